@@ -1,0 +1,41 @@
+/// The one place that says who may do what. Route handlers ask this; they never compare roles
+/// themselves, so a rule changes in one place and the tests of this file cover every route.
+public enum Permission: Sendable, Equatable {
+    /// See one's own account and change one's own password.
+    case manageOwnAccount
+    /// Use the member side of the app (today's session, progress, messages).
+    case useMemberApp
+    /// Open the staff workspace.
+    case openStaffWorkspace
+    /// See the list of members in the program (staff reads of member data are audited).
+    case listMembers
+    /// Invite colleagues and see the staff list.
+    case manageStaff
+}
+
+/// Who is asking: their account id and role. Anonymous visitors have no actor.
+public struct Actor: Sendable, Equatable {
+    public let accountID: String
+    public let role: Role
+
+    public init(accountID: String, role: Role) {
+        self.accountID = accountID
+        self.role = role
+    }
+}
+
+public enum AccessPolicy {
+    public static func permits(_ actor: Actor?, _ permission: Permission) -> Bool {
+        guard let actor else { return false }
+        switch permission {
+        case .manageOwnAccount:
+            return true
+        case .useMemberApp:
+            return actor.role == .member
+        case .openStaffWorkspace, .listMembers:
+            return actor.role.isStaff
+        case .manageStaff:
+            return actor.role == .admin
+        }
+    }
+}

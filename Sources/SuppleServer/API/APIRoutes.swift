@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import SuppleCore
+import SuppleStore
+
+/// The JSON API, version 1. Every route here is described in `openapi.json`; a test keeps the two
+/// in step.
+struct APIRoutes {
+    let accounts: AccountService
+    let openAPIDocument: ByteBuffer
+
+    static let prefix = "/api/v1"
+
+    func register(on router: Router<AppRequestContext>) {
+        let api = router.group("api/v1")
+        api.get("openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "public, max-age=300"],
+                     body: .init(byteBuffer: openAPIDocument))
+        }
+        api.post("members", use: signUp)
+        api.post("tokens", use: issueToken)
+        api.delete("tokens/current", use: revokeCurrentToken)
+        api.get("me", use: me)
+    }
+
+    struct AccountJSON: Encodable {
+        let id: String
+        let name: String
+        let email: String
+        let role: String
+        let timeZone: String
+        let dateOfBirth: String?
+        let createdAt: Date
+
+        init(_ account: AccountRecord) {
+            id = account.id.uuidString.lowercased()
+            name = account.name.value
+            email = account.email.value
+            role = account.role.rawValue
+            timeZone = account.timeZone.identifier
+            dateOfBirth = account.dateOfBirth?.description
+            createdAt = account.createdAt
+        }
+    }
+
+    struct TokenJSON: Encodable {
+        let token: String
+        let expiresAt: Date
+        let account: AccountJSON
+    }
+
+    @Sendable func signUp(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var body = try await JSONBody.read(request, context: context)
+        let input = MemberSignUp.Input(
+            name: body.string("name"), email: body.string("email"), password: body.string("password"),
+            dateOfBirth: body.string("dateOfBirth"), timeZone: body.string("timeZone"), consent: body.bool("consent")
+        )
+        try body.checkTypes()
+        let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress)
+        let token = try await accounts.issueAPIToken(for: account, label: "sign-up", clientAddress: context.clientAddress)
+        return try json(TokenJSON(token: token.secret.value, expiresAt: token.expiresAt, account: AccountJSON(account)), status: .created)
+    }
+
+    @Sendable func issueToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var body = try await JSONBody.read(request, context: context)
+        let email = body.string("email"), password = body.string("password"), label = body.string("label")
+        try body.checkTypes()
+        let account = try await accounts.signIn(email: email, password: password, clientAddress: context.clientAddress)
+        let token = try await accounts.issueAPIToken(for: account, label: label ?? "api", clientAddress: context.clientAddress)
+        return try json(TokenJSON(token: token.secret.value, expiresAt: token.expiresAt, account: AccountJSON(account)), status: .created)
+    }
+
+    @Sendable func revokeCurrentToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let tokenID = context.signedIn?.apiTokenID else { throw SignInRequired() }
+        try await accounts.revokeAPIToken(id: tokenID)
+        return Response(status: .noContent)
+    }
+
+    @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let signedIn = try context.require(.manageOwnAccount)
+        return try json(AccountJSON(signedIn.account), status: .ok)
+    }
+
+    func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(value)
+        return Response(status: status, headers: [.contentType: "application/json", .contentLength: "\(data.count)"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

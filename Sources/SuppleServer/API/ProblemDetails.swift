@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import SuppleCore
+
+/// An RFC 9457 problem document. Field problems go in `errors`, each with a JSON pointer to the
+/// field in the request body (RFC 6901), so a client can show the message beside the field.
+struct ProblemDetails: Encodable, Sendable {
+    struct FieldProblem: Encodable, Sendable {
+        let pointer: String
+        let detail: String
+    }
+
+    var type = "about:blank"
+    let title: String
+    let status: Int
+    let detail: String?
+    var errors: [FieldProblem]?
+
+    init(status: HTTPResponse.Status, detail: String?, errors: [FieldError]? = nil) {
+        self.title = status.reasonPhrase
+        self.status = status.code
+        self.detail = detail
+        self.errors = errors?.map { FieldProblem(pointer: "#/\($0.field)", detail: $0.message) }
+    }
+
+    func response(headers extra: HTTPFields = [:]) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        var headers: HTTPFields = [.contentType: "application/problem+json", .contentLength: "\(data.count)"]
+        headers.append(contentsOf: extra)
+        return Response(status: HTTPResponse.Status(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

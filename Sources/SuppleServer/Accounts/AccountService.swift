@@ -1,0 +1,200 @@
+import Foundation
+import Logging
+import SuppleCore
+import SuppleStore
+
+/// Account operations shared by the web pages, the JSON API and the command line: they validate
+/// with SuppleCore, hash with bcrypt, and write through SuppleStore in one transaction each.
+public struct AccountService: Sendable {
+    public let database: any Database
+    public let hasher: PasswordHasher
+    public let policy: PasswordPolicy
+    public let clock: any WallClock
+    public let links: any LinkDelivery
+    public let publicBaseURL: String
+    /// A hash of nothing in particular, checked when an email is unknown so that a wrong email
+    /// takes as long to refuse as a wrong password (no account discovery by timing).
+    let decoyHash: String
+
+    public static let memberSessionLifetime: TimeInterval = 30 * 24 * 3600
+    /// Staff sessions are shorter: a care-team laptop shows many people's health data.
+    public static let staffSessionLifetime: TimeInterval = 12 * 3600
+    public static let apiTokenLifetime: TimeInterval = 90 * 24 * 3600
+    public static let signInFailureLimit = 10
+    public static let signInFailureWindow: TimeInterval = 15 * 60
+
+    public init(
+        database: any Database, hasher: PasswordHasher, policy: PasswordPolicy, clock: any WallClock,
+        links: any LinkDelivery, publicBaseURL: String
+    ) async throws {
+        self.database = database
+        self.hasher = hasher
+        self.policy = policy
+        self.clock = clock
+        self.links = links
+        self.publicBaseURL = publicBaseURL
+        self.decoyHash = try await hasher.hash(SecretToken.generate().value)
+    }
+
+    // MARK: Sign-up
+
+    public func signUpMember(_ input: MemberSignUp.Input, clientAddress: String?) async throws -> AccountRecord {
+        let now = clock.now()
+        // The age check uses the date where the person says they are, falling back to UTC.
+        let zone = input.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        let signUp = try MemberSignUp(input, policy: policy, today: CalendarDate(now, in: zone))
+        let account = AccountRecord(
+            email: signUp.email, name: signUp.name, role: .member,
+            passwordHash: try await hasher.hash(signUp.password), timeZone: signUp.timeZone,
+            dateOfBirth: signUp.dateOfBirth, consentedAt: now, createdAt: now
+        )
+        try await insertNewAccount(account, action: "account.signed_up", actor: nil, clientAddress: clientAddress)
+        return account
+    }
+
+    /// Inserts an account and its audit event together, turning a taken email into a field error.
+    func insertNewAccount(_ account: AccountRecord, action: String, actor: UUID?, clientAddress: String?) async throws {
+        do {
+            try await database.transaction { db in
+                try await AccountRepository.insert(account, in: db)
+                try await AuditLog.record(.init(
+                    occurredAt: account.createdAt, actorID: actor ?? account.id, action: action,
+                    subjectAccountID: account.id, detail: "role=\(account.role.rawValue)", clientAddress: clientAddress
+                ), in: db)
+            }
+        } catch is DuplicateEmailError {
+            throw ValidationFailure(field: "email", message: "An account with this email already exists. Sign in, or reset your password if you've forgotten it.")
+        }
+    }
+
+    // MARK: Sign-in
+
+    public enum SignInRefusal: Error, Equatable {
+        case wrongEmailOrPassword
+        case tooManyAttempts(retryAfterMinutes: Int)
+
+        public var message: String {
+            switch self {
+            case .wrongEmailOrPassword:
+                return "That email and password don't match an account. Check them and try again."
+            case .tooManyAttempts(let minutes):
+                return "Too many sign-in attempts for this account. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again, or reset your password."
+            }
+        }
+    }
+
+    /// Checks a password, counting failures per email address: after 10 failures in 15 minutes
+    /// the address is refused without checking until the oldest failure leaves the window.
+    public func signIn(email rawEmail: String?, password: String?, clientAddress: String?) async throws -> AccountRecord {
+        guard let email = try? EmailAddress(validating: rawEmail), let password, !password.isEmpty else {
+            throw SignInRefusal.wrongEmailOrPassword
+        }
+        let now = clock.now()
+        let windowStart = now.addingTimeInterval(-Self.signInFailureWindow)
+        let (failures, oldest) = try await database.read { db in
+            try await SignInFailureRepository.recent(email: email, since: windowStart, in: db)
+        }
+        if failures >= Self.signInFailureLimit {
+            let freesAt = (oldest ?? now).addingTimeInterval(Self.signInFailureWindow)
+            throw SignInRefusal.tooManyAttempts(retryAfterMinutes: max(1, Int((freesAt.timeIntervalSince(now) / 60).rounded(.up))))
+        }
+        let account = try await database.read { db in try await AccountRepository.find(email: email, in: db) }
+        let matches = try await hasher.verify(password, against: account?.passwordHash ?? decoyHash)
+        guard let account, matches, account.disabledAt == nil else {
+            try await database.transaction { db in
+                try await SignInFailureRepository.record(email: email, at: now, in: db)
+                try await SignInFailureRepository.deleteOlderThan(windowStart, in: db)
+            }
+            throw SignInRefusal.wrongEmailOrPassword
+        }
+        try await database.transaction { db in
+            try await SignInFailureRepository.clear(email: email, in: db)
+            try await AuditLog.record(.init(
+                occurredAt: now, actorID: account.id, action: "account.signed_in", subjectAccountID: account.id,
+                clientAddress: clientAddress
+            ), in: db)
+        }
+        return account
+    }
+
+    // MARK: Web sessions
+
+    public func startWebSession(for account: AccountRecord) async throws -> SecretToken {
+        let token = SecretToken.generate()
+        let now = clock.now()
+        let lifetime = account.role.isStaff ? Self.staffSessionLifetime : Self.memberSessionLifetime
+        try await database.transaction { db in
+            try await WebSessionRepository.insert(
+                tokenHash: token.hash, accountID: account.id, createdAt: now,
+                expiresAt: now.addingTimeInterval(lifetime), in: db
+            )
+        }
+        return token
+    }
+
+    public struct SignedIn: Sendable {
+        public let account: AccountRecord
+        /// The hash of the web session cookie, when signed in through the web.
+        public let sessionHash: String?
+        /// The API token in use, when signed in through the API.
+        public let apiTokenID: UUID?
+    }
+
+    /// The person behind a session cookie, if the session is live and the account enabled.
+    public func resolveWebSession(cookieValue: String) async throws -> SignedIn? {
+        let hash = SecretToken.hash(cookieValue)
+        let now = clock.now()
+        let found: (WebSessionRepository.Session, AccountRecord)? = try await database.read { db in
+            guard let session = try await WebSessionRepository.findLive(tokenHash: hash, now: now, in: db),
+                  let account = try await AccountRepository.find(id: session.accountID, in: db),
+                  account.disabledAt == nil else { return nil }
+            return (session, account)
+        }
+        guard let (session, account) = found else { return nil }
+        // Record activity at most every ten minutes: a write per page view would cost SQLite dearly.
+        if now.timeIntervalSince(session.lastSeenAt) > 600 {
+            try await database.transaction { db in try await WebSessionRepository.touch(tokenHash: hash, at: now, in: db) }
+        }
+        return SignedIn(account: account, sessionHash: hash, apiTokenID: nil)
+    }
+
+    public func endWebSession(sessionHash: String) async throws {
+        try await database.transaction { db in try await WebSessionRepository.delete(tokenHash: sessionHash, in: db) }
+    }
+
+    // MARK: Password change
+
+    /// Changes the password after checking the current one; signs out every other session and
+    /// every API token, since a password change is often the response to a suspected leak.
+    public func changePassword(
+        _ signedIn: SignedIn, current: String?, new: String?, confirmation: String?, clientAddress: String?
+    ) async throws {
+        let account = signedIn.account
+        var errors = FieldErrorCollector()
+        let currentMatches = try await hasher.verify(current ?? "", against: account.passwordHash)
+        if !currentMatches {
+            errors.add("currentPassword", "That isn't your current password.")
+        }
+        let newPassword = errors.check { () throws(FieldError) in
+            try policy.validate(new, field: "newPassword", email: account.email)
+        }
+        if newPassword != nil, new != confirmation {
+            errors.add("confirmPassword", "The two new passwords don't match. Type the same password in both boxes.")
+        }
+        if newPassword != nil, newPassword == current, currentMatches {
+            errors.add("newPassword", "Choose a password different from your current one.")
+        }
+        try errors.throwIfAny()
+        let hash = try await hasher.hash(newPassword!)
+        let now = clock.now()
+        try await database.transaction { db in
+            try await AccountRepository.updatePassword(accountID: account.id, hash: hash, at: now, in: db)
+            try await WebSessionRepository.deleteAll(accountID: account.id, except: signedIn.sessionHash, in: db)
+            try await APITokenRepository.deleteAll(accountID: account.id, in: db)
+            try await AuditLog.record(.init(
+                occurredAt: now, actorID: account.id, action: "account.password_changed", subjectAccountID: account.id,
+                clientAddress: clientAddress
+            ), in: db)
+        }
+    }
+}

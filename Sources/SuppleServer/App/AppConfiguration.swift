@@ -1,0 +1,37 @@
+import Foundation
+import Logging
+import SuppleStore
+
+/// Everything an operator can set. Each value comes from a command-line flag, else an
+/// environment variable, else the default shown in the README.
+public struct AppConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var database: DatabaseLocation
+    /// The address people use to reach Supple; links in invitations and reset emails use it.
+    public var publicBaseURL: String
+    /// Mark cookies `Secure` and send HSTS. On by default when the public URL is https.
+    public var secureCookies: Bool
+    /// bcrypt work factor. 12 in production; tests lower it so they run fast.
+    public var passwordHashCost: UInt8
+    public var logLevel: Logger.Level
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        database: DatabaseLocation = .sqliteFile(path: "data/supple.sqlite"),
+        publicBaseURL: String? = nil,
+        secureCookies: Bool? = nil,
+        passwordHashCost: UInt8 = 12,
+        logLevel: Logger.Level = .info
+    ) {
+        self.host = host
+        self.port = port
+        self.database = database
+        let base = publicBaseURL ?? "http://\(host):\(port)"
+        self.publicBaseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
+        self.secureCookies = secureCookies ?? base.hasPrefix("https://")
+        self.passwordHashCost = passwordHashCost
+        self.logLevel = logLevel
+    }
+}

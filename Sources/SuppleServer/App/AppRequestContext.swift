@@ -1,0 +1,23 @@
+import Hummingbird
+import NIOCore
+import SuppleCore
+
+/// What every request carries through the middleware: who is signed in, the CSRF token for
+/// forms on the page, the parsed form body, and the client's address for the audit log.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var signedIn: AccountService.SignedIn?
+    public var csrfToken: String = ""
+    public var form: FormFields = FormFields()
+    public let clientAddress: String?
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.clientAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// Form and JSON bodies are small; anything bigger is a mistake or an attack.
+    public var maxUploadSize: Int { 64 * 1024 }
+
+    public var actor: Actor? { signedIn?.account.actor }
+}

@@ -1,0 +1,72 @@
+import Hummingbird
+import Logging
+import Prometheus
+import SuppleContent
+import SuppleCore
+import SuppleStore
+
+/// What the application is built from. Tests pass their own clock, a link recorder and a
+/// throw-away database; `supple serve` passes the real ones.
+public struct AppDependencies: Sendable {
+    public var database: any Database
+    public var clock: any WallClock
+    public var links: (any LinkDelivery)?
+    public var metrics: PrometheusCollectorRegistry
+
+    public init(database: any Database, clock: any WallClock = SystemClock(), links: (any LinkDelivery)? = nil,
+                metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.database = database
+        self.clock = clock
+        self.links = links
+        self.metrics = metrics
+    }
+}
+
+/// The whole HTTP surface: middleware in order, then every route group.
+public func buildRouter(
+    _ configuration: AppConfiguration, dependencies: AppDependencies, logger: Logger
+) async throws -> Router<AppRequestContext> {
+    let pages = try await PageRenderer.loadBundled()
+    let assets = try StaticAssets.loadBundled()
+    let accounts = try await AccountService(
+        database: dependencies.database,
+        hasher: PasswordHasher(cost: configuration.passwordHashCost),
+        policy: PasswordPolicy(commonPasswords: CommonPasswords.all),
+        clock: dependencies.clock,
+        links: dependencies.links ?? LogLinkDelivery(logger: logger),
+        publicBaseURL: configuration.publicBaseURL
+    )
+    guard let openAPI = assets.assets["openapi.json"] else { throw BundledResourceMissing(name: "openapi.json") }
+
+    let router = Router(context: AppRequestContext.self)
+    // Outermost first: metrics and logs see the final status of every answer, errors included.
+    router.add(middleware: RequestMetricsMiddleware(registry: dependencies.metrics))
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.secureCookies))
+    router.add(middleware: ErrorPagesMiddleware(pages: pages))
+    router.add(middleware: AuthenticationMiddleware(accounts: accounts))
+    router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies))
+
+    OperationsRoutes(database: dependencies.database, registry: dependencies.metrics).register(on: router)
+    assets.register(on: router)
+    PublicPages(pages: pages).register(on: router)
+    AccountPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
+    MemberPages(pages: pages).register(on: router)
+    StaffPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
+    APIRoutes(accounts: accounts, openAPIDocument: openAPI.body).register(on: router)
+    return router
+}
+
+/// The application that `supple serve` runs and the tests drive.
+public func buildApplication(
+    _ configuration: AppConfiguration, dependencies: AppDependencies, logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(configuration, dependencies: dependencies, logger: logger)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Supple"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger
+    )
+}

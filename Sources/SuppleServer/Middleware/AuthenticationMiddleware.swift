@@ -1,0 +1,23 @@
+import Hummingbird
+
+/// Finds out who is asking. Web pages use the session cookie; the JSON API uses bearer tokens
+/// only, so a page on another site can never ride on a member's cookie to call the API.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let accounts: AccountService
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if request.uri.path.hasPrefix("/api/") {
+            if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
+                let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+                if !token.isEmpty, token.count <= 200 {
+                    context.signedIn = try await accounts.resolveAPIToken(token)
+                }
+            }
+        } else if let cookie = request.cookies[SessionCookie.name]?.value, !cookie.isEmpty, cookie.count <= 200 {
+            context.signedIn = try await accounts.resolveWebSession(cookieValue: cookie)
+        }
+        return try await next(request, context)
+    }
+}

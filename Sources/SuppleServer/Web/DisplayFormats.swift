@@ -1,0 +1,22 @@
+import Foundation
+import SuppleCore
+
+/// Dates written plainly, in the viewer's own time zone ("27 Nov 2026").
+enum DisplayFormats {
+    static func day(_ instant: Date, in zone: MemberTimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone.timeZone
+        formatter.dateFormat = "d MMM yyyy"
+        return formatter.string(from: instant)
+    }
+
+    /// Every time zone this system knows, for the time-zone picker.
+    static let timeZoneIdentifiers: [String] = TimeZone.knownTimeZoneIdentifiers.sorted()
+
+    /// Picker options with `chosen` selected (or UTC until the browser's script picks the local one).
+    static func timeZoneOptions(chosen: String?) -> [[String: Any]] {
+        let selected = chosen.flatMap { timeZoneIdentifiers.contains($0) ? $0 : nil } ?? "UTC"
+        return timeZoneIdentifiers.map { ["id": $0, "selected": $0 == selected] }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import Mustache
+import SuppleCore
+
+/// Renders Mustache pages inside the shared layout. Mustache escapes every `{{value}}`, so text
+/// a person typed can never become markup.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    public static func loadBundled() async throws -> PageRenderer {
+        guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw BundledResourceMissing(name: "Templates")
+        }
+        return PageRenderer(library: try await MustacheLibrary(directory: directory.path))
+    }
+
+    /// A full page: the template's own data plus what the layout needs (who is signed in,
+    /// navigation, the CSRF token for forms).
+    public func page(
+        _ template: String, title: String, context: AppRequestContext, status: HTTPResponse.Status = .ok,
+        currentPath: String? = nil, data: [String: Any] = [:]
+    ) throws -> Response {
+        var values = layoutValues(title: title, context: context, currentPath: currentPath)
+        values.merge(data) { _, page in page }
+        guard let html = library.render(values, withTemplate: template) else {
+            throw BundledResourceMissing(name: "template \(template)")
+        }
+        return Self.htmlResponse(html, status: status)
+    }
+
+    static func htmlResponse(_ html: String, status: HTTPResponse.Status) -> Response {
+        let buffer = ByteBuffer(string: html)
+        return Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .contentLength: "\(buffer.readableBytes)"],
+            body: .init(byteBuffer: buffer)
+        )
+    }
+
+    func layoutValues(title: String, context: AppRequestContext, currentPath: String?) -> [String: Any] {
+        let account = context.signedIn?.account
+        let role = account?.role
+        var nav: [(String, String)] = []
+        switch role {
+        case .none:
+            nav = [("/signin", "Sign in"), ("/signup", "Join")]
+        case .member:
+            nav = [("/home", "Today"), ("/account", "Account")]
+        case .some:
+            nav = [("/staff", "Members")]
+            if AccessPolicy.permits(context.actor, .manageStaff) { nav.append(("/staff/team", "Team")) }
+            nav.append(("/account", "Account"))
+        }
+        return [
+            "title": title,
+            "csrf": context.csrfToken,
+            "signedIn": account != nil,
+            "userName": account?.name.value ?? "",
+            "userRole": role?.displayName ?? "",
+            "homePath": Self.homePath(for: role),
+            "homeLabel": role == nil ? "the start page" : (role == .member ? "today's plan" : "the care-team workspace"),
+            "bodyClass": role?.isStaff == true ? "staff" : "",
+            "nav": nav.map { ["href": $0.0, "label": $0.1, "current": $0.0 == currentPath] },
+            "emergencyHeading": EmergencySigns.heading,
+            "emergencySigns": EmergencySigns.signs,
+            "emergencyWhatToDo": EmergencySigns.whatToDo,
+        ]
+    }
+
+    static func homePath(for role: Role?) -> String {
+        switch role {
+        case .none: "/"
+        case .member: "/home"
+        case .some: "/staff"
+        }
+    }
+}
+
+struct BundledResourceMissing: Error, CustomStringConvertible {
+    let name: String
+    var description: String { "A bundled resource is missing: \(name)" }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Hummingbird
+import SuppleCore
+import SuppleStore
+
+/// Joining, signing in and out, and looking after one's password, as web pages.
+struct AccountPages {
+    let accounts: AccountService
+    let pages: PageRenderer
+    let secureCookies: Bool
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/signup", use: showSignUp)
+        router.post("/signup", use: signUp)
+        router.get("/signin", use: showSignIn)
+        router.post("/signin", use: signIn)
+        router.post("/signout", use: signOut)
+        router.get("/password/forgot", use: showForgotPassword)
+        router.post("/password/forgot", use: forgotPassword)
+        router.get("/password/reset/{token}", use: showResetPassword)
+        router.post("/password/reset/{token}", use: resetPassword)
+        router.get("/account", use: showAccount)
+        router.post("/account/password", use: changePassword)
+    }
+
+    // MARK: Sign-up
+
+    @Sendable func showSignUp(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let signedIn = context.signedIn {
+            return .redirect(to: PageRenderer.homePath(for: signedIn.account.role))
+        }
+        return try signUpPage(context: context, values: [:], failure: nil)
+    }
+
+    func signUpPage(context: AppRequestContext, values: [String: String], failure: ValidationFailure?) throws -> Response {
+        var data: [String: Any] = [
+            "values": values.merging(["consent": values["consent"] ?? ""]) { a, _ in a },
+            "timeZones": DisplayFormats.timeZoneOptions(chosen: values["timeZone"]),
+            "timeZoneChosen": values["timeZone"] != nil ? "true" : "false",
+        ]
+        if let failure { data.merge(failure.templateValues) { _, new in new } }
+        return try pages.page("signup", title: "Join Supple", context: context, status: failure == nil ? .ok : .unprocessableContent, data: data)
+    }
+
+    @Sendable func signUp(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form
+        let input = MemberSignUp.Input(
+            name: form["name"], email: form["email"], password: form["password"],
+            dateOfBirth: form["dateOfBirth"], timeZone: form["timeZone"], consent: form.isChecked("consent")
+        )
+        do {
+            let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress)
+            return try await signedInRedirect(account, to: "/home?welcome=1")
+        } catch let failure as ValidationFailure {
+            // Typed values come back so the person fixes one field, not the whole form; never the password.
+            let values = [
+                "name": form["name"] ?? "", "email": form["email"] ?? "", "dateOfBirth": form["dateOfBirth"] ?? "",
+                "timeZone": form["timeZone"] ?? "UTC", "consent": form.isChecked("consent") ? "yes" : "",
+            ]
+            return try signUpPage(context: context, values: values.mapValues { String($0.prefix(300)) }, failure: failure)
+        }
+    }
+
+    // MARK: Sign-in and sign-out
+
+    @Sendable func showSignIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let signedIn = context.signedIn {
+            return .redirect(to: PageRenderer.homePath(for: signedIn.account.role))
+        }
+        let notice: String? = switch request.uri.queryParameters["done"].map(String.init) {
+        case "reset": "Your password has been changed. Sign in with your new password."
+        case "signedout": "You've signed out."
+        default: nil
+        }
+        return try pages.page("signin", title: "Sign in", context: context, currentPath: "/signin", data: [
+            "notice": notice ?? "",
+            "values": ["next": request.uri.queryParameters["next"].map(String.init).flatMap { $0.isSafeLocalPath ? $0 : nil } ?? ""],
+        ])
+    }
+
+    @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form
+        do {
+            let account = try await accounts.signIn(email: form["email"], password: form["password"], clientAddress: context.clientAddress)
+            let next = form["next"].flatMap { $0.isSafeLocalPath ? $0 : nil }
+            return try await signedInRedirect(account, to: next ?? PageRenderer.homePath(for: account.role))
+        } catch let refusal as AccountService.SignInRefusal {
+            let status: HTTPResponse.Status = if case .tooManyAttempts = refusal { .tooManyRequests } else { .unauthorized }
+            return try pages.page("signin", title: "Sign in", context: context, status: status, currentPath: "/signin", data: [
+                "formError": refusal.message,
+                "values": ["email": String((form["email"] ?? "").prefix(254)), "next": form["next"].flatMap { $0.isSafeLocalPath ? $0 : nil } ?? ""],
+            ])
+        }
+    }
+
+    func signedInRedirect(_ account: AccountRecord, to path: String) async throws -> Response {
+        try await SessionCookie.signInAndRedirect(account, to: path, accounts: accounts, secure: secureCookies)
+    }
+
+    @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let hash = context.signedIn?.sessionHash {
+            try await accounts.endWebSession(sessionHash: hash)
+        }
+        var response = Response.redirect(to: "/signin?done=signedout")
+        response.setCookie(SessionCookie.cleared(secure: secureCookies))
+        return response
+    }
+
+    // MARK: Forgotten password
+
+    @Sendable func showForgotPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try pages.page("forgot_password", title: "Reset your password", context: context)
+    }
+
+    @Sendable func forgotPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let email = context.form["email"]
+        do {
+            try await accounts.requestPasswordReset(email: email, clientAddress: context.clientAddress)
+            return try pages.page("forgot_password", title: "Check your email", context: context, data: [
+                "sent": true, "sentTo": (try? EmailAddress(validating: email).value) ?? "",
+            ])
+        } catch let error as FieldError {
+            return try pages.page("forgot_password", title: "Reset your password", context: context, status: .unprocessableContent, data: [
+                "errors": [error.field: error.message], "values": ["email": String((email ?? "").prefix(254))],
+            ])
+        }
+    }
+
+    @Sendable func showResetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let link = try await accounts.usablePasswordReset(token: token)
+        return try pages.page("reset_password", title: "Choose a new password", context: context,
+                              status: link == nil ? .gone : .ok, data: [
+            "linkExpired": link == nil, "email": link?.email.value ?? "", "token": token,
+        ])
+    }
+
+    @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        do {
+            _ = try await accounts.resetPassword(
+                token: token, new: context.form["newPassword"], confirmation: context.form["confirmPassword"],
+                clientAddress: context.clientAddress
+            )
+            return .redirect(to: "/signin?done=reset")
+        } catch let failure as ValidationFailure {
+            let link = try await accounts.usablePasswordReset(token: token)
+            var data: [String: Any] = ["linkExpired": link == nil, "email": link?.email.value ?? "", "token": token]
+            data.merge(failure.templateValues) { _, new in new }
+            return try pages.page("reset_password", title: "Choose a new password", context: context, status: .unprocessableContent, data: data)
+        } catch is AccountService.LinkNoLongerValid {
+            return try pages.page("reset_password", title: "Choose a new password", context: context, status: .gone, data: ["linkExpired": true])
+        }
+    }
+
+    // MARK: Account
+
+    @Sendable func showAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let signedIn = try context.require(.manageOwnAccount)
+        let notice = request.uri.queryParameters["done"] == "password" ? "Your password has been changed. Your other devices have been signed out." : ""
+        return try accountPage(signedIn, context: context, notice: notice, failure: nil)
+    }
+
+    func accountPage(_ signedIn: AccountService.SignedIn, context: AppRequestContext, notice: String, failure: ValidationFailure?) throws -> Response {
+        let account = signedIn.account
+        var data: [String: Any] = [
+            "notice": notice,
+            "account": [
+                "name": account.name.value, "email": account.email.value, "role": account.role.displayName,
+                "timeZone": account.timeZone.identifier, "dateOfBirth": account.dateOfBirth?.description ?? "",
+                "since": DisplayFormats.day(account.createdAt, in: account.timeZone),
+            ],
+        ]
+        if let failure { data.merge(failure.templateValues) { _, new in new } }
+        return try pages.page("account", title: "Your account", context: context,
+                              status: failure == nil ? .ok : .unprocessableContent, currentPath: "/account", data: data)
+    }
+
+    @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let signedIn = try context.require(.manageOwnAccount)
+        do {
+            try await accounts.changePassword(
+                signedIn, current: context.form["currentPassword"], new: context.form["newPassword"],
+                confirmation: context.form["confirmPassword"], clientAddress: context.clientAddress
+            )
+            return .redirect(to: "/account?done=password")
+        } catch let failure as ValidationFailure {
+            return try accountPage(signedIn, context: context, notice: "", failure: failure)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Hummingbird
+import SuppleCore
+import SuppleStore
+
+/// The care-team workspace: the member list, the staff list and staff invitations.
+struct StaffPages {
+    let accounts: AccountService
+    let pages: PageRenderer
+    let secureCookies: Bool
+
+    var database: any Database { accounts.database }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/staff", use: members)
+        router.get("/staff/team", use: team)
+        router.post("/staff/invitations", use: invite)
+        router.get("/invite/{token}", use: showInvitation)
+        router.post("/invite/{token}", use: acceptInvitation)
+    }
+
+    @Sendable func members(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let signedIn = try context.require(.listMembers)
+        let viewer = signedIn.account
+        let now = accounts.clock.now()
+        let (members, memberCount, staffCount) = try await database.transaction { db in
+            let members = try await AccountRepository.list(roles: [.member], limit: 200, in: db)
+            let memberCount = try await AccountRepository.count(role: .member, in: db)
+            var staffCount = 0
+            for role in Role.staffRoles { staffCount += try await AccountRepository.count(role: role, in: db) }
+            // Reading the member list shows personal data: record who looked, in the same breath.
+            try await AuditLog.record(.init(
+                occurredAt: now, actorID: viewer.id, action: "staff.viewed_member_list", subjectAccountID: nil,
+                detail: "rows=\(members.count)", clientAddress: context.clientAddress
+            ), in: db)
+            return (members, memberCount, staffCount)
+        }
+        return try pages.page("staff_home", title: "Members", context: context, currentPath: "/staff", data: [
+            "memberCount": memberCount, "staffCount": staffCount,
+            "members": members.map { member in [
+                "name": member.name.value, "email": member.email.value, "timeZone": member.timeZone.identifier,
+                "joined": DisplayFormats.day(member.createdAt, in: viewer.timeZone),
+            ] },
+        ])
+    }
+
+    @Sendable func team(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let signedIn = try context.require(.manageStaff)
+        return try await teamPage(signedIn, context: context, invited: nil, values: [:], failure: nil)
+    }
+
+    func teamPage(
+        _ signedIn: AccountService.SignedIn, context: AppRequestContext, invited: AccountService.SentInvitation?,
+        values: [String: String], failure: ValidationFailure?
+    ) async throws -> Response {
+        let viewer = signedIn.account
+        let now = accounts.clock.now()
+        let (staff, invitations) = try await database.read { db in
+            (try await AccountRepository.list(roles: Role.staffRoles, in: db),
+             try await OneTimeLinkRepository.openInvitations(now: now, in: db))
+        }
+        let chosenRole = values["role"] ?? Role.physicalTherapist.rawValue
+        var data: [String: Any] = [
+            "staff": staff.map { [
+                "name": $0.name.value, "role": $0.role.displayName, "email": $0.email.value,
+                "joined": DisplayFormats.day($0.createdAt, in: viewer.timeZone),
+            ] },
+            "openInvitations": invitations.map { [
+                "email": $0.email.value, "role": $0.role?.displayName ?? "",
+                "expires": DisplayFormats.day($0.expiresAt, in: viewer.timeZone),
+            ] },
+            "roles": Role.staffRoles.map { ["value": $0.rawValue, "label": $0.displayName, "checked": $0.rawValue == chosenRole] },
+            "values": values,
+        ]
+        if let invited {
+            data["invited"] = ["email": invited.email.value, "role": invited.role.displayName, "url": invited.url]
+        }
+        if let failure { data.merge(failure.templateValues) { _, new in new } }
+        return try pages.page("staff_team", title: "Care team", context: context,
+                              status: failure == nil ? .ok : .unprocessableContent, currentPath: "/staff/team", data: data)
+    }
+
+    @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let signedIn = try context.require(.manageStaff)
+        do {
+            let sent = try await accounts.inviteStaff(
+                email: context.form["email"], role: context.form["role"], by: signedIn.account, clientAddress: context.clientAddress
+            )
+            return try await teamPage(signedIn, context: context, invited: sent, values: [:], failure: nil)
+        } catch let failure as ValidationFailure {
+            let values = ["email": String((context.form["email"] ?? "").prefix(254)), "role": context.form["role"] ?? ""]
+            return try await teamPage(signedIn, context: context, invited: nil, values: values, failure: failure)
+        }
+    }
+
+    @Sendable func showInvitation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let link = try await accounts.usableInvitation(token: token)
+        return try invitationPage(link, token: token, context: context, values: [:], failure: nil)
+    }
+
+    func invitationPage(
+        _ link: OneTimeLinkRepository.Link?, token: String, context: AppRequestContext,
+        values: [String: String], failure: ValidationFailure?
+    ) throws -> Response {
+        var data: [String: Any] = [
+            "linkExpired": link == nil, "token": token, "email": link?.email.value ?? "",
+            "role": link?.role?.displayName.lowercased() ?? "", "values": values,
+            "timeZones": DisplayFormats.timeZoneOptions(chosen: values["timeZone"]),
+            "timeZoneChosen": values["timeZone"] != nil ? "true" : "false",
+        ]
+        if let failure { data.merge(failure.templateValues) { _, new in new } }
+        let status: HTTPResponse.Status = link == nil ? .gone : (failure == nil ? .ok : .unprocessableContent)
+        return try pages.page("invite_accept", title: "Join the care team", context: context, status: status, data: data)
+    }
+
+    @Sendable func acceptInvitation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let form = context.form
+        do {
+            let account = try await accounts.acceptInvitation(
+                token: token, name: form["name"], password: form["password"], timeZone: form["timeZone"],
+                clientAddress: context.clientAddress
+            )
+            return try await SessionCookie.signInAndRedirect(account, to: "/staff", accounts: accounts, secure: secureCookies)
+        } catch let failure as ValidationFailure {
+            let link = try await accounts.usableInvitation(token: token)
+            let values = ["name": String((form["name"] ?? "").prefix(300)), "timeZone": form["timeZone"] ?? "UTC"]
+            return try invitationPage(link, token: token, context: context, values: values, failure: failure)
+        } catch is AccountService.LinkNoLongerValid {
+            return try invitationPage(nil, token: token, context: context, values: [:], failure: nil)
+        }
+    }
+}

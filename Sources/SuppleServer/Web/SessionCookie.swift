@@ -1,0 +1,26 @@
+import Hummingbird
+import SuppleStore
+import SuppleCore
+
+/// The sign-in cookie: HttpOnly (no script can read it), SameSite=Lax (not sent on cross-site
+/// form posts), Secure behind TLS, and living as long as the server-side session.
+enum SessionCookie {
+    static let name = "supple_session"
+
+    static func signedIn(token: SecretToken, role: Role, secure: Bool) -> Cookie {
+        let lifetime = role.isStaff ? AccountService.staffSessionLifetime : AccountService.memberSessionLifetime
+        return Cookie(name: name, value: token.value, maxAge: Int(lifetime), path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    static func cleared(secure: Bool) -> Cookie {
+        Cookie(name: name, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    /// Starts a fresh session (a new random cookie, so a planted one is useless) and redirects.
+    static func signInAndRedirect(_ account: AccountRecord, to path: String, accounts: AccountService, secure: Bool) async throws -> Response {
+        let token = try await accounts.startWebSession(for: account)
+        var response = Response.redirect(to: path)
+        response.setCookie(signedIn(token: token, role: account.role, secure: secure))
+        return response
+    }
+}

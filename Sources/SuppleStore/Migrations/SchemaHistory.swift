@@ -1,0 +1,94 @@
+/// Every migration Supple has ever shipped, oldest first. Append; never edit or reorder.
+///
+/// Portable conventions: ids are UUID strings in TEXT columns; instants are BIGINT milliseconds
+/// since 1970 UTC; calendar dates are TEXT `YYYY-MM-DD`; flags are BOOLEAN.
+public enum SchemaHistory {
+    public static let all: [Migration] = [
+        accountsAndSessions,
+    ]
+
+    static let accountsAndSessions = Migration(version: 1, name: "accounts and sessions", sql: [
+        """
+        CREATE TABLE organizations (
+            id TEXT PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            enrollment_mode TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE accounts (
+            id TEXT PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            time_zone TEXT NOT NULL,
+            date_of_birth TEXT,
+            organization_id TEXT REFERENCES organizations(id),
+            consented_at BIGINT,
+            created_at BIGINT NOT NULL,
+            password_changed_at BIGINT NOT NULL,
+            disabled_at BIGINT
+        )
+        """,
+        "CREATE INDEX accounts_role ON accounts (role, created_at)",
+        """
+        CREATE TABLE web_sessions (
+            token_hash TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            last_seen_at BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX web_sessions_account ON web_sessions (account_id)",
+        """
+        CREATE TABLE api_tokens (
+            id TEXT PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            last_used_at BIGINT
+        )
+        """,
+        "CREATE INDEX api_tokens_account ON api_tokens (account_id)",
+        """
+        CREATE TABLE one_time_links (
+            token_hash TEXT PRIMARY KEY,
+            purpose TEXT NOT NULL,
+            email TEXT NOT NULL,
+            account_id TEXT REFERENCES accounts(id) ON DELETE CASCADE,
+            role TEXT,
+            created_by TEXT REFERENCES accounts(id),
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            used_at BIGINT
+        )
+        """,
+        "CREATE INDEX one_time_links_email ON one_time_links (purpose, email)",
+        """
+        CREATE TABLE sign_in_failures (
+            email TEXT NOT NULL,
+            failed_at BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX sign_in_failures_email ON sign_in_failures (email, failed_at)",
+        """
+        CREATE TABLE audit_events (
+            id TEXT PRIMARY KEY,
+            occurred_at BIGINT NOT NULL,
+            actor_id TEXT,
+            action TEXT NOT NULL,
+            subject_account_id TEXT,
+            detail TEXT NOT NULL,
+            client_address TEXT
+        )
+        """,
+        "CREATE INDEX audit_events_subject ON audit_events (subject_account_id, occurred_at)",
+    ])
+}

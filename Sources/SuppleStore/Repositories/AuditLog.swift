@@ -1,0 +1,52 @@
+import Foundation
+import SQLKit
+
+/// Who did what, to whose record, when and from where. Append-only: nothing updates or deletes
+/// these rows. `detail` is a short description and must never hold health data or secrets.
+public enum AuditLog {
+    public struct Event: Sendable, Equatable {
+        public let id: UUID
+        public let occurredAt: Date
+        public let actorID: UUID?
+        public let action: String
+        public let subjectAccountID: UUID?
+        public let detail: String
+        public let clientAddress: String?
+
+        public init(id: UUID = UUID(), occurredAt: Date, actorID: UUID?, action: String, subjectAccountID: UUID?, detail: String = "", clientAddress: String?) {
+            self.id = id
+            self.occurredAt = occurredAt
+            self.actorID = actorID
+            self.action = action
+            self.subjectAccountID = subjectAccountID
+            self.detail = detail
+            self.clientAddress = clientAddress
+        }
+    }
+
+    public static func record(_ event: Event, in db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO audit_events (id, occurred_at, actor_id, action, subject_account_id, detail, client_address)
+            VALUES (\(bind: event.id.uuidString), \(bind: event.occurredAt.storedMilliseconds), \(bind: event.actorID?.uuidString),
+                \(bind: event.action), \(bind: event.subjectAccountID?.uuidString), \(bind: event.detail), \(bind: event.clientAddress))
+            """).run()
+    }
+
+    /// Events about one account (as actor or subject), newest first.
+    public static func events(involving accountID: UUID, limit: Int = 100, in db: any SQLDatabase) async throws -> [Event] {
+        try await db.raw("""
+            SELECT * FROM audit_events WHERE subject_account_id = \(bind: accountID.uuidString) OR actor_id = \(bind: accountID.uuidString)
+            ORDER BY occurred_at DESC, id LIMIT \(bind: limit)
+            """).all().map { row in
+            Event(
+                id: UUID(uuidString: try row.decode(column: "id", as: String.self))!,
+                occurredAt: try row.instant("occurred_at"),
+                actorID: try row.decode(column: "actor_id", as: String?.self).flatMap(UUID.init(uuidString:)),
+                action: try row.decode(column: "action", as: String.self),
+                subjectAccountID: try row.decode(column: "subject_account_id", as: String?.self).flatMap(UUID.init(uuidString:)),
+                detail: try row.decode(column: "detail", as: String.self),
+                clientAddress: try row.decode(column: "client_address", as: String?.self)
+            )
+        }
+    }
+}

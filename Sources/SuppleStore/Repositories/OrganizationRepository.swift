@@ -1,0 +1,53 @@
+import Foundation
+import SQLKit
+
+/// Employers, health plans and clinics that sponsor members.
+public enum OrganizationRepository {
+    public enum Kind: String, Sendable, CaseIterable { case employer, healthPlan = "health_plan", clinic }
+    public enum EnrollmentMode: String, Sendable { case roster, open }
+
+    public struct Organization: Sendable, Equatable {
+        public let id: UUID
+        public let slug: String
+        public let name: String
+        public let kind: Kind
+        public let enrollmentMode: EnrollmentMode
+        public let createdAt: Date
+
+        public init(id: UUID = UUID(), slug: String, name: String, kind: Kind, enrollmentMode: EnrollmentMode, createdAt: Date) {
+            self.id = id
+            self.slug = slug
+            self.name = name
+            self.kind = kind
+            self.enrollmentMode = enrollmentMode
+            self.createdAt = createdAt
+        }
+    }
+
+    public static func insert(_ org: Organization, in db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO organizations (id, slug, name, kind, enrollment_mode, created_at)
+            VALUES (\(bind: org.id.uuidString), \(bind: org.slug), \(bind: org.name), \(bind: org.kind.rawValue),
+                \(bind: org.enrollmentMode.rawValue), \(bind: org.createdAt.storedMilliseconds))
+            """).run()
+    }
+
+    public static func find(slug: String, in db: any SQLDatabase) async throws -> Organization? {
+        try await db.raw("SELECT * FROM organizations WHERE slug = \(bind: slug)").first().map(decode)
+    }
+
+    public static func find(id: UUID, in db: any SQLDatabase) async throws -> Organization? {
+        try await db.raw("SELECT * FROM organizations WHERE id = \(bind: id.uuidString)").first().map(decode)
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Organization {
+        Organization(
+            id: UUID(uuidString: try row.decode(column: "id", as: String.self))!,
+            slug: try row.decode(column: "slug", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            kind: Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .employer,
+            enrollmentMode: EnrollmentMode(rawValue: try row.decode(column: "enrollment_mode", as: String.self)) ?? .roster,
+            createdAt: try row.instant("created_at")
+        )
+    }
+}

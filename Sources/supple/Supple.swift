@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Supple: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "supple",
+        abstract: "Supple: digital exercise therapy for back and joint pain.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, AdminCommand.self],
+        defaultSubcommand: ServeCommand.self
+    )
+}
