@@ -1,6 +1,6 @@
 /// The one place that says who may do what. Route handlers ask this; they never compare roles
 /// themselves, so a rule changes in one place and the tests of this file cover every route.
-public enum Permission: Sendable, Equatable {
+public enum Permission: Sendable, Hashable {
     /// See one's own account and change one's own password.
     case manageOwnAccount
     /// Use the member side of the app (today's session, progress, messages).

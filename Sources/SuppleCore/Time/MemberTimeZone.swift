@@ -10,11 +10,16 @@ public struct MemberTimeZone: Hashable, Sendable, CustomStringConvertible {
         guard !text.isEmpty else {
             throw FieldError(field: field, message: "Choose your time zone.")
         }
-        guard text.count <= 64, TimeZone.knownTimeZoneIdentifiers.contains(text) else {
+        guard text.count <= 64, Self.selectable.contains(text) else {
             throw FieldError(field: field, message: "Choose a time zone from the list, such as America/Chicago.")
         }
         self.identifier = text
     }
+
+    /// Every zone a person can choose: the system's IANA list plus plain "UTC", which Linux
+    /// Foundation can use but leaves out of that list.
+    public static let selectableIdentifiers: [String] = Array(Set(TimeZone.knownTimeZoneIdentifiers + ["UTC"])).sorted()
+    static let selectable = Set(selectableIdentifiers)
 
     public init(trusted identifier: String) { self.identifier = identifier }
 

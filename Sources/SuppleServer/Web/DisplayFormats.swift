@@ -11,12 +11,9 @@ enum DisplayFormats {
         return formatter.string(from: instant)
     }
 
-    /// Every time zone this system knows, for the time-zone picker.
-    static let timeZoneIdentifiers: [String] = TimeZone.knownTimeZoneIdentifiers.sorted()
-
     /// Picker options with `chosen` selected (or UTC until the browser's script picks the local one).
     static func timeZoneOptions(chosen: String?) -> [[String: Any]] {
-        let selected = chosen.flatMap { timeZoneIdentifiers.contains($0) ? $0 : nil } ?? "UTC"
-        return timeZoneIdentifiers.map { ["id": $0, "selected": $0 == selected] }
+        let selected = chosen.flatMap { MemberTimeZone.selectableIdentifiers.contains($0) ? $0 : nil } ?? "UTC"
+        return MemberTimeZone.selectableIdentifiers.map { ["id": $0, "selected": $0 == selected] }
     }
 }

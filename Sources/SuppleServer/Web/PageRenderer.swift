@@ -23,10 +23,23 @@ public struct PageRenderer: Sendable {
     ) throws -> Response {
         var values = layoutValues(title: title, context: context, currentPath: currentPath)
         values.merge(data) { _, page in page }
-        guard let html = library.render(values, withTemplate: template) else {
+        guard let html = library.render(Self.withoutEmptyText(values), withTemplate: template) else {
             throw BundledResourceMissing(name: "template \(template)")
         }
         return Self.htmlResponse(html, status: status)
+    }
+
+    /// Mustache treats any string, even an empty one, as true in a `{{#section}}`. Dropping empty
+    /// strings lets templates write `{{#notice}}…{{/notice}}` for "if there is a notice".
+    static func withoutEmptyText(_ values: [String: Any]) -> [String: Any] {
+        values.compactMapValues { value -> Any? in
+            switch value {
+            case let text as String: return text.isEmpty ? nil : text
+            case let nested as [String: Any]: return withoutEmptyText(nested)
+            case let nested as [String: String]: return withoutEmptyText(nested)
+            default: return value
+            }
+        }
     }
 
     static func htmlResponse(_ html: String, status: HTTPResponse.Status) -> Response {

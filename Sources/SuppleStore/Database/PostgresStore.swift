@@ -15,9 +15,13 @@ public final class PostgresStore: Database {
     }
 
     /// Connects using a `postgres://user:password@host:port/database?sslmode=disable` URL.
-    public static func connect(url: String, maximumConnections: Int = 20, logger: Logger) async throws -> PostgresStore {
+    /// - Parameter schema: a schema to work in instead of `public` (tests use one each).
+    public static func connect(url: String, schema: String? = nil, maximumConnections: Int = 20, logger: Logger) async throws -> PostgresStore {
         var configuration = try configuration(from: url)
         configuration.options.maximumConnections = maximumConnections
+        if let schema {
+            configuration.options.additionalStartupParameters = [("search_path", schema)]
+        }
         let store = PostgresStore(client: PostgresClient(configuration: configuration, backgroundLogger: logger))
         // Fail at start-up, with the reason, rather than on the first request.
         _ = try await store.read { db in try await db.raw("SELECT 1 AS one").first() }

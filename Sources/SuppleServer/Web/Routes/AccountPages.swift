@@ -34,7 +34,7 @@ struct AccountPages {
 
     func signUpPage(context: AppRequestContext, values: [String: String], failure: ValidationFailure?) throws -> Response {
         var data: [String: Any] = [
-            "values": values.merging(["consent": values["consent"] ?? ""]) { a, _ in a },
+            "values": values,
             "timeZones": DisplayFormats.timeZoneOptions(chosen: values["timeZone"]),
             "timeZoneChosen": values["timeZone"] != nil ? "true" : "false",
         ]

@@ -1,0 +1,28 @@
+import SuppleCore
+import Testing
+
+/// The whole access matrix, so a change to any rule shows up here.
+@Suite struct AccessPolicyTests {
+    static let expected: [Permission: Set<Role>] = [
+        .manageOwnAccount: [.member, .physicalTherapist, .healthCoach, .admin],
+        .useMemberApp: [.member],
+        .openStaffWorkspace: [.physicalTherapist, .healthCoach, .admin],
+        .listMembers: [.physicalTherapist, .healthCoach, .admin],
+        .manageStaff: [.admin],
+    ]
+
+    @Test("each role gets exactly its permissions", arguments: Role.allCases)
+    func matrix(_ role: Role) {
+        let actor = Actor(accountID: "a", role: role)
+        for (permission, roles) in Self.expected {
+            #expect(AccessPolicy.permits(actor, permission) == roles.contains(role), "\(role) / \(permission)")
+        }
+    }
+
+    @Test("signed-out visitors get nothing")
+    func anonymous() {
+        for permission in Self.expected.keys {
+            #expect(!AccessPolicy.permits(nil, permission))
+        }
+    }
+}
