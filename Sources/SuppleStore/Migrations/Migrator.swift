@@ -44,7 +44,7 @@ public struct Migrator: Sendable {
             let didApply = try await database.transaction { db -> Bool in
                 if database.kind == .postgres {
                     // Another server migrating at the same moment waits here until we commit.
-                    try await db.raw("SELECT pg_advisory_xact_lock(715_271)").run()
+                    try await db.raw("SELECT pg_advisory_xact_lock(715271)").run()
                 }
                 let already = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").first()
                 guard already == nil else { return false }
