@@ -6,6 +6,7 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlparse
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as EC
@@ -77,11 +78,24 @@ def open_page(driver: WebDriver, base_url: str, path: str) -> None:
     wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
 
 
+def _new_page_loaded(driver: WebDriver) -> bool:
+    try:
+        return driver.execute_script(
+            "return window.__suppleOldPage !== true && document.readyState === 'complete'"
+        )
+    except WebDriverException:  # the browser is between documents
+        return False
+
+
 def click_and_wait_for_new_page(driver: WebDriver, button) -> None:
-    """Submit a form by clicking its button and wait until the next page has loaded."""
-    old_page = driver.find_element(By.TAG_NAME, "html")
+    """Click a submit button and wait until the next page has fully loaded.
+
+    The old page is tagged with a script variable; a new document won't have it. (Waiting for an
+    old element to go stale is racy in ChromeDriver during navigation.)
+    """
+    driver.execute_script("window.__suppleOldPage = true;")
     button.click()
-    wait(driver).until(EC.staleness_of(old_page))
+    wait(driver).until(_new_page_loaded, "the form submission did not load a new page")
     wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
 
 

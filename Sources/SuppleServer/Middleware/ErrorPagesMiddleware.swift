@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Logging
 import SuppleCore
 
@@ -66,6 +67,11 @@ struct ErrorPagesMiddleware: RouterMiddleware {
             return (.unprocessableContent, failure.errors.map(\.message).joined(separator: " "))
         case let problem as FieldError:
             return (.unprocessableContent, problem.message)
+        case let refusal as AccountService.SignInRefusal:
+            if case .tooManyAttempts = refusal { return (.tooManyRequests, refusal.message) }
+            return (.unauthorized, refusal.message)
+        case is NIOTooManyBytesError:
+            return (.contentTooLarge, "What you sent is too large. Shorten it and try again.")
         case let problem as APIProblem:
             return (problem.status, problem.detail)
         case is CSRFRejected:

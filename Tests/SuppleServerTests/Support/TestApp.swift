@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Prometheus
+import SuppleCore
+import SuppleServer
+import SuppleStore
+import Testing
+
+/// Captures one-time links instead of writing them to the log, as a person's inbox would.
+final class RecordingLinkDelivery: LinkDelivery, @unchecked Sendable {
+    private let lock = NSLock()
+    private var links: [OutboundLink] = []
+
+    func deliver(_ link: OutboundLink) async { lock.withLock { links.append(link) } }
+
+    var delivered: [OutboundLink] { lock.withLock { links } }
+
+    /// The path part of the newest link sent to `email`.
+    func latestPath(to email: String) -> String? {
+        delivered.last { $0.email.value == email }.map { URL(string: $0.url)!.path }
+    }
+}
+
+/// A real application on a throw-away SQLite file, with a clock the test controls and bcrypt
+/// at its lowest cost so tests stay quick.
+struct TestApp: Sendable {
+    let database: any Database
+    let clock: ManualClock
+    let links: RecordingLinkDelivery
+    let metrics: PrometheusCollectorRegistry
+    let folder: URL
+
+    static let start = Date(timeIntervalSince1970: 1_794_970_800) // 2026-11-18 03:00 UTC
+
+    static func run<T: Sendable>(_ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> T) async throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supple-app-\(UUID().uuidString)")
+        let logger = Logger(label: "supple.tests")
+        let database = try await SQLiteStore.open(path: folder.appendingPathComponent("app.sqlite").path, logger: logger)
+        try await Migrator().migrate(database, logger: logger)
+        let app = TestApp(database: database, clock: ManualClock(start), links: RecordingLinkDelivery(),
+                          metrics: PrometheusCollectorRegistry(), folder: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            let application = try await buildApplication(
+                AppConfiguration(port: 0, publicBaseURL: "http://supple.test", passwordHashCost: 4),
+                dependencies: AppDependencies(database: database, clock: app.clock, links: app.links, metrics: app.metrics),
+                logger: logger
+            )
+            let result = try await application.test(.router) { client in try await body(app, client) }
+            try await database.shutdown()
+            return result
+        } catch {
+            try? await database.shutdown()
+            throw error
+        }
+    }
+
+    func memberCount() async throws -> Int {
+        try await database.read { db in try await AccountRepository.count(role: .member, in: db) }
+    }
+
+    func account(_ email: String) async throws -> AccountRecord? {
+        try await database.read { db in try await AccountRepository.find(email: EmailAddress(trusted: email), in: db) }
+    }
+
+    /// Creates an account directly, for tests that start from "this person already exists".
+    @discardableResult
+    func createAccount(_ email: String, role: Role, password: String = "walk the dog at dawn", name: String = "Test Person") async throws -> AccountRecord {
+        let account = AccountRecord(
+            email: EmailAddress(trusted: email), name: PersonName(trusted: name), role: role,
+            passwordHash: try await PasswordHasher(cost: 4).hash(password), timeZone: MemberTimeZone(trusted: "America/Chicago"),
+            dateOfBirth: role == .member ? CalendarDate(iso8601: "1980-04-23") : nil, createdAt: clock.now()
+        )
+        try await database.transaction { db in try await AccountRepository.insert(account, in: db) }
+        return account
+    }
+}
