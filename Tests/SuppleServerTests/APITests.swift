@@ -97,7 +97,7 @@ import Testing
         try await TestApp.run { app, client in
             try await app.createAccount("riley@example.org", role: .member)
             let browser = Browser(client)
-            try await browser.post("/signin", form: [("email", "riley@example.org"), ("password", "walk the dog at dawn")])
+            try await browser.signIn("riley@example.org")
             let me = try await browser.get("/api/v1/me")
             #expect(me.status == .unauthorized)
         }

@@ -12,7 +12,7 @@ import Testing
             try await app.createAccount("riley@example.org", role: .member)
             let phone = Browser(client), laptop = Browser(client)
             for browser in [phone, laptop] {
-                try await browser.post("/signin", form: [("email", "riley@example.org"), ("password", "walk the dog at dawn")])
+                try await browser.signIn("riley@example.org")
             }
             let wrong = try await phone.post("/account/password", form: [
                 ("currentPassword", "not it"), ("newPassword", "a brand new phrase"), ("confirmPassword", "a brand new phrase"),
@@ -32,7 +32,7 @@ import Testing
             #expect(try await phone.get("/account").status == .ok)
             #expect(try await laptop.get("/account").status == .seeOther)
 
-            let old = try await Browser(client).post("/signin", form: [("email", "riley@example.org"), ("password", "walk the dog at dawn")])
+            let old = try await Browser(client).signIn("riley@example.org")
             #expect(old.status == .unauthorized)
             let new = try await Browser(client).post("/signin", form: [("email", "riley@example.org"), ("password", "a brand new phrase")])
             #expect(new.location == "/home")
@@ -44,7 +44,7 @@ import Testing
         try await TestApp.run { app, client in
             try await app.createAccount("riley@example.org", role: .member)
             let other = Browser(client)
-            try await other.post("/signin", form: [("email", "riley@example.org"), ("password", "walk the dog at dawn")])
+            try await other.signIn("riley@example.org")
 
             let browser = Browser(client)
             let sent = try await browser.post("/password/forgot", form: [("email", "Riley@example.org")])

@@ -11,9 +11,9 @@ import Testing
         try await TestApp.run { app, client in
             try await app.createAccount("riley@example.org", role: .member)
             try await app.createAccount("pt@example.org", role: .physicalTherapist)
-            let member = try await Browser(client).post("/signin", form: [("email", "Riley@example.org"), ("password", "walk the dog at dawn")])
+            let member = try await Browser(client).signIn("Riley@example.org")
             #expect(member.location == "/home")
-            let staff = try await Browser(client).post("/signin", form: [("email", "pt@example.org"), ("password", "walk the dog at dawn")])
+            let staff = try await Browser(client).signIn("pt@example.org")
             #expect(staff.location == "/staff")
         }
     }
@@ -40,14 +40,14 @@ import Testing
                 let page = try await browser.post("/signin", form: [("email", "riley@example.org"), ("password", "guess guess")])
                 #expect(page.status == .unauthorized)
             }
-            let held = try await browser.post("/signin", form: [("email", "riley@example.org"), ("password", "walk the dog at dawn")])
+            let held = try await browser.signIn("riley@example.org")
             #expect(held.status == .tooManyRequests)
             #expect(held.text.contains("Too many sign-in attempts"))
             #expect(held.text.contains("15 minutes"))
             #expect(browser.cookies["supple_session"] == nil)
 
             app.clock.advance(by: 15 * 60 + 1)
-            let later = try await browser.post("/signin", form: [("email", "riley@example.org"), ("password", "walk the dog at dawn")])
+            let later = try await browser.signIn("riley@example.org")
             #expect(later.location == "/home")
         }
     }
@@ -57,7 +57,7 @@ import Testing
         try await TestApp.run { app, client in
             try await app.createAccount("riley@example.org", role: .member)
             let browser = Browser(client)
-            try await browser.post("/signin", form: [("email", "riley@example.org"), ("password", "walk the dog at dawn")])
+            try await browser.signIn("riley@example.org")
             let stolen = try #require(browser.cookies["supple_session"])
             #expect(try await browser.get("/home").status == .ok)
             let out = try await browser.post("/signout", form: [])
@@ -87,7 +87,7 @@ import Testing
         try await TestApp.run { app, client in
             try await app.createAccount("pt@example.org", role: .physicalTherapist)
             let browser = Browser(client)
-            try await browser.post("/signin", form: [("email", "pt@example.org"), ("password", "walk the dog at dawn")])
+            try await browser.signIn("pt@example.org")
             #expect(try await browser.get("/staff").status == .ok)
             app.clock.advance(by: 12 * 3600 + 1)
             #expect(try await browser.get("/staff").status == .seeOther)

@@ -9,7 +9,7 @@ import Testing
 @Suite struct StaffTests {
     func signedIn(_ client: any TestClientProtocol, _ email: String) async throws -> Browser {
         let browser = Browser(client)
-        let result = try await browser.post("/signin", form: [("email", email), ("password", "walk the dog at dawn")])
+        let result = try await browser.signIn(email)
         #expect(result.status == .seeOther)
         return browser
     }

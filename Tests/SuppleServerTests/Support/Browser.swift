@@ -71,3 +71,11 @@ final class Browser {
         return (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "").replacingOccurrences(of: "%20", with: "+")
     }
 }
+
+extension Browser {
+    /// Signs in through the real form, with the password test accounts are created with.
+    @discardableResult
+    func signIn(_ email: String, password: String = "walk the dog at dawn") async throws -> Page {
+        try await post("/signin", form: [("email", email), ("password", password)])
+    }
+}
