@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SuppleContent
+import SuppleCore
+import SuppleServer
+import SuppleStore
+import Testing
+
+@Suite struct ServiceTests {
+    func service(_ app: TestApp) async throws -> AccountService {
+        try await AccountService(
+            database: app.database, hasher: PasswordHasher(cost: 4), policy: PasswordPolicy(commonPasswords: CommonPasswords.all),
+            clock: app.clock, links: app.links, publicBaseURL: "http://supple.test"
+        )
+    }
+
+    @Test("`supple admin create` makes an admin who can sign in and open Team")
+    func createAdmin() async throws {
+        try await TestApp.run { app, client in
+            let accounts = try await service(app)
+            await #expect(throws: ValidationFailure.self) {
+                try await accounts.createAdmin(name: "Avery", email: "avery@example.org", password: "qwerty123", timeZone: "UTC")
+            }
+            let admin = try await accounts.createAdmin(name: "Avery Admin", email: "Avery@Example.org", password: "clinic keys 2026", timeZone: "Europe/London")
+            #expect(admin.role == .admin)
+            let browser = Browser(client)
+            #expect(try await browser.signIn("avery@example.org", password: "clinic keys 2026").location == "/staff")
+            #expect(try await browser.get("/staff/team").status == .ok)
+        }
+    }
+
+    @Test("demo data fills every role, and loading it twice changes nothing")
+    func demoData() async throws {
+        try await TestApp.run { app, client in
+            #expect(try await DemoData.load(into: app.database, hasher: PasswordHasher(cost: 4), clock: app.clock))
+            #expect(try await !DemoData.load(into: app.database, hasher: PasswordHasher(cost: 4), clock: app.clock))
+            #expect(try await app.memberCount() == 3)
+            for signIn in DemoData.signIns {
+                let page = try await Browser(client).signIn(signIn.email, password: DemoData.password)
+                #expect(page.location == (signIn.role == .member ? "/home" : "/staff"), "\(signIn.email)")
+            }
+        }
+    }
+
+    @Test("an unexpected failure shows a calm 500 page with a reference, and no internals")
+    func friendlyServerError() async throws {
+        try await TestApp.run { app, client in
+            try await app.database.shutdown()
+            let browser = Browser(client)
+            browser.setCookie("supple_session", "some-session-cookie")
+            let page = try await browser.get("/")
+            #expect(page.status == .internalServerError)
+            #expect(page.text.contains("Something went wrong on our side"))
+            #expect(page.text.contains("quote reference"))
+            #expect(!page.text.contains("SQLite"))
+            #expect(!page.text.contains("Error"))
+        }
+    }
+}
