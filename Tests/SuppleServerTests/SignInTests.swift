@@ -93,4 +93,13 @@ import Testing
             #expect(try await browser.get("/staff").status == .seeOther)
         }
     }
+
+    @Test("a form sent after the session ended asks the person to sign in again")
+    func expiredSessionOnForm() async throws {
+        try await TestApp.run { _, client in
+            let page = try await Browser(client).post("/account/password", form: [("currentPassword", "x"), ("newPassword", "y")])
+            #expect(page.status == .seeOther)
+            #expect(page.location == "/signin")
+        }
+    }
 }

@@ -20,6 +20,9 @@ struct ErrorPagesMiddleware: RouterMiddleware {
             let isAPI = request.uri.path.hasPrefix("/api/")
             let (status, message) = classify(error, context: context)
             if !isAPI, error is SignInRequired {
+                // Come back to the page after signing in; a form post cannot be replayed, so
+                // after one the person starts again from their home page.
+                guard request.method == .get else { return .redirect(to: "/signin") }
                 return .redirect(to: "/signin?next=\(request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/"])) ?? "/")")
             }
             if isAPI {
