@@ -20,12 +20,19 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .target(name: "SuppleCore"),
         .target(
             name: "SuppleContent",
-            dependencies: ["SuppleCore"],
+            dependencies: [
+                "SuppleCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Ink", package: "Ink"),
+            ],
+            exclude: ["FORMAT.md"],
             resources: [.copy("Resources")]
         ),
         .target(
@@ -71,7 +78,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SuppleCoreTests", dependencies: ["SuppleCore"]),
-        .testTarget(name: "SuppleContentTests", dependencies: ["SuppleContent"]),
+        .testTarget(name: "SuppleContentTests", dependencies: ["SuppleContent"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SuppleStoreTests", dependencies: ["SuppleStore"]),
         .testTarget(
             name: "SuppleServerTests",

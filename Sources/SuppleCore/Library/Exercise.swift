@@ -1,0 +1,105 @@
+/// One exercise of the library, as a physical therapist would describe it. Immutable: the
+/// catalog is built once at start-up and shared.
+public struct Exercise: Sendable, Equatable, Identifiable, Codable {
+    public let id: String
+    public let name: String
+    public let summary: String
+    public let regions: [BodyRegion]
+    public let kind: ExerciseKind
+    public let position: BodyPosition
+    public let spineBias: SpineBias
+    public let level: Int
+    public let equipment: [Equipment]
+    public let dose: Dose
+    public let steps: [String]
+    public let cues: [String]
+    public let mistakes: [Mistake]
+    public let precautions: [String]
+    public let progressions: [String]
+    public let regressions: [String]
+    public let conditions: [PainCondition]
+    public let source: String
+
+    public struct Mistake: Sendable, Equatable, Codable {
+        public let mistake: String
+        public let fix: String
+
+        public init(mistake: String, fix: String) {
+            self.mistake = mistake
+            self.fix = fix
+        }
+    }
+
+    public init(
+        id: String, name: String, summary: String, regions: [BodyRegion], kind: ExerciseKind, position: BodyPosition,
+        spineBias: SpineBias, level: Int, equipment: [Equipment], dose: Dose, steps: [String], cues: [String],
+        mistakes: [Mistake], precautions: [String], progressions: [String], regressions: [String],
+        conditions: [PainCondition], source: String
+    ) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.regions = regions
+        self.kind = kind
+        self.position = position
+        self.spineBias = spineBias
+        self.level = level
+        self.equipment = equipment
+        self.dose = dose
+        self.steps = steps
+        self.cues = cues
+        self.mistakes = mistakes
+        self.precautions = precautions
+        self.progressions = progressions
+        self.regressions = regressions
+        self.conditions = conditions
+        self.source = source
+    }
+
+    /// Needs nothing but the body and the floor or a chair one already has.
+    public var needsNoEquipment: Bool { equipment == [.noEquipment] }
+}
+
+/// A default dose: how many sets, and in each set how many repetitions, how long a hold, or
+/// how many minutes.
+public struct Dose: Sendable, Equatable, Codable {
+    public let sets: Int
+    public let reps: Int?
+    public let holdSeconds: Int?
+    public let holdSecondsMax: Int?
+    public let minutes: Int?
+    public let perSide: Bool
+
+    public init(sets: Int, reps: Int? = nil, holdSeconds: Int? = nil, holdSecondsMax: Int? = nil, minutes: Int? = nil, perSide: Bool = false) {
+        self.sets = sets
+        self.reps = reps
+        self.holdSeconds = holdSeconds
+        self.holdSecondsMax = holdSecondsMax
+        self.minutes = minutes
+        self.perSide = perSide
+    }
+
+    /// The dose in plain words: "2 sets of 10, each side", "Hold 10–15 seconds", "10 minutes".
+    public var description: String {
+        var parts: [String] = []
+        let hold: String? = holdSeconds.map { low in
+            if let high = holdSecondsMax { return "\(low)–\(high) seconds" }
+            return "\(low) second\(low == 1 ? "" : "s")"
+        }
+        switch (reps, hold, minutes) {
+        case (let reps?, let hold?, _) where reps > 1:
+            parts.append("\(sets == 1 ? "" : "\(sets) sets of ")\(reps) reps, holding each for \(hold)")
+        case (_, let hold?, _):
+            parts.append("\(sets == 1 ? "Hold" : "\(sets) holds of") \(hold)")
+        case (let reps?, nil, _):
+            parts.append(sets == 1 ? "\(reps) reps" : "\(sets) sets of \(reps) reps")
+        case (nil, nil, let minutes?):
+            parts.append("\(minutes) minute\(minutes == 1 ? "" : "s")\(sets > 1 ? ", \(sets) times" : "")")
+        default:
+            parts.append("\(sets) set\(sets == 1 ? "" : "s")")
+        }
+        if let minutes, reps != nil || hold != nil { parts.append("for about \(minutes) minute\(minutes == 1 ? "" : "s")") }
+        if perSide { parts.append("on each side") }
+        return parts.joined(separator: " ")
+    }
+}
