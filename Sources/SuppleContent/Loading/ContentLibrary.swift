@@ -16,11 +16,16 @@ public struct ContentLibrary: Sendable {
 
     public func article(slug: String) -> Article? { articlesBySlug[slug] }
 
-    /// The content that ships inside Supple. Throws with every problem if any file is wrong.
+    /// The content that ships inside Supple, read and checked once per process. Throws with
+    /// every problem if any file is wrong.
     public static func bundled() throws -> ContentLibrary {
-        guard let folder = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
-            throw ContentInvalid(problems: [ContentProblem(file: "Resources", field: "folder", message: "is missing from the build")])
-        }
-        return try ContentLoader.load(from: folder).get()
+        try bundledResult.get()
     }
+
+    private static let bundledResult: Result<ContentLibrary, ContentInvalid> = {
+        guard let folder = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+            return .failure(ContentInvalid(problems: [ContentProblem(file: "Resources", field: "folder", message: "is missing from the build")]))
+        }
+        return ContentLoader.load(from: folder)
+    }()
 }

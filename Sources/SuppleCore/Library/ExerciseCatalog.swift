@@ -91,7 +91,7 @@ struct SearchKey: Sendable {
         // typo for words of four letters or more ("hamstrng", "bridg").
         let allClose = query.words.allSatisfy { typed in
             words.contains { word in
-                word.hasPrefix(typed) || (typed.count >= 4 && EditDistance.atMostOne(typed, word))
+                word.hasPrefix(typed) || (typed.count >= 3 && EditDistance.atMostOne(typed, word))
             }
         }
         return allClose ? 40 : nil

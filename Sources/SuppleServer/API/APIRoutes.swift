@@ -82,11 +82,6 @@ struct APIRoutes {
     }
 
     func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(value)
-        return Response(status: status, headers: [.contentType: "application/json", .contentLength: "\(data.count)"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        try APIJSON.response(value, status: status)
     }
 }

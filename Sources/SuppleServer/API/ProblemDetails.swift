@@ -5,8 +5,10 @@ import SuppleCore
 /// An RFC 9457 problem document. Field problems go in `errors`, each with a JSON pointer to the
 /// field in the request body (RFC 6901), so a client can show the message beside the field.
 struct ProblemDetails: Encodable, Sendable {
+    /// A field of the JSON body (`pointer`) or a query parameter (`parameter`) and what is wrong with it.
     struct FieldProblem: Encodable, Sendable {
-        let pointer: String
+        var pointer: String?
+        var parameter: String?
         let detail: String
     }
 
@@ -21,6 +23,13 @@ struct ProblemDetails: Encodable, Sendable {
         self.status = status.code
         self.detail = detail
         self.errors = errors?.map { FieldProblem(pointer: "#/\($0.field)", detail: $0.message) }
+    }
+
+    init(status: HTTPResponse.Status, detail: String?, parameters: [FieldError]) {
+        self.title = status.reasonPhrase
+        self.status = status.code
+        self.detail = detail
+        self.errors = parameters.map { FieldProblem(parameter: $0.field, detail: $0.message) }
     }
 
     func response(headers extra: HTTPFields = [:]) -> Response {

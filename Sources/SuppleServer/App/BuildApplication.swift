@@ -12,10 +12,13 @@ public struct AppDependencies: Sendable {
     public var clock: any WallClock
     public var links: (any LinkDelivery)?
     public var metrics: PrometheusCollectorRegistry
+    /// The exercise and article library; the bundled one unless a test brings its own.
+    public var library: ContentLibrary?
 
     public init(database: any Database, clock: any WallClock = SystemClock(), links: (any LinkDelivery)? = nil,
-                metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+                metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), library: ContentLibrary? = nil) {
         self.database = database
+        self.library = library
         self.clock = clock
         self.links = links
         self.metrics = metrics
@@ -28,6 +31,7 @@ public func buildRouter(
 ) async throws -> Router<AppRequestContext> {
     let pages = try await PageRenderer.loadBundled()
     let assets = try StaticAssets.loadBundled()
+    let library = try dependencies.library ?? ContentLibrary.bundled()
     let accounts = try await AccountService(
         database: dependencies.database,
         hasher: PasswordHasher(cost: configuration.passwordHashCost),
@@ -53,7 +57,9 @@ public func buildRouter(
     AccountPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
     MemberPages(pages: pages).register(on: router)
     StaffPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
+    LibraryPages(library: library, pages: pages).register(on: router)
     APIRoutes(accounts: accounts, openAPIDocument: openAPI.body).register(on: router)
+    LibraryAPIRoutes(library: library).register(on: router)
     return router
 }
 

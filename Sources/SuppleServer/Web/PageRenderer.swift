@@ -57,13 +57,13 @@ public struct PageRenderer: Sendable {
         var nav: [(String, String)] = []
         switch role {
         case .none:
-            nav = [("/signin", "Sign in"), ("/signup", "Join")]
+            nav = [("/library", "Library"), ("/signin", "Sign in"), ("/signup", "Join")]
         case .member:
-            nav = [("/home", "Today"), ("/account", "Account")]
+            nav = [("/home", "Today"), ("/library", "Library"), ("/account", "Account")]
         case .some:
             nav = [("/staff", "Members")]
             if AccessPolicy.permits(context.actor, .manageStaff) { nav.append(("/staff/team", "Team")) }
-            nav.append(("/account", "Account"))
+            nav += [("/library", "Library"), ("/account", "Account")]
         }
         return [
             "title": title,

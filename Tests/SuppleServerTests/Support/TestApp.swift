@@ -36,7 +36,8 @@ struct TestApp: Sendable {
 
     static func run<T: Sendable>(_ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supple-app-\(UUID().uuidString)")
-        let logger = Logger(label: "supple.tests")
+        var logger = Logger(label: "supple.tests")
+        logger.logLevel = .warning
         let database = try await SQLiteStore.open(path: folder.appendingPathComponent("app.sqlite").path, logger: logger)
         try await Migrator().migrate(database, logger: logger)
         let app = TestApp(database: database, clock: ManualClock(start), links: RecordingLinkDelivery(),

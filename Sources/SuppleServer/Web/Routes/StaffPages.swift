@@ -36,7 +36,7 @@ struct StaffPages {
             return (members, memberCount, staffCount)
         }
         return try pages.page("staff_home", title: "Members", context: context, currentPath: "/staff", data: [
-            "memberCount": memberCount, "staffCount": staffCount,
+            "memberCount": memberCount, "staffCount": staffCount, "hasMembers": !members.isEmpty,
             "members": members.map { member in [
                 "name": member.name.value, "email": member.email.value, "timeZone": member.timeZone.identifier,
                 "joined": DisplayFormats.day(member.createdAt, in: viewer.timeZone),
@@ -69,6 +69,7 @@ struct StaffPages {
                 "email": $0.email.value, "role": $0.role?.displayName ?? "",
                 "expires": DisplayFormats.day($0.expiresAt, in: viewer.timeZone),
             ] },
+            "hasOpenInvitations": !invitations.isEmpty,
             "roles": Role.staffRoles.map { ["value": $0.rawValue, "label": $0.displayName, "checked": $0.rawValue == chosenRole] },
             "values": values,
         ]

@@ -1,0 +1,100 @@
+import Foundation
+import SuppleContent
+import SuppleCore
+import Testing
+
+/// The content Supple ships: it passes every check and holds what the product promises.
+@Suite struct ShippedContentTests {
+    let library: ContentLibrary
+
+    init() throws { library = try ContentLibrary.bundled() }
+
+    @Test("at least 150 exercises and 24 articles")
+    func counts() {
+        #expect(library.exercises.count >= 150)
+        #expect(library.articles.count >= 24)
+    }
+
+    @Test("every body region has exercises")
+    func regions() {
+        for region in BodyRegion.allCases {
+            #expect(library.exercises.matching(ExerciseFilter(region: region)).count >= 5, "\(region)")
+        }
+    }
+
+    @Test("the brief's five exercises exist by name, with the brief's bias and doses")
+    func briefExercises() throws {
+        let forward = try #require(library.exercises["forward-bend"])
+        #expect(forward.name == "Forward Bend")
+        #expect(forward.spineBias == .flexion)
+        #expect(forward.dose.holdSeconds == 10 && forward.dose.holdSecondsMax == 15)
+        #expect(forward.dose.description == "Hold 10–15 seconds")
+        #expect(library.exercises["standing-childs-pose"]?.name == "Standing Child's Pose")
+        #expect(library.exercises["standing-childs-pose"]?.spineBias == .flexion)
+        #expect(library.exercises["seated-backbends"]?.name == "Seated Backbends")
+        #expect(library.exercises["seated-backbends"]?.spineBias == .extension)
+        #expect(library.exercises["knee-hug"]?.name == "Knee Hug")
+        #expect(library.exercises["knee-hug"]?.spineBias == .flexion)
+        #expect(library.exercises["cat-cow"]?.name == "Cat Cow")
+        #expect(library.exercises["cat-cow"]?.spineBias == .mixed)
+    }
+
+    @Test("the articles the product promises are there", arguments: [
+        "back-pain-when-walking", "easing-back-pain-on-a-walk", "movement-snacks", "staying-active", "eating-for-activity",
+        "stress-and-pain", "pain-relievers-you-can-buy", "hurt-versus-harm", "flare-up-plan", "sleep-and-pain",
+        "pacing-and-graded-activity", "when-to-get-urgent-help", "spinal-stenosis", "disc-problems", "osteoarthritis",
+        "neck-pain", "shoulder-pain", "hip-pain", "knee-pain", "ankle-pain",
+    ])
+    func promisedArticle(_ slug: String) {
+        #expect(library.article(slug: slug) != nil)
+    }
+
+    @Test("articles carry the brief's facts")
+    func briefFacts() throws {
+        let walking = try #require(library.article(slug: "easing-back-pain-on-a-walk")).markdown
+        #expect(walking.contains("10") && walking.contains("15"))
+        let snacks = try #require(library.article(slug: "movement-snacks")).markdown
+        #expect(snacks.contains("30 seconds"))
+        let causes = try #require(library.article(slug: "back-pain-when-walking")).markdown.lowercased()
+        for cause in ["fatigue", "strain", "sprain", "stenosis", "disc", "stress", "osteoarthritis"] {
+            #expect(causes.contains(cause), "missing \(cause)")
+        }
+    }
+
+    @Test("the pain-reliever article educates and never gives a dose")
+    func medicationEducationOnly() throws {
+        let text = try #require(library.article(slug: "pain-relievers-you-can-buy")).markdown.lowercased()
+        #expect(text.contains("pharmacist"))
+        #expect(text.range(of: #"\d+\s?(mg|milligram)"#, options: .regularExpression) == nil)
+    }
+
+    @Test("the urgent-help article shows the one shared danger-sign list")
+    func dangerSigns() throws {
+        let article = try #require(library.article(slug: "when-to-get-urgent-help"))
+        let html = ArticleRenderer.html(for: article)
+        for sign in EmergencySigns.signs {
+            #expect(html.contains(sign.replacingOccurrences(of: "'", with: "'")))
+        }
+        #expect(!html.contains("<!-- danger-signs -->"))
+    }
+
+    @Test("every article is still marked pending clinical review and authored by role")
+    func reviewStatus() {
+        for article in library.articles {
+            #expect(article.reviewStatus == "pending clinical review")
+            #expect(["physical therapist", "physician reviewer", "clinical reviewer", "health coach"].contains(article.writtenBy), "\(article.slug)")
+        }
+    }
+
+    @Test("search forgives spaces, hyphens and small typos", arguments: ["cat cow", "cat-cow", "catcow", "Cat Cow", "cta cow"])
+    func search(_ text: String) {
+        #expect(library.exercises.matching(ExerciseFilter(search: text)).first?.id == "cat-cow")
+    }
+
+    @Test("lumbar + standing finds Forward Bend")
+    func filter() {
+        let found = library.exercises.matching(ExerciseFilter(region: .lumbar, position: .standing))
+        #expect(found.contains { $0.id == "forward-bend" })
+        #expect(found.allSatisfy { $0.regions.contains(.lumbar) && $0.position == .standing })
+    }
+}
