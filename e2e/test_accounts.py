@@ -141,6 +141,9 @@ PHONE_PAGES = [
     ("/signin", False),
     ("/staff", True),
     ("/staff/team", True),
+    ("/library", False),
+    ("/library/exercises/forward-bend", False),
+    ("/library/articles/back-pain-when-walking", False),
 ]
 
 

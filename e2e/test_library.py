@@ -1,0 +1,67 @@
+"""Browsing the exercise and education library as a visitor on a phone."""
+
+from selenium.webdriver.common.by import By
+
+from helpers import (
+    DESKTOP,
+    PHONE,
+    choose,
+    click_and_wait_for_new_page,
+    heading,
+    open_page,
+    page_text,
+    save_screenshot,
+    submit,
+    wait_for_path,
+)
+
+
+def test_filter_to_lower_back_standing_and_open_forward_bend(driver, base_url):
+    open_page(driver, base_url, "/library")
+    assert heading(driver) == "Exercise library"
+    driver.find_element(By.CSS_SELECTOR, "details.filter-more summary").click()
+    choose(driver, "region", "lumbar")
+    choose(driver, "position", "standing")
+    submit(driver, "Show exercises")
+
+    count = driver.find_element(By.ID, "result-count").text
+    assert "exercises match" in count
+    names = [link.text.split("\n")[0] for link in driver.find_elements(By.CSS_SELECTOR, ".exercise-list a")]
+    assert "Forward Bend" in names
+    assert "Knee Hug" not in names, "a lying-down exercise slipped through the standing filter"
+    save_screenshot(driver, "phone-library-filtered", PHONE[1], PHONE[2])
+
+    click_and_wait_for_new_page(driver, driver.find_element(By.CSS_SELECTOR, "a[href='/library/exercises/forward-bend']"))
+    wait_for_path(driver, "/library/exercises/forward-bend")
+    assert heading(driver) == "Forward Bend"
+    text = page_text(driver)
+    assert "Hold 10–15 seconds" in text
+    assert "Stop or skip it if" in text
+    assert "Education, not medical advice" in text
+    save_screenshot(driver, "phone-exercise-forward-bend", PHONE[1], PHONE[2])
+
+
+def test_search_is_forgiving(driver, base_url):
+    for typed in ("cat cow", "cat-cow", "catcow"):
+        open_page(driver, base_url, "/library")
+        field = driver.find_element(By.ID, "q")
+        field.clear()
+        field.send_keys(typed)
+        submit(driver, "Show exercises")
+        first = driver.find_element(By.CSS_SELECTOR, ".exercise-list a strong").text
+        assert first == "Cat Cow", f"searching {typed!r} found {first!r} first"
+
+
+def test_open_the_walking_article(driver, base_url):
+    open_page(driver, base_url, "/library/articles")
+    assert heading(driver) == "Learn"
+    link = driver.find_element(By.CSS_SELECTOR, "a[href='/library/articles/back-pain-when-walking']")
+    click_and_wait_for_new_page(driver, link)
+    wait_for_path(driver, "/library/articles/back-pain-when-walking")
+    assert heading(driver) == "Why does my back hurt when I walk?"
+    text = page_text(driver)
+    assert "What to do today" in text
+    assert "pending clinical review" in text
+    assert "Education, not medical advice" in text
+    save_screenshot(driver, "phone-article-walking", PHONE[1], PHONE[2])
+    save_screenshot(driver, "desktop-article-walking", DESKTOP[1], DESKTOP[2])
