@@ -7,30 +7,34 @@ import SuppleCore
 public enum ContentLoader {
     public static func load(from folder: URL) -> Result<ContentLibrary, ContentInvalid> {
         var problems: [ContentProblem] = []
-        var exercises: [(file: String, exercise: Exercise)] = []
-        var articles: [(file: String, article: Article)] = []
-
-        for (relative, url) in files(in: folder.appendingPathComponent("exercises"), under: "exercises", extension: "yaml") {
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                problems.append(ContentProblem(file: relative, field: "file", message: "is not readable UTF-8 text"))
-                continue
-            }
-            let (exercise, found) = ExerciseFileReader.read(file: relative, yaml: text, expectedID: url.deletingPathExtension().lastPathComponent)
-            problems += found
-            if let exercise { exercises.append((relative, exercise)) }
+        let exercises = readAll(folder, "exercises", extension: "yaml", problems: &problems) { file, text, name in
+            ExerciseFileReader.read(file: file, yaml: text, expectedID: name)
         }
-        for (relative, url) in files(in: folder.appendingPathComponent("articles"), under: "articles", extension: "md") {
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                problems.append(ContentProblem(file: relative, field: "file", message: "is not readable UTF-8 text"))
-                continue
-            }
-            let (article, found) = ArticleFileReader.read(file: relative, text: text, expectedSlug: url.deletingPathExtension().lastPathComponent)
-            problems += found
-            if let article { articles.append((relative, article)) }
+        let articles = readAll(folder, "articles", extension: "md", problems: &problems) { file, text, name in
+            ArticleFileReader.read(file: file, text: text, expectedSlug: name)
         }
         problems += LibraryRules.check(exercises: exercises, articles: articles)
         guard problems.isEmpty else { return .failure(ContentInvalid(problems: problems)) }
-        return .success(ContentLibrary(exercises: exercises.map(\.exercise), articles: articles.map(\.article)))
+        return .success(ContentLibrary(exercises: exercises.map(\.item), articles: articles.map(\.item)))
+    }
+
+    /// Reads every file of one kind with `read(file, text, nameWithoutExtension)`, keeping what
+    /// parsed and collecting what did not.
+    static func readAll<Item>(
+        _ root: URL, _ subfolder: String, extension ext: String, problems: inout [ContentProblem],
+        read: (String, String, String) -> (Item?, [ContentProblem])
+    ) -> [(file: String, item: Item)] {
+        var items: [(file: String, item: Item)] = []
+        for (relative, url) in files(in: root.appendingPathComponent(subfolder), under: subfolder, extension: ext) {
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                problems.append(ContentProblem(file: relative, field: "file", message: "is not readable UTF-8 text"))
+                continue
+            }
+            let (item, found) = read(relative, text, url.deletingPathExtension().lastPathComponent)
+            problems += found
+            if let item { items.append((relative, item)) }
+        }
+        return items
     }
 
     /// Files with the extension anywhere below `folder`, sorted, with paths relative to the

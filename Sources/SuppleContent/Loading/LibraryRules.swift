@@ -4,16 +4,16 @@ import SuppleCore
 /// Checks that span files: unique ids and names, links that lead somewhere, progressions that
 /// go up in difficulty without looping back, articles that link only to what exists.
 enum LibraryRules {
-    static func check(exercises: [(file: String, exercise: Exercise)], articles: [(file: String, article: Article)]) -> [ContentProblem] {
+    static func check(exercises: [(file: String, item: Exercise)], articles: [(file: String, item: Article)]) -> [ContentProblem] {
         var problems: [ContentProblem] = []
         var byID: [String: (file: String, exercise: Exercise)] = [:]
         var names: [String: String] = [:]
         for entry in exercises {
-            let exercise = entry.exercise
+            let exercise = entry.item
             if let first = byID[exercise.id] {
                 problems.append(.init(file: entry.file, field: "id", message: "\"\(exercise.id)\" is already used by \(first.file)"))
             } else {
-                byID[exercise.id] = entry
+                byID[exercise.id] = (entry.file, exercise)
             }
             let nameKey = exercise.name.lowercased()
             if let first = names[nameKey] {
@@ -23,32 +23,12 @@ enum LibraryRules {
             }
         }
         for (file, exercise) in exercises {
-            for target in exercise.progressions {
-                guard let harder = byID[target]?.exercise else {
-                    problems.append(.init(file: file, field: "progressions", message: "\"\(target)\" is not an exercise in the library"))
-                    continue
-                }
-                if target == exercise.id {
-                    problems.append(.init(file: file, field: "progressions", message: "lists the exercise itself"))
-                } else if harder.level < exercise.level {
-                    problems.append(.init(file: file, field: "progressions", message: "\"\(target)\" is level \(harder.level), easier than this level \(exercise.level) exercise"))
-                }
-            }
-            for target in exercise.regressions {
-                guard let easier = byID[target]?.exercise else {
-                    problems.append(.init(file: file, field: "regressions", message: "\"\(target)\" is not an exercise in the library"))
-                    continue
-                }
-                if target == exercise.id {
-                    problems.append(.init(file: file, field: "regressions", message: "lists the exercise itself"))
-                } else if easier.level > exercise.level {
-                    problems.append(.init(file: file, field: "regressions", message: "\"\(target)\" is level \(easier.level), harder than this level \(exercise.level) exercise"))
-                }
-            }
+            problems += linkProblems(file, exercise, field: "progressions", targets: exercise.progressions, byID: byID) { $0 < exercise.level ? "easier" : nil }
+            problems += linkProblems(file, exercise, field: "regressions", targets: exercise.regressions, byID: byID) { $0 > exercise.level ? "harder" : nil }
         }
         problems += progressionLoops(byID)
 
-        let slugs = Set(articles.map(\.article.slug))
+        let slugs = Set(articles.map(\.item.slug))
         var seenSlugs: [String: String] = [:]
         for (file, article) in articles {
             if let first = seenSlugs[article.slug] {
@@ -69,6 +49,22 @@ enum LibraryRules {
             }
         }
         return problems
+    }
+
+    /// Links to easier or harder versions must name other exercises that exist, at a level that
+    /// fits the direction (`wrongWay` names the problem for a target's level, or nil if fine).
+    static func linkProblems(
+        _ file: String, _ exercise: Exercise, field: String, targets: [String],
+        byID: [String: (file: String, exercise: Exercise)], wrongWay: (Int) -> String?
+    ) -> [ContentProblem] {
+        targets.compactMap { target in
+            guard let other = byID[target]?.exercise else {
+                return .init(file: file, field: field, message: "\"\(target)\" is not an exercise in the library")
+            }
+            if target == exercise.id { return .init(file: file, field: field, message: "lists the exercise itself") }
+            guard let direction = wrongWay(other.level) else { return nil }
+            return .init(file: file, field: field, message: "\"\(target)\" is level \(other.level), \(direction) than this level \(exercise.level) exercise")
+        }
     }
 
     /// Following "harder version" links must never return to where it started; a loop means

@@ -38,20 +38,18 @@ struct LibraryAPIRoutes {
         let articles: [ArticleSummary]
     }
 
+    /// The summary fields plus the article itself, in one flat JSON object.
     struct ArticleDetail: Encodable {
-        let slug: String, title: String, summary: String, topics: [ArticleTopic], regions: [BodyRegion], readingMinutes: Int
+        let summary: ArticleSummary
         let writtenBy: String, reviewedBy: String, reviewStatus: String, lastReviewed: CalendarDate
         let references: [Article.Reference]
         let markdown: String
         let html: String
 
+        enum CodingKeys: String, CodingKey { case writtenBy, reviewedBy, reviewStatus, lastReviewed, references, markdown, html }
+
         init(_ article: Article) {
-            slug = article.slug
-            title = article.title
-            summary = article.summary
-            topics = article.topics
-            regions = article.regions
-            readingMinutes = article.readingMinutes
+            summary = ArticleSummary(article)
             writtenBy = article.writtenBy
             reviewedBy = article.reviewedBy
             reviewStatus = article.reviewStatus
@@ -59,6 +57,18 @@ struct LibraryAPIRoutes {
             references = article.references
             markdown = article.markdown
             html = ArticleRenderer.html(for: article)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try summary.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(writtenBy, forKey: .writtenBy)
+            try container.encode(reviewedBy, forKey: .reviewedBy)
+            try container.encode(reviewStatus, forKey: .reviewStatus)
+            try container.encode(lastReviewed, forKey: .lastReviewed)
+            try container.encode(references, forKey: .references)
+            try container.encode(markdown, forKey: .markdown)
+            try container.encode(html, forKey: .html)
         }
     }
 
