@@ -77,7 +77,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SuppleCoreTests", dependencies: ["SuppleCore"]),
+        // The engine's vignettes run against the real, shipped exercise library.
+        .testTarget(name: "SuppleCoreTests", dependencies: ["SuppleCore", "SuppleContent"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SuppleContentTests", dependencies: ["SuppleContent"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SuppleStoreTests", dependencies: ["SuppleStore"]),
         .testTarget(

@@ -2,21 +2,6 @@ import Foundation
 import Hummingbird
 import SuppleCore
 
-/// Any JSON value, so a body can be read property by property with precise type checks.
-enum JSONValue: Decodable {
-    case string(String), bool(Bool), number(Double), null, array([JSONValue]), object([String: JSONValue])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
-    }
-}
-
 /// A JSON object body read leniently, so that a missing or mistyped property becomes a field
 /// problem with a pointer rather than a generic decoding failure.
 struct JSONBody {

@@ -1,0 +1,142 @@
+/// Everything the engine decided for one intake (docs/intake.md, "The decision").
+public struct Decision: Sendable, Equatable, Codable {
+    public static let engineVersion = "1"
+
+    public var engineVersion = Decision.engineVersion
+    public var triage: TriageResult
+    public var yellowFlags: [YellowFlag]
+    public var delivery: Delivery
+    public var classification: Classification
+    public var plan: ProgramPlan?
+
+    public struct Delivery: Sendable, Equatable, Codable {
+        public var educationFirst = false
+        public var gradedActivity = false
+        public var coachOutreach = false
+    }
+}
+
+public enum TriageTier: String, Sendable, Codable, Comparable, CaseIterable {
+    case none, routine, urgent, emergency
+
+    var rank: Int { TriageTier.allCases.firstIndex(of: self)! }
+    public static func < (a: TriageTier, b: TriageTier) -> Bool { a.rank < b.rank }
+}
+
+public enum ProgramStatus: String, Sendable, Codable {
+    case blocked
+    case onHold = "on-hold"
+    case activeWithCautions = "active-with-cautions"
+    case active
+}
+
+public struct TriageFlag: Sendable, Equatable, Codable {
+    public let id: String
+    public let tier: TriageTier
+    /// What the member is told, in plain words.
+    public let message: String
+    public let contactWithin: String
+    public let rationale: Rationale
+}
+
+public struct TriageResult: Sendable, Equatable, Codable {
+    public let tier: TriageTier
+    public let programStatus: ProgramStatus
+    public let contactWithin: String?
+    public let whatToDo: String
+    public let flags: [TriageFlag]
+}
+
+public struct YellowFlag: Sendable, Equatable, Codable {
+    public let id: String
+    public let message: String
+    public let rationale: Rationale
+}
+
+public enum PainPattern: String, Sendable, Codable {
+    case flexionRelievedWalking = "flexion-relieved-walking"
+    case extensionPreference = "extension-preference"
+    case flexionIntolerance = "flexion-intolerance"
+    case nonSpecific = "non-specific"
+    case region
+}
+
+public struct Classification: Sendable, Equatable, Codable {
+    public enum Stage: String, Sendable, Codable { case acute, subacute, chronic }
+    public enum Irritability: String, Sendable, Codable { case low, moderate, high }
+
+    public let primaryRegion: BodyRegion
+    public let stage: Stage
+    public let irritability: Irritability
+    public let pattern: PainPattern
+    public let rationale: [Rationale]
+}
+
+public struct ProgramPlan: Sendable, Equatable, Codable {
+    public enum Phase: String, Sendable, Codable, CaseIterable {
+        case warmUp = "warm-up", mobility, strength, stretch
+        case coolDown = "cool-down"
+    }
+
+    public struct Item: Sendable, Equatable, Codable {
+        public let exerciseId: String
+        public let name: String
+        public let phase: Phase
+        public let dose: Dose
+        public let doseText: String
+        public let rationale: Rationale
+        public let doseRationale: Rationale
+    }
+
+    public struct Walking: Sendable, Equatable, Codable {
+        public let startMinutes: Int
+        public let bouts: Int
+        public let daysPerWeekStart: Int
+        public let daysPerWeekTarget: Int
+        public let targetMinutes: Int
+        public let weeklyMinutes: [Int]
+        public let breakRule: String
+        public let warmUpExerciseId: String?
+        public let preferredTime: Intake.WalkTime
+        public let rationale: [Rationale]
+    }
+
+    public struct Heat: Sendable, Equatable, Codable {
+        public let minutesBeforeWalk: Int
+        public let advice: String
+        public let rationale: Rationale
+    }
+
+    public struct Snacks: Sendable, Equatable, Codable {
+        public struct Suggestion: Sendable, Equatable, Codable {
+            public let at: String
+            public let exerciseId: String
+        }
+
+        public let everyMinutes: Int
+        public let seconds: Int
+        public let from: String
+        public let to: String
+        public let count: Int
+        public let suggestions: [Suggestion]
+        public let rationale: Rationale
+    }
+
+    public struct Reading: Sendable, Equatable, Codable {
+        public let slug: String
+        public let title: String
+        public let rationale: Rationale
+    }
+
+    public struct Caution: Sendable, Equatable, Codable {
+        public let message: String
+        public let rationale: Rationale
+    }
+
+    public let exercises: [Item]
+    public let walking: Walking
+    public let heat: Heat?
+    public let movementSnacks: Snacks?
+    public let education: [Reading]
+    public let cautions: [Caution]
+}

@@ -1,0 +1,182 @@
+/// One member's intake answers, validated: the engine's only input (docs/intake.md).
+public struct Intake: Sendable, Equatable, Codable {
+    public enum Activity: String, CaseIterable, Sendable, Codable {
+        case walking, standing, sitting, bendingForward, bendingBackward, lifting, twisting, lyingDown, stairs, overheadReaching, kneeling
+    }
+
+    public enum LegSymptoms: String, CaseIterable, Sendable, Codable {
+        case none, buttockOrThigh, belowKneeOneSide, bothLegs
+    }
+
+    public enum WalkTime: String, CaseIterable, Sendable, Codable {
+        case morning, midday, afternoon, evening
+    }
+
+    /// The danger-sign questions of RESEARCH §1.3, one boolean each.
+    public struct DangerSigns: Sendable, Equatable, Codable {
+        public var bladderChange = false
+        public var bowelChange = false
+        public var saddleNumbness = false
+        public var sexualProblems = false
+        public var bothLegsPain = false
+        public var worseningLegWeakness = false
+        public var weaknessArmsAndLegs = false
+        public var feverWithSeverePain = false
+        public var suddenSeverePainWithFaintness = false
+        public var majorTrauma = false
+        public var oneLegWeakness = false
+        public var constantUpperBackPain = false
+        public var nightPainNoRelief = false
+        public var inflammatoryNightWaking = false
+        public var inflammatoryBetterWithMovement = false
+        public var inflammatoryButtockPain = false
+        public var legPainEasesStandingStill = false
+        public var circulationRisk = false
+
+        public init() {}
+
+        public static let keys: [String] = [
+            "bladderChange", "bowelChange", "saddleNumbness", "sexualProblems", "bothLegsPain", "worseningLegWeakness",
+            "weaknessArmsAndLegs", "feverWithSeverePain", "suddenSeverePainWithFaintness", "majorTrauma", "oneLegWeakness",
+            "constantUpperBackPain", "nightPainNoRelief", "inflammatoryNightWaking", "inflammatoryBetterWithMovement",
+            "inflammatoryButtockPain", "legPainEasesStandingStill", "circulationRisk",
+        ]
+    }
+
+    /// History that changes what is safe (RESEARCH §1.2).
+    public struct History: Sendable, Equatable, Codable {
+        public var cancer = false
+        public var osteoporosisOrSteroids = false
+        public var immunosuppression = false
+        public var recentMinorTrauma = false
+        public var fever = false
+        public var unexplainedWeightLoss = false
+
+        public init() {}
+
+        public static let keys: [String] = [
+            "cancer", "osteoporosisOrSteroids", "immunosuppression", "recentMinorTrauma", "fever", "unexplainedWeightLoss",
+        ]
+    }
+
+    public struct PEG: Sendable, Equatable, Codable {
+        public var enjoymentInterference: Int
+        public var activityInterference: Int
+
+        public init(enjoymentInterference: Int, activityInterference: Int) {
+            self.enjoymentInterference = enjoymentInterference
+            self.activityInterference = activityInterference
+        }
+    }
+
+    public struct PSFSItem: Sendable, Equatable, Codable {
+        public var activity: String
+        public var score: Int
+
+        public init(activity: String, score: Int) {
+            self.activity = activity
+            self.score = score
+        }
+    }
+
+    public struct ClockTime: Sendable, Equatable, Codable, Comparable {
+        public let hour: Int
+        public let minute: Int
+
+        public init?(_ text: String) {
+            let parts = text.split(separator: ":")
+            guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+                  let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+            self.hour = hour
+            self.minute = minute
+        }
+
+        public init(minutesOfDay: Int) {
+            hour = (minutesOfDay / 60) % 24
+            minute = minutesOfDay % 60
+        }
+
+        public var minutesOfDay: Int { hour * 60 + minute }
+        public var text: String { String(format: "%02d:%02d", hour, minute) }
+        public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutesOfDay < b.minutesOfDay }
+
+        public init(from decoder: any Decoder) throws {
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let value = ClockTime(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Expected HH:MM"))
+            }
+            self = value
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
+        }
+    }
+
+    public struct WorkHours: Sendable, Equatable, Codable {
+        public var start: ClockTime
+        public var end: ClockTime
+
+        public init(start: ClockTime, end: ClockTime) {
+            self.start = start
+            self.end = end
+        }
+    }
+
+    public var age: Int
+    public var painRegions: [BodyRegion]
+    public var weeksWithPain: Int
+    public var painNow: Int
+    public var painAverageWeek: Int
+    public var painWorstWeek: Int
+    public var worseWith: [Activity] = []
+    public var betterWith: [Activity] = []
+    public var legSymptoms: LegSymptoms = .none
+    public var numbnessOrTingling = false
+    public var walkMinutesBeforePain: Int?
+    public var firstEverEpisode = false
+    public var gettingWorse = false
+    public var dangerSigns = DangerSigns()
+    public var history = History()
+    public var peg: PEG
+    public var psfs: [PSFSItem] = []
+    public var phq2: [Int]
+    public var gad2: [Int]
+    public var fearOfMovement: Int
+    public var goals = ""
+    public var canGetToFloor = true
+    public var equipment: [Equipment] = []
+    public var sittingHoursPerDay = 0
+    public var workHours: WorkHours?
+    public var preferredWalkTime: WalkTime = .morning
+
+    public init(age: Int, painRegions: [BodyRegion], weeksWithPain: Int, painNow: Int, painAverageWeek: Int, painWorstWeek: Int,
+                peg: PEG, phq2: [Int], gad2: [Int], fearOfMovement: Int) {
+        self.age = age
+        self.painRegions = painRegions
+        self.weeksWithPain = weeksWithPain
+        self.painNow = painNow
+        self.painAverageWeek = painAverageWeek
+        self.painWorstWeek = painWorstWeek
+        self.peg = peg
+        self.phq2 = phq2
+        self.gad2 = gad2
+        self.fearOfMovement = fearOfMovement
+    }
+
+    public var primaryRegion: BodyRegion { painRegions.first ?? .lumbar }
+
+    /// PEG-3: the mean of average pain and the two interference items (RESEARCH §4 [56]).
+    public var pegScore: Double {
+        Double(painAverageWeek + peg.enjoymentInterference + peg.activityInterference) / 3
+    }
+
+    public var phq2Total: Int { phq2.reduce(0, +) }
+    public var gad2Total: Int { gad2.reduce(0, +) }
+
+    /// Any sign that a nerve is involved.
+    public var hasNerveSymptoms: Bool {
+        legSymptoms != .none || numbnessOrTingling || dangerSigns.oneLegWeakness
+    }
+}
