@@ -11,6 +11,8 @@ public enum Permission: Sendable, Hashable {
     case listMembers
     /// Invite colleagues and see the staff list.
     case manageStaff
+    /// Open one member's record: intake decision, plan and alerts (audited).
+    case viewMemberRecord
 }
 
 /// Who is asking: their account id and role. Anonymous visitors have no actor.
@@ -32,7 +34,7 @@ public enum AccessPolicy {
             return true
         case .useMemberApp:
             return actor.role == .member
-        case .openStaffWorkspace, .listMembers:
+        case .openStaffWorkspace, .listMembers, .viewMemberRecord:
             return actor.role.isStaff
         case .manageStaff:
             return actor.role == .admin

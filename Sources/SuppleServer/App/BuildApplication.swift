@@ -41,6 +41,9 @@ public func buildRouter(
         publicBaseURL: configuration.publicBaseURL
     )
     guard let openAPI = assets.assets["openapi.json"] else { throw BundledResourceMissing(name: "openapi.json") }
+    let intakes = IntakeService(
+        database: dependencies.database, engine: ProgramEngine(catalog: library.exercises, articles: library.articles), clock: dependencies.clock
+    )
 
     let router = Router(context: AppRequestContext.self)
     // Outermost first: metrics and logs see the final status of every answer, errors included.
@@ -55,8 +58,11 @@ public func buildRouter(
     assets.register(on: router)
     PublicPages(pages: pages).register(on: router)
     AccountPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
-    MemberPages(pages: pages).register(on: router)
+    MemberPages(pages: pages, intakes: intakes).register(on: router)
     StaffPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
+    IntakePages(intakes: intakes, library: library, pages: pages).register(on: router)
+    MemberRecordPages(intakes: intakes, pages: pages).register(on: router)
+    IntakeAPIRoutes(intakes: intakes).register(on: router)
     LibraryPages(library: library, pages: pages).register(on: router)
     APIRoutes(accounts: accounts, openAPIDocument: openAPI.body).register(on: router)
     LibraryAPIRoutes(library: library).register(on: router)

@@ -1,9 +1,9 @@
 import Foundation
 
-/// The fields of an `application/x-www-form-urlencoded` body. A field sent twice keeps its first
-/// value; checkboxes that are unticked are simply absent.
+/// The fields of an `application/x-www-form-urlencoded` body. Checkbox groups send one name
+/// several times (`all`); single fields read the first value. Unticked checkboxes are absent.
 public struct FormFields: Sendable, Equatable {
-    private var values: [String: String] = [:]
+    private var values: [String: [String]] = [:]
 
     public init() {}
 
@@ -12,15 +12,18 @@ public struct FormFields: Sendable, Equatable {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = Self.decode(parts[0]) else { continue }
             let value = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
-            if values[name] == nil { values[name] = value }
+            values[name, default: []].append(value)
         }
     }
 
-    public subscript(_ name: String) -> String? { values[name] }
+    public subscript(_ name: String) -> String? { values[name]?.first }
+
+    /// Every value sent under `name`, in order (a group of checkboxes).
+    public func all(_ name: String) -> [String] { values[name] ?? [] }
 
     /// A checkbox counts as ticked when it was sent with any value but "false" or "off".
     public func isChecked(_ name: String) -> Bool {
-        guard let value = values[name] else { return false }
+        guard let value = self[name] else { return false }
         return value != "false" && value != "off"
     }
 

@@ -37,6 +37,7 @@ public struct PageRenderer: Sendable {
             case let text as String: return text.isEmpty ? nil : text
             case let nested as [String: Any]: return withoutEmptyText(nested)
             case let nested as [String: String]: return withoutEmptyText(nested)
+            case let list as [[String: Any]]: return list.map(withoutEmptyText)
             default: return value
             }
         }

@@ -5,6 +5,7 @@
 public enum SchemaHistory {
     public static let all: [Migration] = [
         accountsAndSessions,
+        intakesDecisionsAndAlerts,
     ]
 
     static let accountsAndSessions = Migration(version: 1, name: "accounts and sessions", sql: [
@@ -90,5 +91,50 @@ public enum SchemaHistory {
         )
         """,
         "CREATE INDEX audit_events_subject ON audit_events (subject_account_id, occurred_at)",
+    ])
+
+    static let intakesDecisionsAndAlerts = Migration(version: 2, name: "intakes, engine decisions and care-team alerts", sql: [
+        """
+        CREATE TABLE intakes (
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            status TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            furthest_step INTEGER NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            submitted_at BIGINT
+        )
+        """,
+        "CREATE INDEX intakes_account ON intakes (account_id, status)",
+        """
+        CREATE TABLE decisions (
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            intake_id TEXT NOT NULL REFERENCES intakes(id) ON DELETE CASCADE,
+            tier TEXT NOT NULL,
+            program_status TEXT NOT NULL,
+            engine_version TEXT NOT NULL,
+            decision TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX decisions_account ON decisions (account_id, created_at)",
+        """
+        CREATE TABLE alerts (
+            id TEXT PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            severity TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            source TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            resolved_at BIGINT,
+            resolved_by TEXT REFERENCES accounts(id),
+            resolution_note TEXT
+        )
+        """,
+        "CREATE INDEX alerts_open ON alerts (resolved_at, severity, created_at)",
+        "CREATE INDEX alerts_member ON alerts (member_id, created_at)",
     ])
 }

@@ -38,7 +38,7 @@ struct StaffPages {
         return try pages.page("staff_home", title: "Members", context: context, currentPath: "/staff", data: [
             "memberCount": memberCount, "staffCount": staffCount, "hasMembers": !members.isEmpty,
             "members": members.map { member in [
-                "name": member.name.value, "email": member.email.value, "timeZone": member.timeZone.identifier,
+                "id": member.id.uuidString.lowercased(), "name": member.name.value, "email": member.email.value, "timeZone": member.timeZone.identifier,
                 "joined": DisplayFormats.day(member.createdAt, in: viewer.timeZone),
             ] },
         ])

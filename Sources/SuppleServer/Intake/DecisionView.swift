@@ -1,0 +1,66 @@
+import SuppleContent
+import SuppleCore
+
+/// A decision shaped for the member's plan page and the staff view.
+enum DecisionView {
+    static func phaseLabel(_ phase: ProgramPlan.Phase) -> String {
+        switch phase {
+        case .warmUp: "Warm-up"
+        case .mobility: "Loosen up"
+        case .strength: "Strength and control"
+        case .stretch: "Stretch"
+        case .coolDown: "Wind down"
+        }
+    }
+
+    static func patternText(_ classification: Classification) -> String {
+        switch classification.pattern {
+        case .flexionRelievedWalking: "walking and standing bother your back, and sitting or bending forward eases it"
+        case .extensionPreference: "bending backward eases your pain"
+        case .flexionIntolerance: "sitting and bending forward make your pain worse"
+        case .nonSpecific: "pain without one clear direction"
+        case .region: "pain in your \(classification.primaryRegion.label.lowercased())"
+        }
+    }
+
+    static func forMember(_ decision: Decision, library: ContentLibrary) -> [String: Any] {
+        let triage = decision.triage
+        var data: [String: Any] = [
+            "isEmergency": triage.tier == .emergency,
+            "isOnHold": triage.programStatus == .onHold,
+            "showPlan": triage.tier != .emergency && triage.programStatus != .onHold,
+            "whatToDo": triage.tier == .none ? "" : triage.whatToDo,
+            "flags": triage.flags.map { ["message": $0.message] },
+            "patternText": patternText(decision.classification),
+            "support": decision.yellowFlags.map(\.message),
+        ]
+        guard let plan = decision.plan else { return data }
+        data["hasCautions"] = !plan.cautions.isEmpty
+        data["cautions"] = plan.cautions.map { ["message": $0.message] }
+        data["exercises"] = plan.exercises.map { item in [
+            "exerciseId": item.exerciseId, "name": item.name, "phaseLabel": phaseLabel(item.phase), "doseText": item.doseText,
+            "reason": item.rationale.explanation, "doseReason": item.doseRationale.explanation,
+            "rule": item.rationale.rule, "source": item.rationale.source,
+        ] }
+        let walking = plan.walking
+        let warmUp = walking.warmUpExerciseId.flatMap { library.exercises[$0] }
+        data["walking"] = [
+            "boutsText": walking.bouts > 1 ? "\(walking.bouts) walks of \(walking.startMinutes) minutes" : "\(walking.startMinutes)-minute walks",
+            "daysStart": walking.daysPerWeekStart, "breakRule": walking.breakRule,
+            "warmUpName": warmUp?.name ?? "", "warmUpId": warmUp?.id ?? "",
+            "heat": plan.heat?.advice ?? "",
+            "progression": walking.weeklyMinutes.prefix(5).map(String.init).joined(separator: ", ") + (walking.weeklyMinutes.count > 5 ? " …" : ""),
+            "target": walking.targetMinutes,
+            "reasons": walking.rationale.map { ["explanation": $0.explanation, "rule": $0.rule, "source": $0.source] },
+        ] as [String: Any]
+        if let snacks = plan.movementSnacks {
+            data["snacks"] = [
+                "everyMinutes": snacks.everyMinutes, "seconds": snacks.seconds, "from": snacks.from, "to": snacks.to, "count": snacks.count,
+                "suggestions": snacks.suggestions.map { ["at": $0.at, "exerciseId": $0.exerciseId, "name": library.exercises[$0.exerciseId]?.name ?? $0.exerciseId] },
+                "reason": snacks.rationale.explanation,
+            ] as [String: Any]
+        }
+        data["education"] = plan.education.map { ["slug": $0.slug, "title": $0.title, "reason": $0.rationale.explanation] }
+        return data
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import SuppleContent
+import SuppleCore
+import SuppleStore
+
+/// The member's intake, one step per page, saved as they go, ending in their decision.
+struct IntakePages {
+    let intakes: IntakeService
+    let library: ContentLibrary
+    let pages: PageRenderer
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/intake", use: resume)
+        router.get("/intake/{step}", use: showStep)
+        router.post("/intake/{step}", use: saveStep)
+        router.get("/plan", use: plan)
+    }
+
+    func member(_ context: AppRequestContext) throws -> AccountRecord {
+        try context.require(.useMemberApp).account
+    }
+
+    /// Back to the first step not yet answered.
+    @Sendable func resume(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try member(context)
+        let (answers, _) = try await intakes.draft(for: account)
+        let next = IntakeQuestionnaire.steps.first { !IntakeForm.isComplete($0, answers) } ?? IntakeQuestionnaire.steps.last!
+        return .redirect(to: "/intake/\(next.slug)")
+    }
+
+    @Sendable func showStep(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try member(context)
+        guard let (index, step) = IntakeQuestionnaire.step(try context.parameters.require("step")) else { throw HTTPError(.notFound) }
+        let (answers, _) = try await intakes.draft(for: account)
+        return try stepPage(index, step, values: IntakeForm.shownValues(answers), failure: nil, context: context)
+    }
+
+    @Sendable func saveStep(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try member(context)
+        guard let (index, step) = IntakeQuestionnaire.step(try context.parameters.require("step")) else { throw HTTPError(.notFound) }
+        let (answers, failure) = IntakeForm.read(step, form: context.form)
+        if let failure {
+            // Show what they chose again, so only the missing answers need attention.
+            var shown = IntakeForm.shownValues(IntakeForm.build(answers))
+            for question in step.questions where shown[question.key] == nil {
+                if let typed = context.form[question.key], !typed.isEmpty { shown[question.key] = [String(typed.prefix(500))] }
+            }
+            return try stepPage(index, step, values: shown, failure: failure, context: context)
+        }
+        var (document, furthest) = try await intakes.draft(for: account)
+        IntakeForm.merge(answers, for: step, into: &document)
+        try await intakes.saveDraft(for: account, answers: document, furthestStep: max(furthest, index + 1))
+        if let next = IntakeQuestionnaire.steps.first(where: { !IntakeForm.isComplete($0, document) }) {
+            // Continue in order, but send them back to anything left unanswered.
+            let following = index + 1 < IntakeQuestionnaire.steps.count ? IntakeQuestionnaire.steps[index + 1] : next
+            return .redirect(to: "/intake/\(IntakeForm.isComplete(following, document) ? next.slug : following.slug)")
+        }
+        // Every step is complete and checked, so the engine can decide now.
+        _ = try await intakes.submit(document, for: account, fromDraft: true, clientAddress: context.clientAddress)
+        return .redirect(to: "/plan")
+    }
+
+    func stepPage(_ index: Int, _ step: IntakeStep, values: [String: [String]], failure: ValidationFailure?, context: AppRequestContext) throws -> Response {
+        var data: [String: Any] = [
+            "slug": step.slug, "title": step.title, "intro": step.intro,
+            "stepNumber": index + 1, "stepCount": IntakeQuestionnaire.steps.count,
+            "isLast": index == IntakeQuestionnaire.steps.count - 1,
+            "previous": index > 0 ? IntakeQuestionnaire.steps[index - 1].slug : "",
+            "questions": step.questions.map { IntakeQuestionView.make($0, values: values[$0.key] ?? [], error: failure?.message(for: $0.key)) },
+        ]
+        if let failure { data.merge(failure.templateValues) { _, new in new } }
+        return try pages.page("intake_step", title: step.title, context: context, status: failure == nil ? .ok : .unprocessableContent,
+                              currentPath: "/home", data: data)
+    }
+
+    @Sendable func plan(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try member(context)
+        guard let (decision, _) = try await intakes.latestDecision(for: account.id) else { return .redirect(to: "/intake") }
+        return try pages.page("plan", title: "Your plan", context: context, currentPath: "/home",
+                              data: DecisionView.forMember(decision, library: library))
+    }
+}
+
+/// A question shaped for the intake template.
+enum IntakeQuestionView {
+    static func make(_ question: IntakeQuestion, values: [String], error: String?) -> [String: Any] {
+        var view: [String: Any] = [
+            "key": question.key, "id": question.key.replacingOccurrences(of: ".", with: "-"), "label": question.label,
+            "hint": question.hint ?? "", "error": error ?? "",
+        ]
+        let value = values.first ?? ""
+        switch question.kind {
+        case .scale(let low, let high):
+            view["isScale"] = true
+            view["low"] = low
+            view["high"] = high
+            view["options"] = (0...10).map { ["value": "\($0)", "checked": value == "\($0)"] }
+        case .choice(let options, _):
+            view["isChoice"] = true
+            view["options"] = options.map { ["value": $0.0, "label": $0.1, "checked": value == $0.0] }
+        case .multi(let options):
+            view["isMulti"] = true
+            view["options"] = options.map { ["value": $0.0, "label": $0.1, "checked": values.contains($0.0)] }
+        case .yesNo:
+            view["isYesNo"] = true
+            view["isYes"] = value == "yes"
+            view["isNo"] = value == "no"
+        case .number(let range, let unit):
+            view["isNumber"] = true
+            view["min"] = range.lowerBound
+            view["max"] = range.upperBound
+            view["unit"] = unit
+            view["value"] = value
+        case .text(let maxLength):
+            view["isText"] = true
+            view["maxLength"] = maxLength
+            view["isLong"] = maxLength > 100
+            view["value"] = value
+        case .time:
+            view["isTime"] = true
+            view["value"] = value
+        }
+        return view
+    }
+}

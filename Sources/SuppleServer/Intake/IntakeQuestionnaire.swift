@@ -1,0 +1,129 @@
+import SuppleCore
+
+/// One question of the web intake. `key` is where the answer goes in the intake document
+/// (docs/intake.md); dotted keys are nested (`dangerSigns.bladderChange`).
+struct IntakeQuestion: Sendable {
+    enum Kind: Sendable {
+        /// 0–10 chips with words for the two ends.
+        case scale(low: String, high: String)
+        /// One of several options (value, label); `numeric` stores the value as a number.
+        case choice([(String, String)], numeric: Bool)
+        /// Any number of options.
+        case multi([(String, String)])
+        case yesNo
+        case number(ClosedRange<Int>, unit: String)
+        case text(maxLength: Int)
+        case time
+    }
+
+    let key: String
+    let label: String
+    var hint: String? = nil
+    let kind: Kind
+    var required = true
+}
+
+struct IntakeStep: Sendable {
+    let slug: String
+    let title: String
+    let intro: String
+    let questions: [IntakeQuestion]
+}
+
+/// The whole web intake, in the order a member meets it. Every danger-sign question of
+/// RESEARCH §1.3 is here, in plain words, and each must be answered.
+enum IntakeQuestionnaire {
+    static let regions: [(String, String)] = [
+        ("lumbar", "Lower back"), ("thoracic", "Upper back"), ("cervical", "Neck"), ("shoulder", "Shoulder"),
+        ("hip", "Hip"), ("knee", "Knee"), ("ankle-foot", "Ankle or foot"),
+    ]
+    static let activities: [(String, String)] = [
+        ("walking", "Walking"), ("standing", "Standing"), ("sitting", "Sitting"), ("bendingForward", "Bending forward"),
+        ("bendingBackward", "Bending backward"), ("lifting", "Lifting"), ("twisting", "Twisting"), ("lyingDown", "Lying down"),
+        ("stairs", "Stairs"), ("overheadReaching", "Reaching overhead"), ("kneeling", "Kneeling"),
+    ]
+    static let moodOptions: [(String, String)] = [("0", "Not at all"), ("1", "Several days"), ("2", "More than half the days"), ("3", "Nearly every day")]
+    static let homeEquipment: [(String, String)] = [
+        ("mat", "Exercise mat"), ("band", "Resistance band"), ("strap", "Strap or belt for stretching"), ("dumbbell", "Light weights"),
+        ("foam-roller", "Foam roller"), ("step", "A step or low stair"), ("ball", "A ball"), ("bike", "Exercise bike"),
+        ("treadmill", "Treadmill"), ("pool", "A pool I can use"), ("poles", "Walking poles"),
+    ]
+
+    static let steps: [IntakeStep] = [
+        IntakeStep(slug: "where", title: "Where it hurts", intro: "Tell us where your pain is and how long you've had it.", questions: [
+            IntakeQuestion(key: "painRegions", label: "Where do you have pain?", hint: "Tick all that apply.", kind: .multi(regions)),
+            IntakeQuestion(key: "primaryRegion", label: "Which one bothers you most?", kind: .choice(regions, numeric: false)),
+            IntakeQuestion(key: "weeksWithPain", label: "How many weeks have you had this pain?", hint: "Your best guess is fine. Less than a week? Enter 0.", kind: .number(0...1040, unit: "weeks")),
+            IntakeQuestion(key: "firstEverEpisode", label: "Is this the first time you've had pain like this?", kind: .yesNo),
+            IntakeQuestion(key: "gettingWorse", label: "Is the pain getting worse rather than better?", kind: .yesNo),
+        ]),
+        IntakeStep(slug: "how-much", title: "How much it hurts", intro: "0 means no pain at all; 10 means the worst pain you can imagine.", questions: [
+            IntakeQuestion(key: "painNow", label: "Your pain right now", kind: .scale(low: "No pain", high: "Worst imaginable")),
+            IntakeQuestion(key: "painAverageWeek", label: "Your average pain over the past week", kind: .scale(low: "No pain", high: "Worst imaginable")),
+            IntakeQuestion(key: "painWorstWeek", label: "Your worst pain over the past week", kind: .scale(low: "No pain", high: "Worst imaginable")),
+            IntakeQuestion(key: "peg.enjoymentInterference", label: "In the past week, how much has pain got in the way of enjoying life?", kind: .scale(low: "Not at all", high: "Completely")),
+            IntakeQuestion(key: "peg.activityInterference", label: "In the past week, how much has pain got in the way of your day-to-day activities?", kind: .scale(low: "Not at all", high: "Completely")),
+        ]),
+        IntakeStep(slug: "what-changes-it", title: "What changes it", intro: "This tells us which movements to start with.", questions: [
+            IntakeQuestion(key: "worseWith", label: "What makes it worse?", hint: "Tick all that apply.", kind: .multi(activities), required: false),
+            IntakeQuestion(key: "betterWith", label: "What makes it better?", hint: "Tick all that apply.", kind: .multi(activities), required: false),
+            IntakeQuestion(key: "legSymptoms", label: "Does pain go into your leg?", kind: .choice([
+                ("none", "No"), ("buttockOrThigh", "Into my buttock or thigh"), ("belowKneeOneSide", "Below the knee, on one side"), ("bothLegs", "Into both legs"),
+            ], numeric: false)),
+            IntakeQuestion(key: "numbnessOrTingling", label: "Do you have numbness or pins and needles?", kind: .yesNo),
+            IntakeQuestion(key: "walkMinutesBeforePain", label: "About how many minutes can you walk before pain starts?", hint: "Leave empty if walking doesn't bring on pain.", kind: .number(0...240, unit: "minutes"), required: false),
+        ]),
+        IntakeStep(slug: "safety", title: "Safety questions", intro: "We ask everyone these. Most people answer no to all of them. A yes helps us get you the right care quickly.", questions: [
+            IntakeQuestion(key: "dangerSigns.bladderChange", label: "Since this pain began, have you had new trouble starting or stopping urine, passed urine without feeling it, or not known whether your bladder is full or empty?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.bowelChange", label: "Any new loss of control of your bowels, or not feeling when you pass a motion?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.saddleNumbness", label: "Any new numbness or pins and needles around your genitals, bottom or inner thighs (for example, it feels different when you wipe)?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.sexualProblems", label: "Any new problems with sexual function, such as with erection or feeling, since the pain started?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.bothLegsPain", label: "Pain, numbness or tingling going down both legs, or pain in one leg that has spread to the other?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.worseningLegWeakness", label: "Weakness in your leg or legs that is getting worse, a foot that slaps or drags, or new trouble walking?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.weaknessArmsAndLegs", label: "New weakness or clumsiness in your arms and legs together?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.feverWithSeverePain", label: "A fever, chills or feeling very unwell, together with severe back pain that doesn't ease when you lie still?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.suddenSeverePainWithFaintness", label: "Sudden, severe pain in your back or belly with feeling faint, dizzy or sweaty?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.majorTrauma", label: "Did the pain start after a serious fall, a fall from a height, or a road accident?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.oneLegWeakness", label: "Weakness in one leg (for example, your foot or knee gives way) that is not getting worse?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.constantUpperBackPain", label: "Constant pain in your upper back or around your chest that doesn't change when you move or change position?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.nightPainNoRelief", label: "Pain at night that stops you sleeping and that no position eases?", kind: .yesNo),
+            IntakeQuestion(key: "history.cancer", label: "Have you ever had cancer?", kind: .yesNo),
+            IntakeQuestion(key: "history.osteoporosisOrSteroids", label: "Do you have osteoporosis (thin bones), or have you taken steroid tablets for more than three months?", kind: .yesNo),
+            IntakeQuestion(key: "history.immunosuppression", label: "Do you take medicines that weaken your immune system, have a condition that does (such as HIV), are you having chemotherapy, or do you inject drugs?", kind: .yesNo),
+            IntakeQuestion(key: "history.recentMinorTrauma", label: "Did this pain start after a minor fall, knock or lift in the last few weeks?", kind: .yesNo),
+            IntakeQuestion(key: "history.fever", label: "Have you had a fever or chills recently?", kind: .yesNo),
+            IntakeQuestion(key: "history.unexplainedWeightLoss", label: "Have you lost weight recently without trying?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.inflammatoryNightWaking", label: "Do you wake in the second half of the night because your back is stiff?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.inflammatoryBetterWithMovement", label: "Does your stiffness get better when you move and worse when you rest?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.inflammatoryButtockPain", label: "Do you have a deep ache in one or both buttocks?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.legPainEasesStandingStill", label: "If walking brings on leg pain, does it go away when you simply stand still, without sitting or bending?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.circulationRisk", label: "Do you smoke, or have you been told you have poor circulation in your legs?", kind: .yesNo),
+        ]),
+        IntakeStep(slug: "feelings", title: "How you've been feeling", intro: "Pain and mood affect each other. Over the last two weeks, how often have you been bothered by:", questions: [
+            IntakeQuestion(key: "phq2.0", label: "Little interest or pleasure in doing things", kind: .choice(moodOptions, numeric: true)),
+            IntakeQuestion(key: "phq2.1", label: "Feeling down, depressed or hopeless", kind: .choice(moodOptions, numeric: true)),
+            IntakeQuestion(key: "gad2.0", label: "Feeling nervous, anxious or on edge", kind: .choice(moodOptions, numeric: true)),
+            IntakeQuestion(key: "gad2.1", label: "Not being able to stop or control worrying", kind: .choice(moodOptions, numeric: true)),
+            IntakeQuestion(key: "fearOfMovement", label: "How much do you worry that moving will make your pain worse or harm your body?", kind: .scale(low: "Not at all", high: "Completely")),
+        ]),
+        IntakeStep(slug: "daily-life", title: "Your daily life", intro: "So the plan fits your day and your home.", questions: [
+            IntakeQuestion(key: "psfs.0.activity", label: "An activity that is hard for you now", hint: "For example: walking to the shops. Optional.", kind: .text(maxLength: 80), required: false),
+            IntakeQuestion(key: "psfs.0.score", label: "How well can you do it today?", hint: "0 = can't do it at all, 10 = as well as before the pain.", kind: .scale(low: "Can't at all", high: "As before"), required: false),
+            IntakeQuestion(key: "psfs.1.activity", label: "Another activity (optional)", kind: .text(maxLength: 80), required: false),
+            IntakeQuestion(key: "psfs.1.score", label: "How well can you do it today?", kind: .scale(low: "Can't at all", high: "As before"), required: false),
+            IntakeQuestion(key: "psfs.2.activity", label: "One more activity (optional)", kind: .text(maxLength: 80), required: false),
+            IntakeQuestion(key: "psfs.2.score", label: "How well can you do it today?", kind: .scale(low: "Can't at all", high: "As before"), required: false),
+            IntakeQuestion(key: "goals", label: "What would you most like to get back to?", hint: "Optional.", kind: .text(maxLength: 500), required: false),
+            IntakeQuestion(key: "canGetToFloor", label: "Can you get down to the floor and back up without help?", kind: .yesNo),
+            IntakeQuestion(key: "equipment", label: "What do you have at home?", hint: "We assume a chair, a wall, a towel and a pillow. Tick anything else.", kind: .multi(homeEquipment), required: false),
+            IntakeQuestion(key: "sittingHoursPerDay", label: "About how many hours a day do you spend sitting?", kind: .number(0...24, unit: "hours")),
+            IntakeQuestion(key: "workHours.start", label: "Your usual working day starts at", hint: "Optional. We use it to space out short movement breaks.", kind: .time, required: false),
+            IntakeQuestion(key: "workHours.end", label: "and ends at", kind: .time, required: false),
+            IntakeQuestion(key: "preferredWalkTime", label: "When do you like to walk?", kind: .choice([("morning", "Morning"), ("midday", "Midday"), ("afternoon", "Afternoon"), ("evening", "Evening")], numeric: false)),
+        ]),
+    ]
+
+    static func step(_ slug: String) -> (index: Int, step: IntakeStep)? {
+        steps.enumerated().first { $0.element.slug == slug }.map { ($0.offset, $0.element) }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import SuppleContent
+import SuppleCore
+import SuppleStore
+
+/// A member's record for the care team: who they are, the engine's decision with every reason
+/// and source, and their alerts. Every opening is audited.
+struct MemberRecordPages {
+    let intakes: IntakeService
+    let pages: PageRenderer
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/staff/members/{id}", use: record)
+    }
+
+    @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let viewer = try context.require(.viewMemberRecord).account
+        guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
+        let now = intakes.clock.now()
+        let found: (AccountRecord, [AlertRepository.Alert])? = try await intakes.database.transaction { db in
+            guard let member = try await AccountRepository.find(id: id, in: db), member.role == .member else { return nil }
+            try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "staff.viewed_member_record",
+                                            subjectAccountID: member.id, clientAddress: context.clientAddress), in: db)
+            return (member, try await AlertRepository.forMember(member.id, in: db))
+        }
+        guard let (member, alerts) = found else { throw HTTPError(.notFound) }
+        let latest = try await intakes.latestDecision(for: member.id)
+        var data: [String: Any] = [
+            "memberName": member.name.value, "memberEmail": member.email.value, "memberTimeZone": member.timeZone.identifier,
+            "joined": DisplayFormats.day(member.createdAt, in: viewer.timeZone),
+            "alerts": alerts.map { ["severity": $0.severity.rawValue, "reason": $0.reason, "when": DisplayFormats.day($0.createdAt, in: viewer.timeZone),
+                                    "open": $0.resolvedAt == nil] },
+            "hasDecision": latest != nil,
+        ]
+        if let (decision, at) = latest {
+            data["decidedOn"] = DisplayFormats.day(at, in: viewer.timeZone)
+            data["decision"] = StaffDecisionView.make(decision)
+        }
+        return try pages.page("staff_member", title: member.name.value, context: context, currentPath: "/staff", data: data)
+    }
+}
+
+/// Every reason the engine gave, for the care team.
+enum StaffDecisionView {
+    static func row(_ rationale: Rationale) -> [String: String] {
+        ["rule": rationale.rule, "explanation": rationale.explanation, "source": rationale.source]
+    }
+
+    static func make(_ decision: Decision) -> [String: Any] {
+        let c = decision.classification
+        var view: [String: Any] = [
+            "tier": decision.triage.tier.rawValue, "status": decision.triage.programStatus.rawValue,
+            "contactWithin": decision.triage.contactWithin ?? "",
+            "flags": decision.triage.flags.map { ["id": $0.id, "tier": $0.tier.rawValue, "explanation": $0.rationale.explanation, "source": $0.rationale.source] },
+            "yellowFlags": decision.yellowFlags.map { row($0.rationale) },
+            "classification": "\(c.primaryRegion.label), \(c.stage.rawValue), \(c.irritability) irritability, pattern \(c.pattern.rawValue)",
+            "classificationReasons": c.rationale.map(row),
+            "engineVersion": decision.engineVersion,
+        ]
+        if let plan = decision.plan {
+            view["exercises"] = plan.exercises.map { item in [
+                "exerciseId": item.exerciseId, "name": item.name, "phase": DecisionView.phaseLabel(item.phase), "dose": item.doseText,
+                "rule": item.rationale.rule, "explanation": item.rationale.explanation, "source": item.rationale.source,
+                "doseRule": item.doseRationale.rule,
+            ] }
+            view["walking"] = plan.walking.rationale.map(row) + [["rule": "W-plan", "explanation": "Start \(plan.walking.startMinutes) min × \(plan.walking.bouts), \(plan.walking.daysPerWeekStart) days/week; weeks: \(plan.walking.weeklyMinutes.map(String.init).joined(separator: ", ")). Break: \(plan.walking.breakRule)", "source": "docs/intake.md"]]
+            view["habits"] = [plan.heat.map { row($0.rationale) }, plan.movementSnacks.map { row($0.rationale) }].compactMap { $0 }
+            view["education"] = plan.education.map { ["slug": $0.slug, "title": $0.title, "rule": $0.rationale.rule, "explanation": $0.rationale.explanation] }
+            view["cautions"] = plan.cautions.map { row($0.rationale) }
+        }
+        return view
+    }
+}
