@@ -26,7 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, database: database.location,
             publicBaseURL: publicURL ?? Environment.value("SUPPLE_PUBLIC_URL"),
             secureCookies: Environment.value("SUPPLE_SECURE_COOKIES").map { $0 == "true" || $0 == "1" },
-            passwordHashCost: Environment.value("SUPPLE_BCRYPT_COST").flatMap(UInt8.init).map { min(max($0, 4), 31) } ?? 12
+            passwordHashCost: Environment.value("SUPPLE_BCRYPT_COST").flatMap(UInt8.init).map { min(max($0, 4), 31) } ?? 12,
+            emergencyNumber: Environment.value("SUPPLE_EMERGENCY_NUMBER")
         )
         logger.info("Opening database", metadata: ["database": "\(configuration.database.safeDescription)"])
         let store = try await database.openMigrated(logger: logger)

@@ -22,7 +22,15 @@ struct ProblemDetails: Encodable, Sendable {
         self.title = status.reasonPhrase
         self.status = status.code
         self.detail = detail
-        self.errors = errors?.map { FieldProblem(pointer: "#/\($0.field)", detail: $0.message) }
+        self.errors = errors?.map { FieldProblem(pointer: Self.pointer(to: $0.field), detail: $0.message) }
+    }
+
+    /// A JSON pointer (RFC 6901) for a dotted field name: `dangerSigns.bladderChange` → `#/dangerSigns/bladderChange`,
+    /// `psfs[0].score` → `#/psfs/0/score`.
+    static func pointer(to field: String) -> String {
+        let path = field.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+            .split(separator: ".").map { $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
+        return "#/" + path.joined(separator: "/")
     }
 
     init(status: HTTPResponse.Status, detail: String?, parameters: [FieldError]) {
@@ -34,7 +42,7 @@ struct ProblemDetails: Encodable, Sendable {
 
     func response(headers extra: HTTPFields = [:]) -> Response {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
         var headers: HTTPFields = [.contentType: "application/problem+json", .contentLength: "\(data.count)"]
         headers.append(contentsOf: extra)

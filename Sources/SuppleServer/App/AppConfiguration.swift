@@ -15,6 +15,8 @@ public struct AppConfiguration: Sendable {
     /// bcrypt work factor. 12 in production; tests lower it so they run fast.
     public var passwordHashCost: UInt8
     public var logLevel: Logger.Level
+    /// The emergency telephone number shown with every danger-sign message (e.g. 911, 999, 112).
+    public var emergencyNumber: String?
 
     public init(
         host: String = "127.0.0.1",
@@ -23,8 +25,10 @@ public struct AppConfiguration: Sendable {
         publicBaseURL: String? = nil,
         secureCookies: Bool? = nil,
         passwordHashCost: UInt8 = 12,
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info,
+        emergencyNumber: String? = nil
     ) {
+        self.emergencyNumber = emergencyNumber.flatMap { $0.isEmpty ? nil : String($0.prefix(20)) }
         self.host = host
         self.port = port
         self.database = database

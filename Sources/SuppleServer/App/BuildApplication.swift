@@ -29,7 +29,7 @@ public struct AppDependencies: Sendable {
 public func buildRouter(
     _ configuration: AppConfiguration, dependencies: AppDependencies, logger: Logger
 ) async throws -> Router<AppRequestContext> {
-    let pages = try await PageRenderer.loadBundled()
+    let pages = try await PageRenderer.loadBundled(emergencyNumber: configuration.emergencyNumber)
     let assets = try StaticAssets.loadBundled()
     let library = try dependencies.library ?? ContentLibrary.bundled()
     let accounts = try await AccountService(

@@ -7,12 +7,14 @@ import SuppleCore
 /// a person typed can never become markup.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// The operator's emergency number, shown beside every danger-sign message.
+    let emergencyNumber: String?
 
-    public static func loadBundled() async throws -> PageRenderer {
+    public static func loadBundled(emergencyNumber: String? = nil) async throws -> PageRenderer {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw BundledResourceMissing(name: "Templates")
         }
-        return PageRenderer(library: try await MustacheLibrary(directory: directory.path))
+        return PageRenderer(library: try await MustacheLibrary(directory: directory.path), emergencyNumber: emergencyNumber)
     }
 
     /// A full page: the template's own data plus what the layout needs (who is signed in,
@@ -79,6 +81,7 @@ public struct PageRenderer: Sendable {
             "emergencyHeading": EmergencySigns.heading,
             "emergencySigns": EmergencySigns.signs,
             "emergencyWhatToDo": EmergencySigns.whatToDo,
+            "emergencyNumber": emergencyNumber ?? "",
         ]
     }
 

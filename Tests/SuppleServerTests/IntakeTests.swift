@@ -1,0 +1,171 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import SQLKit
+import SuppleCore
+import SuppleStore
+import Testing
+
+@Suite struct IntakeTests {
+    /// The founding case: low back pain worse walking and standing, better sitting and bending forward.
+    static func walkingPainSteps(bladder: String = "no") -> [(String, [(String, String)])] {
+        let safetyKeys = [
+            "dangerSigns.bladderChange", "dangerSigns.bowelChange", "dangerSigns.saddleNumbness", "dangerSigns.sexualProblems",
+            "dangerSigns.bothLegsPain", "dangerSigns.worseningLegWeakness", "dangerSigns.weaknessArmsAndLegs",
+            "dangerSigns.feverWithSeverePain", "dangerSigns.suddenSeverePainWithFaintness", "dangerSigns.majorTrauma",
+            "dangerSigns.oneLegWeakness", "dangerSigns.constantUpperBackPain", "dangerSigns.nightPainNoRelief", "history.cancer",
+            "history.osteoporosisOrSteroids", "history.immunosuppression", "history.recentMinorTrauma", "history.fever",
+            "history.unexplainedWeightLoss", "dangerSigns.inflammatoryNightWaking", "dangerSigns.inflammatoryBetterWithMovement",
+            "dangerSigns.inflammatoryButtockPain", "dangerSigns.legPainEasesStandingStill", "dangerSigns.circulationRisk",
+        ]
+        return [
+            ("where", [("painRegions", "lumbar"), ("primaryRegion", "lumbar"), ("weeksWithPain", "20"), ("firstEverEpisode", "no"), ("gettingWorse", "no")]),
+            ("how-much", [("painNow", "4"), ("painAverageWeek", "4"), ("painWorstWeek", "6"), ("peg.enjoymentInterference", "5"), ("peg.activityInterference", "6")]),
+            ("what-changes-it", [("worseWith", "walking"), ("worseWith", "standing"), ("betterWith", "sitting"), ("betterWith", "bendingForward"),
+                                 ("legSymptoms", "none"), ("numbnessOrTingling", "no"), ("walkMinutesBeforePain", "10")]),
+            ("safety", safetyKeys.map { ($0, $0 == "dangerSigns.bladderChange" ? bladder : "no") }),
+            ("feelings", [("phq2.0", "1"), ("phq2.1", "0"), ("gad2.0", "1"), ("gad2.1", "0"), ("fearOfMovement", "3")]),
+            ("daily-life", [("psfs.0.activity", "Walk to the shops"), ("psfs.0.score", "4"), ("canGetToFloor", "yes"), ("equipment", "mat"),
+                            ("sittingHoursPerDay", "7"), ("workHours.start", "09:00"), ("workHours.end", "17:00"), ("preferredWalkTime", "morning")]),
+        ]
+    }
+
+    func member(_ app: TestApp, _ client: any TestClientProtocol) async throws -> (Browser, AccountRecord) {
+        let account = try await app.createAccount("riley@example.org", role: .member, name: "Riley Demo")
+        let browser = Browser(client)
+        try await browser.signIn("riley@example.org")
+        return (browser, account)
+    }
+
+    @Test("the walking-pain case gets a plan with Forward Bend and its reason")
+    func walkingPain() async throws {
+        try await TestApp.run { app, client in
+            let (browser, account) = try await member(app, client)
+            #expect(try await browser.get("/intake").location == "/intake/where")
+            for (slug, fields) in Self.walkingPainSteps() {
+                let page = try await browser.post("/intake/\(slug)", form: fields)
+                #expect(page.status == .seeOther, "step \(slug): \(page.text.prefix(300))")
+            }
+            let plan = try await browser.get("/plan")
+            #expect(plan.status == .ok)
+            #expect(plan.text.contains("Forward Bend"))
+            #expect(plan.text.contains("one of the five exercises for back pain when walking"))
+            #expect(plan.text.contains("2 walks of 8 minutes"))
+            #expect(!plan.text.contains("Seated Backbends"))
+            let alerts = try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }
+            #expect(alerts.isEmpty)
+            #expect(try await browser.get("/home").text.contains("Your plan is ready"))
+        }
+    }
+
+    @Test("a yes to new bladder changes shows the emergency message, no plan, and alerts the care team")
+    func emergency() async throws {
+        try await TestApp.run { app, client in
+            let (browser, account) = try await member(app, client)
+            for (slug, fields) in Self.walkingPainSteps(bladder: "yes") {
+                try await browser.post("/intake/\(slug)", form: fields)
+            }
+            let plan = try await browser.get("/plan")
+            #expect(plan.text.contains("Please get medical help now"))
+            #expect(plan.text.contains("new changes in passing urine"))
+            #expect(!plan.text.contains("Your exercises"))
+            #expect(!plan.text.contains("Forward Bend"))
+            let alerts = try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }
+            #expect(alerts.map(\.severity) == [.emergency])
+            #expect(alerts.first?.reason.contains("T1-bladder") == true)
+        }
+    }
+
+    @Test("answers are saved step by step and the intake resumes where it stopped")
+    func resumable() async throws {
+        try await TestApp.run { app, client in
+            let (browser, _) = try await member(app, client)
+            let steps = Self.walkingPainSteps()
+            try await browser.post("/intake/where", form: steps[0].1)
+            try await browser.post("/intake/how-much", form: steps[1].1)
+            // A new device, same member: carries on at step 3 with earlier answers kept.
+            let other = Browser(client)
+            try await other.signIn("riley@example.org")
+            #expect(try await other.get("/intake").location == "/intake/what-changes-it")
+            let first = try await other.get("/intake/where")
+            #expect(first.body.contains(#"name="weeksWithPain" type="number" inputmode="numeric" min="0" max="1040" value="20""#))
+        }
+    }
+
+    @Test("missing and out-of-range answers re-show the step with the question's message, and nothing moves on")
+    func badAnswers() async throws {
+        try await TestApp.run { app, client in
+            let (browser, account) = try await member(app, client)
+            let page = try await browser.post("/intake/how-much", form: [("painNow", "11"), ("painAverageWeek", "4")])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.text.contains("Choose a number from 0 to 10."))
+            let safety = try await browser.post("/intake/safety", form: [("dangerSigns.bladderChange", "no")])
+            #expect(safety.text.contains("Answer yes or no."))
+            let draft = try await app.database.read { db in try await IntakeRepository.draft(accountID: account.id, in: db) }
+            #expect(draft == nil)
+        }
+    }
+
+    @Test("staff are kept out of the member intake, and members out of staff records")
+    func access() async throws {
+        try await TestApp.run { app, client in
+            let (member, account) = try await member(app, client)
+            try await app.createAccount("pt@example.org", role: .physicalTherapist)
+            let pt = Browser(client)
+            try await pt.signIn("pt@example.org")
+            #expect(try await pt.get("/intake/where").status == .forbidden)
+            #expect(try await member.get("/staff/members/\(account.id.uuidString)").status == .forbidden)
+        }
+    }
+
+    @Test("a clinician opens the member's decision with every reason, and the opening is audited")
+    func staffView() async throws {
+        try await TestApp.run { app, client in
+            let (browser, account) = try await member(app, client)
+            for (slug, fields) in Self.walkingPainSteps() { try await browser.post("/intake/\(slug)", form: fields) }
+            let ptAccount = try await app.createAccount("pt@example.org", role: .physicalTherapist)
+            let pt = Browser(client)
+            try await pt.signIn("pt@example.org")
+            let page = try await pt.get("/staff/members/\(account.id.uuidString.lowercased())")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("pattern flexion-relieved-walking"))
+            #expect(page.text.contains("P-brief"))
+            #expect(page.text.contains("RESEARCH §2.3"))
+            let events = try await app.database.read { db in try await AuditLog.events(involving: ptAccount.id, in: db) }
+            #expect(events.contains { $0.action == "staff.viewed_member_record" && $0.subjectAccountID == account.id })
+        }
+    }
+
+    func postJSON(_ client: any TestClientProtocol, _ path: String, _ json: String, token: String) async throws -> TestResponse {
+        try await client.execute(uri: path, method: .post, headers: [.contentType: "application/json", .authorization: "Bearer \(token)"],
+                                 body: ByteBuffer(string: json))
+    }
+
+    @Test("the API takes the same document, names unknown and out-of-range fields, and returns the decision")
+    func api() async throws {
+        try await TestApp.run { app, client in
+            let signUp = #"{"name":"Riley Demo","email":"riley@example.org","password":"walk the dog at dawn","dateOfBirth":"1968-04-23","timeZone":"America/Chicago","consent":true}"#
+            let created = try await client.execute(uri: "/api/v1/members", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: signUp))
+            let token = try #require((try JSONSerialization.jsonObject(with: Data(buffer: created.body)) as? [String: Any])?["token"] as? String)
+
+            let bad = try await postJSON(client, "/api/v1/intake", #"{"painRegions":["lumbar"],"weeksWithPain":-2,"painNow":11,"painAverageWeek":4,"painWorstWeek":6,"peg":{"enjoymentInterference":5,"activityInterference":6},"phq2":[0,0],"gad2":[0,0],"fearOfMovement":2,"pain_later":3}"#, token: token)
+            #expect(bad.status == .unprocessableContent)
+            let problems = String(buffer: bad.body)
+            #expect(problems.contains(##""pointer":"#/weeksWithPain""##))
+            #expect(problems.contains(##""pointer":"#/painNow""##))
+            #expect(problems.contains(##""pointer":"#/pain_later""##))
+
+            let intake = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL, encoding: .utf8)
+            let good = try await postJSON(client, "/api/v1/intake", intake, token: token)
+            #expect(good.status == .created)
+            let decision = try #require(try JSONSerialization.jsonObject(with: Data(buffer: good.body)) as? [String: Any])
+            let plan = try #require(decision["plan"] as? [String: Any])
+            let ids = (plan["exercises"] as? [[String: Any]])?.compactMap { $0["exerciseId"] as? String } ?? []
+            #expect(ids.contains("forward-bend"))
+            let latest = try await client.execute(uri: "/api/v1/plan", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(latest.status == .ok)
+        }
+    }
+}
