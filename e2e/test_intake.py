@@ -1,0 +1,100 @@
+"""A member completes the intake on a phone: the walking-pain case gets a plan with Forward Bend
+and its reason; a yes to new bladder changes gets the emergency message and no plan."""
+
+from selenium.webdriver.common.by import By
+
+from helpers import PHONE, click_and_wait_for_new_page, heading, open_page, page_text, save_screenshot, unique_email, fill_signup
+
+
+def pick(driver, name, value):
+    """Tick a checkbox or choose a radio answer (idempotent)."""
+    box = driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']")
+    if not box.is_selected():
+        driver.execute_script("arguments[0].click();", box)
+
+
+def type_into(driver, field_id, text):
+    field = driver.find_element(By.ID, field_id)
+    field.clear()
+    field.send_keys(text)
+
+
+def next_step(driver):
+    click_and_wait_for_new_page(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+
+
+def complete_intake(driver, base_url, bladder_change=False):
+    open_page(driver, base_url, "/intake")
+    assert heading(driver) == "Where it hurts"
+    pick(driver, "painRegions", "lumbar")
+    pick(driver, "primaryRegion", "lumbar")
+    type_into(driver, "weeksWithPain", "20")
+    pick(driver, "firstEverEpisode", "no")
+    pick(driver, "gettingWorse", "no")
+    next_step(driver)
+
+    assert heading(driver) == "How much it hurts"
+    for name, value in (("painNow", "4"), ("painAverageWeek", "4"), ("painWorstWeek", "6"),
+                        ("peg.enjoymentInterference", "5"), ("peg.activityInterference", "6")):
+        pick(driver, name, value)
+    next_step(driver)
+
+    assert heading(driver) == "What changes it"
+    for value in ("walking", "standing"):
+        pick(driver, "worseWith", value)
+    for value in ("sitting", "bendingForward"):
+        pick(driver, "betterWith", value)
+    pick(driver, "legSymptoms", "none")
+    pick(driver, "numbnessOrTingling", "no")
+    type_into(driver, "walkMinutesBeforePain", "10")
+    next_step(driver)
+
+    assert heading(driver) == "Safety questions"
+    for box in driver.find_elements(By.CSS_SELECTOR, "input[type=radio][value=no]"):
+        if not box.is_selected():
+            driver.execute_script("arguments[0].click();", box)
+    if bladder_change:
+        pick(driver, "dangerSigns.bladderChange", "yes")
+    save_screenshot(driver, "phone-intake-safety", PHONE[1], PHONE[2])
+    next_step(driver)
+
+    assert heading(driver) == "How you've been feeling"
+    for name, value in (("phq2.0", "1"), ("phq2.1", "0"), ("gad2.0", "1"), ("gad2.1", "0"), ("fearOfMovement", "3")):
+        pick(driver, name, value)
+    next_step(driver)
+
+    assert heading(driver) == "Your daily life"
+    pick(driver, "canGetToFloor", "yes")
+    pick(driver, "equipment", "mat")
+    type_into(driver, "sittingHoursPerDay", "7")
+    pick(driver, "preferredWalkTime", "morning")
+    next_step(driver)
+
+
+def sign_up_new_member(driver, base_url, name):
+    open_page(driver, base_url, "/signup")
+    fill_signup(driver, name=name, email=unique_email("intake"), password="a walk in the park")
+    click_and_wait_for_new_page(driver, driver.find_element(By.XPATH, "//main//button[normalize-space()='Create my account']"))
+
+
+def test_walking_pain_member_gets_forward_bend_with_its_reason(driver, base_url):
+    sign_up_new_member(driver, base_url, "Pat Walker")
+    complete_intake(driver, base_url)
+    assert heading(driver) == "Your plan"
+    item = driver.find_element(By.XPATH, "//li[contains(@class,'plan-item')][.//strong[normalize-space()='Forward Bend']]")
+    item.find_element(By.TAG_NAME, "summary").click()
+    assert "one of the five exercises for back pain when walking" in item.text
+    assert "Seated Backbends" not in page_text(driver)
+    assert "2 walks of 8 minutes" in page_text(driver)
+    save_screenshot(driver, "phone-plan-walking-pain", PHONE[1], PHONE[2])
+
+
+def test_new_bladder_changes_get_the_emergency_message_and_no_plan(driver, base_url):
+    sign_up_new_member(driver, base_url, "Sam Urgent")
+    complete_intake(driver, base_url, bladder_change=True)
+    assert heading(driver) == "Please get medical help now"
+    text = page_text(driver)
+    assert "emergency" in text.lower()
+    assert "Your exercises" not in text
+    assert "Forward Bend" not in text
+    save_screenshot(driver, "phone-plan-emergency", PHONE[1], PHONE[2])
