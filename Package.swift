@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "supple", targets: ["supple"]),
+        // For the Benchmarks package, which measures the engine without the server stack.
+        .library(name: "SuppleCore", targets: ["SuppleCore"]),
+        .library(name: "SuppleContent", targets: ["SuppleContent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),

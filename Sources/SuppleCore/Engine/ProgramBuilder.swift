@@ -101,6 +101,12 @@ public enum ProgramBuilder {
         }
     }
 
+    static func isBetterFit(_ a: (exercise: Exercise, score: Int), _ b: (exercise: Exercise, score: Int)) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.exercise.level != b.exercise.level { return a.exercise.level < b.exercise.level }
+        return a.exercise.id < b.exercise.id
+    }
+
     /// Higher is a better fit: the member's condition first, then a spine bias that suits the pattern.
     static func score(_ exercise: Exercise, pattern: PainPattern, condition: PainCondition) -> Int {
         var score = exercise.conditions.contains(condition) ? 10 : 0
@@ -119,12 +125,11 @@ public enum ProgramBuilder {
         let region = classification.primaryRegion
         let (limits, reasons) = limits(for: intake, classification)
         let condition = condition(for: classification.pattern, region: region)
-        let candidates = catalog.all
+        // Score each admitted exercise once, then sort: best fit first, easier first, then by id.
+        let scored: [(exercise: Exercise, score: Int)] = catalog.all
             .filter { admits($0, region: region, limits: limits) }
-            .sorted { a, b in
-                let (sa, sb) = (score(a, pattern: classification.pattern, condition: condition), score(b, pattern: classification.pattern, condition: condition))
-                return sa != sb ? sa > sb : (a.level != b.level ? a.level < b.level : a.id < b.id)
-            }
+            .map { ($0, score($0, pattern: classification.pattern, condition: condition)) }
+        let candidates: [Exercise] = scored.sorted(by: isBetterFit).map(\.exercise)
 
         var chosen: [(Exercise, ProgramPlan.Phase, Rationale)] = []
         func isChosen(_ exercise: Exercise) -> Bool { chosen.contains { $0.0.id == exercise.id } }

@@ -1,4 +1,5 @@
 import Foundation
+import SuppleContent
 import SuppleCore
 import SuppleStore
 
@@ -24,9 +25,36 @@ public enum DemoData {
 
     public static var signIns: [SignIn] { people.map { SignIn(role: $0.role, email: $0.email) } }
 
+    /// The founding case: low back pain worse on walking, better sitting or bending forward.
+    static let walkingPainIntake = #"{"painRegions":["lumbar"],"weeksWithPain":20,"painNow":4,"painAverageWeek":4,"painWorstWeek":6,"worseWith":["walking","standing"],"betterWith":["sitting","bendingForward"],"legSymptoms":"buttockOrThigh","walkMinutesBeforePain":10,"peg":{"enjoymentInterference":5,"activityInterference":6},"psfs":[{"activity":"Walk to the shops","score":4}],"phq2":[1,0],"gad2":[1,1],"fearOfMovement":3,"goals":"Walk to the park with my grandchildren","equipment":["mat"],"sittingHoursPerDay":7,"workHours":{"start":"09:00","end":"17:00"}}"#
+    /// A past cancer with new back pain: the program waits for a clinician (T2-cancer).
+    static let urgentIntake = #"{"painRegions":["lumbar"],"weeksWithPain":3,"painNow":5,"painAverageWeek":5,"painWorstWeek":7,"worseWith":["bendingForward","sitting"],"history":{"cancer":true},"peg":{"enjoymentInterference":4,"activityInterference":5},"phq2":[2,2],"gad2":[1,1],"fearOfMovement":6,"sittingHoursPerDay":3}"#
+    static let intakes = ["riley@example.org": walkingPainIntake, "morgan@example.org": urgentIntake]
+
     /// Adds whatever part of the demo is missing. Returns true if anything was added.
     @discardableResult
     public static func load(into database: any Database, hasher: PasswordHasher, clock: any WallClock = SystemClock()) async throws -> Bool {
+        let addedPeople = try await loadPeople(into: database, hasher: hasher, clock: clock)
+        let addedIntakes = try await loadIntakes(into: database, clock: clock)
+        return addedPeople || addedIntakes
+    }
+
+    /// Two members have finished their intake, so the plan and staff pages show real decisions.
+    static func loadIntakes(into database: any Database, clock: any WallClock) async throws -> Bool {
+        let library = try ContentLibrary.bundled()
+        let service = IntakeService(database: database, engine: ProgramEngine(catalog: library.exercises, articles: library.articles), clock: clock)
+        var added = false
+        for (email, json) in intakes.sorted(by: { $0.key < $1.key }) {
+            guard let account = try await database.read({ db in try await AccountRepository.find(email: EmailAddress(trusted: email), in: db) }),
+                  try await service.latestDecision(for: account.id) == nil,
+                  case .object(let document)? = JSONValue.parse(Data(json.utf8)) else { continue }
+            _ = try await service.submit(document, for: account, fromDraft: false, clientAddress: "demo data")
+            added = true
+        }
+        return added
+    }
+
+    static func loadPeople(into database: any Database, hasher: PasswordHasher, clock: any WallClock) async throws -> Bool {
         let now = clock.now()
         let passwordHash = try await hasher.hash(password)
         return try await database.transaction { db in

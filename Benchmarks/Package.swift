@@ -1,0 +1,22 @@
+// swift-tools-version:6.1
+// Benchmarks live in their own package so that their build never slows the main one.
+// Run: swift run -c release --package-path Benchmarks engine-benchmark
+import PackageDescription
+
+let package = Package(
+    name: "supple-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "supple", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "engine-benchmark",
+            dependencies: [
+                .product(name: "SuppleCore", package: "supple"),
+                .product(name: "SuppleContent", package: "supple"),
+            ],
+            path: "Sources/EngineBenchmark"
+        ),
+    ]
+)
