@@ -71,6 +71,18 @@ import Testing
          "exercises/basic/gentle-tilt.yaml: steps: has 2 items; it needs 3 to 7"),
         (gentle, "  - mistake: Holding your breath.\n    fix: Breathe out as you tilt.", "  - mistake: Holding your breath.",
          "exercises/basic/gentle-tilt.yaml: mistakes[1]: needs both a mistake and a fix"),
+        (gentle, "figure:", "drawing:",
+         "exercises/basic/gentle-tilt.yaml: figure: is missing"),
+        (gentle, "- {trunk: -95, hips: 50, knees: 90, ankles: -45, hold: true}", "- {trunk: -95, hips: 50, knees: 190, hold: true}",
+         "exercises/basic/gentle-tilt.yaml: figure.poses[2].knees: 190° is outside what a body can do (0 to 150)"),
+        (gentle, "- {trunk: -95, hips: 50, knees: 90, ankles: -45, hold: true}", "- {hips: 50, knees: 90, hold: true}",
+         "exercises/basic/gentle-tilt.yaml: figure.poses[2]: a supine exercise is done on the floor, but the pelvis is"),
+        (gentle, "  props: [mat]\n  poses:\n    - {trunk: -90, hips: 45, knees: 90, ankles: -45}\n    - {trunk: -95", "  props: []\n  poses:\n    - {trunk: -90, hips: 45, knees: 90, ankles: -45}\n    - {trunk: -95",
+         "exercises/basic/gentle-tilt.yaml: figure.props: the steps mention a mat, so the figure must show one"),
+        (gentle, "    - {trunk: -95, hips: 50, knees: 90, ankles: -45, hold: true}\n", "",
+         "exercises/basic/gentle-tilt.yaml: figure.poses: needs 2 to 4 poses"),
+        (gentle, "{trunk: -90, hips: 45, knees: 90, ankles: -45}", "{trunk: -90, hips: 45, knees: 90, ankles: -45, wiggle: 3}",
+         "exercises/basic/gentle-tilt.yaml: figure.poses[1].wiggle: is not a joint"),
         (article, "reading_minutes: 2\n", "",
          "articles/walking-basics.md: reading_minutes: is missing"),
         (article, "references:\n  - title: \"Example reference\"\n    url: https://doi.org/10.1016/S0140-6736(24)00755-4\n", "",
@@ -121,6 +133,14 @@ import Testing
             try edit(folder, Self.gentle, replacing: "level: 1", with: "level: 3")
         })
         #expect(found.contains("exercises/basic/gentle-tilt.yaml: progressions: \"strong-tilt\" is level 2, easier than this level 3 exercise"))
+    }
+
+    @Test("a seated exercise drawn off a chair is refused")
+    func seatedOffChair() throws {
+        let found = problems(try load { folder in
+            try edit(folder, "exercises/basic/easy-walk.yaml", replacing: "position: standing", with: "position: seated")
+        })
+        #expect(found.contains("exercises/basic/easy-walk.yaml: figure.base: a seated exercise sits on a chair: use base: chair"))
     }
 
     @Test("a file that is not YAML is named, not crashed on")

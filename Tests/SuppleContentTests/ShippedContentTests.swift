@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import SuppleContent
 import SuppleCore
 import Testing
@@ -96,5 +99,54 @@ import Testing
         let found = library.exercises.matching(ExerciseFilter(region: .lumbar, position: .standing))
         #expect(found.contains { $0.id == "forward-bend" })
         #expect(found.allSatisfy { $0.regions.contains(.lumbar) && $0.position == .standing })
+    }
+
+    @Test("every exercise has a figure that renders to small, well-formed, animated SVG with a title")
+    func figures() throws {
+        for exercise in library.exercises.all {
+            let figure = try #require(exercise.figure, "\(exercise.id) has no figure")
+            #expect((2...4).contains(figure.poses.count))
+            let animated = try #require(FigureSVG.animated(exercise))
+            let still = try #require(FigureSVG.still(exercise))
+            #expect(animated.utf8.count < 8_000, "\(exercise.id) is \(animated.utf8.count) bytes")
+            #expect(animated.contains("<animateTransform"), "\(exercise.id) does not move")
+            #expect(!still.contains("<animate"))
+            #expect(animated.contains("<title>\(exercise.name.replacingOccurrences(of: "'", with: "'"))</title>") || animated.contains("<title>"))
+            for document in [animated, still] {
+                let parser = XMLParser(data: Data(document.utf8))
+                #expect(parser.parse(), "\(exercise.id): \(parser.parserError.map(String.init(describing:)) ?? "")")
+            }
+        }
+    }
+
+    @Test("floor exercises lie on the floor and seated ones sit on the chair, in every pose")
+    func placement() {
+        for exercise in library.exercises.all {
+            guard let figure = exercise.figure else { continue }
+            for pose in figure.poses {
+                let pelvis = FigureRig.pelvisHeight(pose, figure: figure)
+                switch exercise.position {
+                case .supine, .prone, .sideLying, .quadruped, .kneeling, .halfKneeling, .floorSitting:
+                    #expect(pelvis <= 48, "\(exercise.id) floats \(pelvis) above the floor")
+                case .seated:
+                    #expect(figure.base == .chair, "\(exercise.id) is seated off a chair")
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    @Test("the brief's exercises bend the right way: Forward Bend rounds forward, Seated Backbends arch back")
+    func briefFiguresBendRightWay() throws {
+        let forward = try #require(library.exercises["forward-bend"]?.figure)
+        #expect(forward.poses.contains { $0.lumbar > 20 && $0.trunk > 20 && $0.hold })
+        let backbend = try #require(library.exercises["seated-backbends"]?.figure)
+        #expect(backbend.base == .chair)
+        #expect(backbend.poses.contains { $0.lumbar < -10 })
+        let catCow = try #require(library.exercises["cat-cow"]?.figure)
+        #expect(catCow.poses.contains { $0.lumbar > 10 } && catCow.poses.contains { $0.lumbar < -10 })
+        let kneeHug = try #require(library.exercises["knee-hug"]?.figure)
+        #expect(kneeHug.poses.contains { $0.hips.near > 100 && $0.hips.far > 100 })
     }
 }

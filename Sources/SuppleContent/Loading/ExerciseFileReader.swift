@@ -7,7 +7,7 @@ import Yams
 enum ExerciseFileReader {
     static let fields: Set<String> = [
         "id", "name", "summary", "regions", "kind", "position", "spine_bias", "level", "equipment", "dose", "steps",
-        "cues", "mistakes", "precautions", "progressions", "regressions", "conditions", "source",
+        "cues", "mistakes", "precautions", "progressions", "regressions", "conditions", "source", "figure",
     ]
     static let doseFields: Set<String> = ["sets", "reps", "hold_seconds", "hold_seconds_max", "minutes", "per_side"]
 
@@ -52,16 +52,18 @@ enum ExerciseFileReader {
         let regressions = reader.idList("regressions")
         let conditions = reader.choices("conditions", of: PainCondition.self)
         let source = reader.text("source", maxLength: 300)
+        let figure = FigureReader.read(&reader, position: position, steps: steps, equipment: equipment)
 
         guard reader.problems.isEmpty, let id, let name, let summary, let regions, let kind, let position, let spineBias,
               let level, let equipment, let dose, let steps, let cues, let mistakes, let precautions, let progressions,
-              let regressions, let conditions, let source else {
+              let regressions, let conditions, let source, let figure else {
             return (nil, reader.problems)
         }
         let exercise = Exercise(
             id: id, name: name, summary: summary, regions: regions, kind: kind, position: position, spineBias: spineBias,
             level: level, equipment: equipment, dose: dose, steps: steps, cues: cues, mistakes: mistakes,
-            precautions: precautions, progressions: progressions, regressions: regressions, conditions: conditions, source: source
+            precautions: precautions, progressions: progressions, regressions: regressions, conditions: conditions, source: source,
+            figure: figure
         )
         return (exercise, [])
     }

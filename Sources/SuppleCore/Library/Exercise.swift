@@ -19,6 +19,8 @@ public struct Exercise: Sendable, Equatable, Identifiable, Codable {
     public let regressions: [String]
     public let conditions: [PainCondition]
     public let source: String
+    /// The animated figure; every shipped exercise has one (the content check insists).
+    public let figure: ExerciseFigure?
 
     public struct Mistake: Sendable, Equatable, Codable {
         public let mistake: String
@@ -34,8 +36,9 @@ public struct Exercise: Sendable, Equatable, Identifiable, Codable {
         id: String, name: String, summary: String, regions: [BodyRegion], kind: ExerciseKind, position: BodyPosition,
         spineBias: SpineBias, level: Int, equipment: [Equipment], dose: Dose, steps: [String], cues: [String],
         mistakes: [Mistake], precautions: [String], progressions: [String], regressions: [String],
-        conditions: [PainCondition], source: String
+        conditions: [PainCondition], source: String, figure: ExerciseFigure? = nil
     ) {
+        self.figure = figure
         self.id = id
         self.name = name
         self.summary = summary

@@ -64,6 +64,7 @@ public func buildRouter(
     MemberRecordPages(intakes: intakes, pages: pages).register(on: router)
     IntakeAPIRoutes(intakes: intakes).register(on: router)
     LibraryPages(library: library, pages: pages).register(on: router)
+    FigureRoutes(library: library, pages: pages).register(on: router)
     APIRoutes(accounts: accounts, openAPIDocument: openAPI.body).register(on: router)
     LibraryAPIRoutes(library: library).register(on: router)
     return router

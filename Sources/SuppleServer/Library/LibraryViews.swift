@@ -24,6 +24,8 @@ enum ExerciseView {
             "harder": catalog.progressions(of: exercise).map { ["id": $0.id, "name": $0.name, "level": $0.level] },
             "source": exercise.source,
             "hasEasier": !exercise.regressions.isEmpty,
+            "figureAnimated": FigureSVG.animated(exercise) ?? "",
+            "figureStill": FigureSVG.still(exercise) ?? "",
             "hasHarder": !exercise.progressions.isEmpty,
         ]) { _, new in new }
         return values
