@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // Benchmarks live in their own package so that their build never slows the main one.
-// Run: swift run -c release --package-path Benchmarks engine-benchmark
+// Run: swift run -c release --package-path Benchmarks engine-benchmark (or figure-benchmark)
 import PackageDescription
 
 let package = Package(
@@ -17,6 +17,14 @@ let package = Package(
                 .product(name: "SuppleContent", package: "supple"),
             ],
             path: "Sources/EngineBenchmark"
+        ),
+        .executableTarget(
+            name: "figure-benchmark",
+            dependencies: [
+                .product(name: "SuppleCore", package: "supple"),
+                .product(name: "SuppleContent", package: "supple"),
+            ],
+            path: "Sources/FigureBenchmark"
         ),
     ]
 )

@@ -65,3 +65,23 @@ def test_open_the_walking_article(driver, base_url):
     assert "Education, not medical advice" in text
     save_screenshot(driver, "phone-article-walking", PHONE[1], PHONE[2])
     save_screenshot(driver, "desktop-article-walking", DESKTOP[1], DESKTOP[2])
+
+
+def test_figures_animate_and_the_contact_sheet_shows_every_exercise(driver, base_url):
+    from helpers import ADMIN_EMAIL, DEMO_PASSWORD, sign_in
+
+    open_page(driver, base_url, "/library/exercises/forward-bend")
+    figure = driver.find_element(By.CSS_SELECTOR, ".exercise-figure svg.figure-animated")
+    assert figure.get_attribute("aria-label").startswith("Forward Bend")
+    assert driver.find_elements(By.CSS_SELECTOR, ".exercise-figure svg.figure-animated animateTransform")
+    save_screenshot(driver, "phone-figure-forward-bend", PHONE[1], PHONE[2])
+
+    sign_in(driver, base_url, ADMIN_EMAIL, DEMO_PASSWORD)
+    open_page(driver, base_url, "/staff/library/figures")
+    assert heading(driver) == "Figure contact sheet"
+    sections = driver.find_elements(By.CSS_SELECTOR, "section.contact")
+    assert len(sections) >= 150
+    for name in ("Forward Bend", "Standing Child's Pose", "Seated Backbends", "Knee Hug", "Cat Cow"):
+        assert driver.find_element(By.XPATH, f"//section[@class='contact']//a[normalize-space()=\"{name}\"]")
+    driver.execute_script("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+    save_screenshot(driver, "desktop-figure-contact-sheet", DESKTOP[1], DESKTOP[2])

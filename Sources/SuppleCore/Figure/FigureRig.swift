@@ -66,6 +66,22 @@ public enum FigureRig {
 
     public enum Side: String, Sendable, CaseIterable { case near, far }
 
+    /// Where the leg joints sit in the rest pose. Seen from the front while sitting, the thighs
+    /// point at the viewer and look almost no length at all, so the knees sit just below the hips.
+    public struct LegGeometry: Sendable, Equatable {
+        public let knee: Point
+        public let ankle: Point
+        public let toe: Point
+    }
+
+    public static func legs(_ view: ExerciseFigure.View, base: ExerciseFigure.Base) -> LegGeometry {
+        switch (view, base) {
+        case (.side, _): LegGeometry(knee: knee, ankle: ankle, toe: sideToe)
+        case (.front, .chair): LegGeometry(knee: Point(0, 4), ankle: Point(0, 44), toe: Point(0, 52))
+        case (.front, _): LegGeometry(knee: knee, ankle: ankle, toe: frontToe)
+        }
+    }
+
     /// The named points of a posed figure, pelvis at the origin.
     public struct Skeleton: Sendable, Equatable {
         public var points: [String: Point]
@@ -77,7 +93,8 @@ public enum FigureRig {
         view == .front && side == .far ? -1 : 1
     }
 
-    public static func skeleton(_ pose: FigurePose, view: ExerciseFigure.View) -> Skeleton {
+    public static func skeleton(_ pose: FigurePose, view: ExerciseFigure.View, base: ExerciseFigure.Base = .ground) -> Skeleton {
+        let geometry = legs(view, base: base)
         typealias Chain = [(Double, Point)]
         func place(_ point: Point, _ chain: Chain) -> Point {
             chain.reduce(point) { $0.rotated($1.0, about: $1.1) }
@@ -98,14 +115,14 @@ public enum FigureRig {
             let arm: Chain = [(-shoulderAngle * s, shoulder)] + upper
             let forearm: Chain = [(-elbowAngle * s, elbow)] + arm
             let leg: Chain = [(-hipAngle * s, Point(0, 0))] + root
-            let shin: Chain = [(view == .side ? kneeAngle * s : 0, knee)] + leg
-            let foot: Chain = [(-ankleAngle, ankle)] + shin
+            let shin: Chain = [(view == .side ? kneeAngle * s : 0, geometry.knee)] + leg
+            let foot: Chain = [(-ankleAngle, geometry.ankle)] + shin
             points["elbow_\(side)"] = place(elbow, arm)
             points["wrist_\(side)"] = place(wrist, forearm)
             points["hand_\(side)"] = place(handTip, forearm)
-            points["knee_\(side)"] = place(knee, leg)
-            points["ankle_\(side)"] = place(ankle, shin)
-            points["toe_\(side)"] = place(view == .side ? sideToe : frontToe, foot)
+            points["knee_\(side)"] = place(geometry.knee, leg)
+            points["ankle_\(side)"] = place(geometry.ankle, shin)
+            points["toe_\(side)"] = place(geometry.toe, foot)
         }
         return Skeleton(points: points)
     }
@@ -113,7 +130,7 @@ public enum FigureRig {
     /// How far down to move a posed figure (pelvis at the origin) so it rests on its base: its
     /// lowest point on the ground or step, or its pelvis on the chair seat.
     public static func groundOffset(_ pose: FigurePose, figure: ExerciseFigure) -> Double {
-        let skeleton = skeleton(pose, view: figure.view)
+        let skeleton = skeleton(pose, view: figure.view, base: figure.base)
         switch figure.base {
         case .chair:
             return (ground - seatHeight) - skeleton["pelvis"].y
@@ -127,13 +144,13 @@ public enum FigureRig {
 
     /// The pelvis's height above the ground in a pose, once the figure rests on its base.
     public static func pelvisHeight(_ pose: FigurePose, figure: ExerciseFigure) -> Double {
-        ground - (skeleton(pose, view: figure.view)["pelvis"].y + groundOffset(pose, figure: figure))
+        ground - (skeleton(pose, view: figure.view, base: figure.base)["pelvis"].y + groundOffset(pose, figure: figure))
     }
 
     /// One horizontal shift for all poses, centring the figure's whole range of movement on the
     /// canvas so it never slides between poses.
     public static func horizontalOffset(_ figure: ExerciseFigure) -> Double {
-        let xs = figure.poses.flatMap { skeleton($0, view: figure.view).points.values.map(\.x) }
+        let xs = figure.poses.flatMap { skeleton($0, view: figure.view, base: figure.base).points.values.map(\.x) }
         guard let low = xs.min(), let high = xs.max() else { return 100 }
         return 100 - (low + high) / 2
     }

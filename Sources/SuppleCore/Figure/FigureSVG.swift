@@ -103,7 +103,7 @@ public enum FigureSVG {
             parts.append(##"<path d="M\##(number(x - 14)) \##(number(seat))h30M\##(number(x - 12)) \##(number(seat))v\##(number(FigureRig.seatHeight))M\##(number(x + 14)) \##(number(seat))v\##(number(FigureRig.seatHeight))M\##(number(x - 14)) \##(number(seat))v-38" stroke="#b08850" stroke-width="3" fill="none"/>"##)
         }
         if figure.base == .step || figure.props.contains(.step) {
-            let ankle = FigureRig.skeleton(pose, view: figure.view)["ankle_near"].x + x
+            let ankle = FigureRig.skeleton(pose, view: figure.view, base: figure.base)["ankle_near"].x + x
             parts.append(##"<rect x="\##(number(ankle - 18))" y="\##(number(ground - FigureRig.stepHeight))" width="40" height="\##(number(FigureRig.stepHeight))" fill="#c9bdb4"/>"##)
         }
         if figure.base != .chair, figure.props.contains(.chair) {
@@ -143,11 +143,11 @@ public enum FigureSVG {
         func leg(_ side: FigureRig.Side) -> String {
             let s = FigureRig.sign(side, figure.view)
             let pick: (FigurePose.Pair) -> Double = { side == .near ? $0.near : $0.far }
-            let toe = figure.view == .side ? FigureRig.sideToe : FigureRig.frontToe
-            let foot = joint({ -pick($0.ankles) }, pivot: FigureRig.ankle, content: line(FigureRig.ankle, toe, width: 4))
+            let geometry = FigureRig.legs(figure.view, base: figure.base)
+            let foot = joint({ -pick($0.ankles) }, pivot: geometry.ankle, content: line(geometry.ankle, geometry.toe, width: 4))
             let kneeAngle: (FigurePose) -> Double = figure.view == .side ? { pick($0.knees) * s } : { _ in 0 }
-            let shin = joint(kneeAngle, pivot: FigureRig.knee, content: line(FigureRig.knee, FigureRig.ankle) + foot)
-            return joint({ -pick($0.hips) * s }, pivot: .init(0, 0), content: line(.init(0, 0), FigureRig.knee) + shin, attributes: colour(side))
+            let shin = joint(kneeAngle, pivot: geometry.knee, content: line(geometry.knee, geometry.ankle) + foot)
+            return joint({ -pick($0.hips) * s }, pivot: .init(0, 0), content: line(.init(0, 0), geometry.knee) + shin, attributes: colour(side))
         }
 
         func arm(_ side: FigureRig.Side) -> String {
