@@ -86,15 +86,19 @@ public struct ProgramPlan: Sendable, Equatable, Codable {
         public let doseText: String
         public let rationale: Rationale
         public let doseRationale: Rationale
+        /// The day this item's exercise or dose last changed; only sessions from then on count.
+        public var changedOn: CalendarDate? = nil
+        /// A swap the engine made that a physical therapist has not yet approved.
+        public var pendingReview: Bool? = nil
     }
 
     public struct Walking: Sendable, Equatable, Codable {
-        public let startMinutes: Int
+        public var startMinutes: Int
         public let bouts: Int
         public let daysPerWeekStart: Int
         public let daysPerWeekTarget: Int
         public let targetMinutes: Int
-        public let weeklyMinutes: [Int]
+        public var weeklyMinutes: [Int]
         public let breakRule: String
         public let warmUpExerciseId: String?
         public let preferredTime: Intake.WalkTime
@@ -133,8 +137,8 @@ public struct ProgramPlan: Sendable, Equatable, Codable {
         public let rationale: Rationale
     }
 
-    public let exercises: [Item]
-    public let walking: Walking
+    public var exercises: [Item]
+    public var walking: Walking
     public let heat: Heat?
     public let movementSnacks: Snacks?
     public let education: [Reading]
