@@ -127,11 +127,3 @@ import Testing
     }
 }
 
-extension CalendarDate {
-    func adding(days: Int) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let date = calendar.date(byAdding: .day, value: days, to: calendar.date(from: DateComponents(year: year, month: month, day: day))!)!
-        return CalendarDate(date, in: TimeZone(identifier: "UTC")!)
-    }
-}

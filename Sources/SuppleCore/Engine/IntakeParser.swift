@@ -82,7 +82,7 @@ public enum IntakeParser {
     }
 
     /// Builds a flag struct from a full set of booleans through its Codable form.
-    static func decodeFlags<T: Decodable>(_ flags: [String: Bool], as type: T.Type) -> T? {
+    public static func decodeFlags<T: Decodable>(_ flags: [String: Bool], as type: T.Type) -> T? {
         guard let data = try? JSONEncoder().encode(flags) else { return nil }
         return try? JSONDecoder().decode(T.self, from: data)
     }

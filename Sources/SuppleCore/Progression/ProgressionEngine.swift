@@ -147,6 +147,14 @@ public struct ProgressionEngine: Sendable {
 }
 
 extension CalendarDate {
+    /// The date `days` later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        return CalendarDate(calendar.date(byAdding: .day, value: days, to: start)!, in: TimeZone(identifier: "UTC")!)
+    }
+
     /// Whole days from `other` to this date (negative when this is earlier).
     public func daysSince(_ other: CalendarDate) -> Int {
         var calendar = Calendar(identifier: .gregorian)

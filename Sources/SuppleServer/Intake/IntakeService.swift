@@ -61,6 +61,13 @@ public struct IntakeService: Sendable {
                 programStatus: decision.triage.programStatus.rawValue, engineVersion: decision.engineVersion,
                 decisionJSON: decisionJSON, createdAt: now
             ), in: db)
+            // A plan that may start becomes version 1 of the member's plan, effective today.
+            if let plan = decision.plan, [.active, .activeWithCautions].contains(decision.triage.programStatus) {
+                _ = try await PlanVersionRepository.add(
+                    memberID: account.id, effectiveFrom: CalendarDate(now, in: account.timeZone.timeZone).description, author: "engine",
+                    reason: "Built from your answers to the intake.", planJSON: try ProgramService.encode(plan), at: now, in: db
+                )
+            }
             for alert in Self.alerts(for: decision, member: account.id, at: now) {
                 try await AlertRepository.insert(alert, in: db)
             }

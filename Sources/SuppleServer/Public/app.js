@@ -23,3 +23,87 @@
     });
   });
 })();
+
+// Session player: one exercise at a time with a hold countdown and a rep counter, entirely in the
+// browser once the page has loaded. Without this script the page is a checklist form.
+(function () {
+  "use strict";
+  var form = document.querySelector(".session-player");
+  if (!form) return;
+  var items = Array.prototype.slice.call(form.querySelectorAll(".session-item"));
+  if (!items.length) return;
+  var speed = Math.max(1, parseInt(form.dataset.speed || "1", 10));
+  var current = 0;
+  form.classList.add("playing");
+  function show(index) {
+    current = Math.max(0, Math.min(items.length - 1, index));
+    items.forEach(function (item, i) { item.classList.toggle("current", i === current); });
+    var last = current === items.length - 1;
+    form.querySelector(".actions").hidden = !last;
+    items[current].scrollIntoView({ block: "start" });
+  }
+  items.forEach(function (item, index) {
+    var nav = item.querySelector(".player-nav");
+    nav.hidden = false;
+    nav.querySelector(".player-back").hidden = index === 0;
+    nav.querySelector(".player-next").hidden = index === items.length - 1;
+    nav.querySelector(".player-back").addEventListener("click", function () { show(index - 1); });
+    nav.querySelector(".player-next").addEventListener("click", function () { show(index + 1); });
+
+    var timer = item.querySelector(".timer");
+    var hold = parseInt(item.dataset.hold || "0", 10);
+    var reps = Math.max(1, parseInt(item.dataset.reps || "0", 10) || 1);
+    var sets = Math.max(1, parseInt(item.dataset.sets || "1", 10));
+    var minutes = parseInt(item.dataset.minutes || "0", 10);
+    var label = timer.querySelector(".timer-label");
+    var count = timer.querySelector(".timer-count");
+    var start = timer.querySelector(".timer-start");
+    var add = timer.querySelector(".counter-add");
+    var rep = 0, set = 1, ticking = null;
+    timer.hidden = false;
+    function progressText() { return "Rep " + Math.min(rep + 1, reps) + " of " + reps + (sets > 1 ? ", set " + set + " of " + sets : ""); }
+    function finished() { label.textContent = "Done"; count.textContent = ""; start.hidden = true; add.hidden = true; }
+    function nextRep() {
+      rep += 1;
+      if (rep >= reps) { rep = 0; set += 1; }
+      if (set > sets) { finished(); return false; }
+      return true;
+    }
+    function countdown(seconds, then) {
+      var left = seconds;
+      count.textContent = left + " s";
+      clearInterval(ticking);
+      ticking = setInterval(function () {
+        left -= 1;
+        count.textContent = Math.max(left, 0) + " s";
+        if (left <= 0) { clearInterval(ticking); then(); }
+      }, 1000 / speed);
+    }
+    if (hold > 0) {
+      label.textContent = progressText();
+      start.addEventListener("click", function () {
+        start.disabled = true;
+        (function holdOnce() {
+          label.textContent = "Hold · " + progressText();
+          countdown(hold, function () {
+            if (!nextRep()) return;
+            label.textContent = "Relax · " + progressText();
+            countdown(3, holdOnce);
+          });
+        })();
+      });
+    } else if (minutes > 0) {
+      label.textContent = minutes + " minute" + (minutes === 1 ? "" : "s");
+      start.addEventListener("click", function () {
+        start.disabled = true;
+        countdown(minutes * 60, finished);
+      });
+    } else {
+      start.hidden = true;
+      add.hidden = false;
+      label.textContent = progressText();
+      add.addEventListener("click", function () { if (nextRep()) { label.textContent = progressText(); } });
+    }
+  });
+  show(0);
+})();

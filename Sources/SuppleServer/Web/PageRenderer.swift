@@ -62,7 +62,7 @@ public struct PageRenderer: Sendable {
         case .none:
             nav = [("/library", "Library"), ("/signin", "Sign in"), ("/signup", "Join")]
         case .member:
-            nav = [("/home", "Today"), ("/library", "Library"), ("/account", "Account")]
+            nav = [("/home", "Today"), ("/progress", "Progress"), ("/library", "Library"), ("/account", "Account")]
         case .some:
             nav = [("/staff", "Members")]
             if AccessPolicy.permits(context.actor, .manageStaff) { nav.append(("/staff/team", "Team")) }

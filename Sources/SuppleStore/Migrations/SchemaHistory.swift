@@ -6,6 +6,7 @@ public enum SchemaHistory {
     public static let all: [Migration] = [
         accountsAndSessions,
         intakesDecisionsAndAlerts,
+        plansSessionsWalksCheckIns,
     ]
 
     static let accountsAndSessions = Migration(version: 1, name: "accounts and sessions", sql: [
@@ -136,5 +137,76 @@ public enum SchemaHistory {
         """,
         "CREATE INDEX alerts_open ON alerts (resolved_at, severity, created_at)",
         "CREATE INDEX alerts_member ON alerts (member_id, created_at)",
+    ])
+
+    /// CareKit-style: a plan version is never edited, only replaced; outcomes are stored against
+    /// (plan version, item, occurrence date); occurrences themselves are computed, never stored.
+    static let plansSessionsWalksCheckIns = Migration(version: 3, name: "plan versions, sessions, walks and check-ins", sql: [
+        """
+        CREATE TABLE plan_versions (
+            id TEXT PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            effective_from TEXT NOT NULL,
+            author TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            plan TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            UNIQUE (member_id, version)
+        )
+        """,
+        """
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            plan_version_id TEXT NOT NULL REFERENCES plan_versions(id),
+            occurrence_date TEXT NOT NULL,
+            status TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            started_at BIGINT NOT NULL,
+            finished_at BIGINT
+        )
+        """,
+        "CREATE INDEX sessions_member ON sessions (member_id, occurrence_date)",
+        """
+        CREATE TABLE item_outcomes (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            plan_version_id TEXT NOT NULL REFERENCES plan_versions(id),
+            exercise_id TEXT NOT NULL,
+            occurrence_date TEXT NOT NULL,
+            pain INTEGER NOT NULL,
+            difficulty TEXT NOT NULL,
+            symptoms_spread BOOLEAN NOT NULL,
+            recorded_at BIGINT NOT NULL,
+            UNIQUE (session_id, exercise_id)
+        )
+        """,
+        """
+        CREATE TABLE walks (
+            id TEXT PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            walk_date TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            breaks INTEGER NOT NULL,
+            pain_started_minute INTEGER,
+            pain INTEGER NOT NULL,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            recorded_at BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX walks_member ON walks (member_id, walk_date)",
+        """
+        CREATE TABLE check_ins (
+            id TEXT PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            check_in_date TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            score DOUBLE PRECISION,
+            recorded_at BIGINT NOT NULL,
+            UNIQUE (member_id, check_in_date, kind)
+        )
+        """,
     ])
 }

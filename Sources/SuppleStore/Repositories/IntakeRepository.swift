@@ -24,6 +24,14 @@ public enum IntakeRepository {
             """).first().map(decode)
     }
 
+    /// The member's most recent submitted intake.
+    public static func latestSubmitted(accountID: UUID, in db: any SQLDatabase) async throws -> Record? {
+        try await db.raw("""
+            SELECT * FROM intakes WHERE account_id = \(bind: accountID.uuidString) AND status = \(bind: Status.submitted.rawValue)
+            ORDER BY submitted_at DESC, id LIMIT 1
+            """).first().map(decode)
+    }
+
     /// Creates or replaces the member's draft answers.
     public static func saveDraft(accountID: UUID, answers: String, furthestStep: Int, at instant: Date, in db: any SQLDatabase) async throws -> UUID {
         if let existing = try await draft(accountID: accountID, in: db) {

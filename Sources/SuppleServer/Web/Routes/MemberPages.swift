@@ -1,10 +1,13 @@
+import Foundation
 import Hummingbird
 import SuppleCore
+import SuppleStore
 
-/// The member's side of the app.
+/// The member's home: before a plan, the way into the intake; with a plan, today.
 struct MemberPages {
     let pages: PageRenderer
     let intakes: IntakeService
+    let program: ProgramService
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/home", use: home)
@@ -14,16 +17,31 @@ struct MemberPages {
         guard let signedIn = context.signedIn else { throw SignInRequired() }
         // Staff who follow a member link land in their own workspace instead of an error.
         guard AccessPolicy.permits(signedIn.account.actor, .useMemberApp) else { return .redirect(to: "/staff") }
-        let welcome = request.uri.queryParameters["welcome"] == "1"
-        let latest = try await intakes.latestDecision(for: signedIn.account.id)
-        let (_, furthest) = try await intakes.draft(for: signedIn.account)
-        return try pages.page("member_home", title: "Today", context: context, currentPath: "/home", data: [
-            "greetingName": signedIn.account.name.greetingName,
-            "notice": welcome ? "Welcome to Supple. Your account is ready." : "",
-            "hasPlan": latest != nil,
+        let notice: String = switch request.uri.queryParameters["done"].map(String.init) ?? (request.uri.queryParameters["welcome"] == "1" ? "welcome" : "") {
+        case "welcome": "Welcome to Supple. Your account is ready."
+        case "session": "Session recorded. Well done."
+        case "walk": "Walk recorded."
+        case "checkin": "Thanks, your check-in is saved."
+        default: ""
+        }
+        return try await todayPage(signedIn.account, context: context, notice: notice, failure: nil)
+    }
+
+    func todayPage(_ member: AccountRecord, context: AppRequestContext, notice: String, failure: ValidationFailure?) async throws -> Response {
+        let latest = try await intakes.latestDecision(for: member.id)
+        let current = try await program.currentPlan(for: member.id)
+        var data: [String: Any] = [
+            "greetingName": member.name.greetingName, "notice": notice,
+            "hasPlan": latest != nil, "hasActivePlan": current != nil,
             "planBlocked": latest?.decision.triage.tier == .emergency,
             "planOnHold": latest?.decision.triage.programStatus == .onHold,
-            "intakeStarted": furthest > 0,
-        ])
+            "intakeStarted": try await intakes.draft(for: member).furthestStep > 0,
+        ]
+        if let current {
+            data.merge(try await TodayView.make(member, current: current, program: program)) { _, new in new }
+        }
+        if let failure { data.merge(failure.templateValues) { _, new in new } }
+        return try pages.page("member_home", title: "Today", context: context, status: failure == nil ? .ok : .unprocessableContent,
+                              currentPath: "/home", data: data)
     }
 }

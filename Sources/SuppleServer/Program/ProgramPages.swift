@@ -1,0 +1,208 @@
+import Foundation
+import Hummingbird
+import SuppleContent
+import SuppleCore
+import SuppleStore
+
+/// The member's day: today's session (the player), logging a walk, check-ins, the "Stop —
+/// something's wrong" path, and progress.
+struct ProgramPages {
+    let program: ProgramService
+    let intakes: IntakeService
+    let pages: PageRenderer
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/session", use: player)
+        router.post("/session", use: finishSession)
+        router.get("/session/stop", use: showStop)
+        router.post("/session/stop", use: stop)
+        router.post("/walks", use: logWalk)
+        router.post("/checkins", use: checkIn)
+        router.get("/progress", use: progress)
+    }
+
+    func member(_ context: AppRequestContext) throws -> AccountRecord { try context.require(.useMemberApp).account }
+
+    // MARK: Session
+
+    @Sendable func player(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        guard let current = try await program.currentPlan(for: member.id) else { return .redirect(to: "/home") }
+        let speed = request.uri.queryParameters["speed"].flatMap { Int($0) }.map { min(max($0, 1), 50) } ?? 1
+        let items = current.plan.exercises.enumerated().compactMap { index, item -> [String: Any]? in
+            guard let exercise = program.library.exercises[item.exerciseId] else { return nil }
+            return [
+                "index": index + 1, "id": exercise.id, "name": exercise.name, "dose": item.doseText,
+                "sets": item.dose.sets, "reps": item.dose.reps ?? 0, "hold": item.dose.holdSeconds ?? 0, "minutes": item.dose.minutes ?? 0,
+                "steps": exercise.steps, "cues": exercise.cues,
+                "figure": FigureSVG.animated(exercise) ?? "", "still": FigureSVG.still(exercise) ?? "",
+                "painOptions": (0...10).map { ["value": $0] },
+            ]
+        }
+        return try pages.page("session", title: "Today's session", context: context, currentPath: "/home", data: [
+            "items": items, "count": items.count, "key": SecretToken.generate().value, "speed": speed,
+        ])
+    }
+
+    @Sendable func finishSession(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        guard let current = try await program.currentPlan(for: member.id) else { return .redirect(to: "/home") }
+        let form = context.form
+        guard let key = form["key"], key.count >= 20, key.count <= 100 else { throw HTTPError(.badRequest, message: "The session form is incomplete. Open today's session again.") }
+        var outcomes: [ActivityRepository.Outcome] = []
+        for item in current.plan.exercises {
+            let id = item.exerciseId
+            guard let painText = form["pain-\(id)"], let pain = Int(painText), (0...10).contains(pain),
+                  let difficulty = form["difficulty-\(id)"], SessionHistory.Difficulty(rawValue: difficulty) != nil else { continue }
+            outcomes.append(.init(exerciseID: id, pain: pain, difficulty: difficulty, symptomsSpread: form.isChecked("spread-\(id)")))
+        }
+        guard !outcomes.isEmpty else {
+            return .redirect(to: "/session?missing=1")
+        }
+        let date = program.today(for: member).description
+        let now = program.clock.now()
+        let spread = outcomes.filter(\.symptomsSpread).map(\.exerciseID)
+        let recorded = try await program.database.transaction { db -> Bool in
+            guard try await ActivityRepository.recordSession(key: key, memberID: member.id, planVersionID: current.version.id, date: date,
+                                                            status: "completed", outcomes: outcomes, at: now, in: db) else { return false }
+            if !spread.isEmpty {
+                try await AlertRepository.insert(.init(memberID: member.id, severity: .urgent, audience: .clinical,
+                    reason: "Symptoms spread during the session (\(spread.joined(separator: ", ")))", source: "session", createdAt: now), in: db)
+            }
+            return true
+        }
+        if recorded { try await program.adapt(member) }
+        // Spreading symptoms mean the danger-sign questions come again.
+        return .redirect(to: spread.isEmpty ? "/home?done=session" : "/session/stop?reason=spread")
+    }
+
+    // MARK: Stop — something's wrong
+
+    static var safetyStep: IntakeStep { IntakeQuestionnaire.steps.first { $0.slug == "safety" }! }
+    static let stopReasons: [(String, String)] = [
+        ("spread", "Pain spreading down my leg"), ("numbness", "New numbness or weakness"), ("sharp", "Sharp pain"), ("other", "Something else felt wrong"),
+    ]
+
+    @Sendable func showStop(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try member(context)
+        let preset = request.uri.queryParameters["reason"].map(String.init)
+        return try stopPage(context: context, values: ["reason": preset.map { [$0] } ?? []], failure: nil)
+    }
+
+    func stopPage(context: AppRequestContext, values: [String: [String]], failure: ValidationFailure?) throws -> Response {
+        var data: [String: Any] = [
+            "reasons": Self.stopReasons.map { ["value": $0.0, "label": $0.1, "checked": values["reason"]?.contains($0.0) == true] },
+            "questions": Self.safetyStep.questions.prefix(13).map { IntakeQuestionView.make($0, values: values[$0.key] ?? [], error: failure?.message(for: $0.key)) },
+        ]
+        if let failure { data.merge(failure.templateValues) { _, new in new } }
+        return try pages.page("session_stop", title: "Stop — something's wrong", context: context, status: failure == nil ? .ok : .unprocessableContent,
+                              currentPath: "/home", data: data)
+    }
+
+    @Sendable func stop(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        let step = IntakeStep(slug: "stop", title: "", intro: "", questions: Array(Self.safetyStep.questions.prefix(13)))
+        let (answers, failure) = IntakeForm.read(step, form: context.form)
+        if let failure {
+            var shown = IntakeForm.shownValues(IntakeForm.build(answers))
+            shown["reason"] = context.form.all("reason")
+            return try stopPage(context: context, values: shown, failure: failure)
+        }
+        let reasons = context.form.all("reason").filter { value in Self.stopReasons.contains { $0.0 == value } }
+        // Re-run triage on the member's intake with today's answers: the same response as at intake.
+        let triage = try await rescreen(member, answers: answers)
+        let now = program.clock.now()
+        let severity: AlertRepository.Severity = triage.tier == .emergency ? .emergency : .urgent
+        try await program.database.transaction { db in
+            try await AlertRepository.insert(.init(memberID: member.id, severity: severity, audience: .clinical,
+                reason: "Stop pressed: \(reasons.isEmpty ? "no reason given" : reasons.joined(separator: ", "))\(triage.flags.isEmpty ? "" : "; danger signs \(triage.flags.map(\.id).joined(separator: ", "))")",
+                source: "session", createdAt: now), in: db)
+        }
+        return try pages.page("session_stopped", title: "Thank you for telling us", context: context, currentPath: "/home", data: [
+            "isEmergency": triage.tier == .emergency, "isUrgent": triage.tier == .urgent,
+            "whatToDo": triage.whatToDo, "flags": triage.flags.map { ["message": $0.message] },
+        ])
+    }
+
+    func rescreen(_ member: AccountRecord, answers: [String: JSONValue]) async throws -> TriageResult {
+        let stored = try await program.database.read { db in try await IntakeRepository.latestSubmitted(accountID: member.id, in: db) }
+        var document: [String: JSONValue] = [:]
+        if let text = stored?.answers, case .object(let object)? = JSONValue.parse(Data(text.utf8)) { document = object }
+        let flat = IntakeForm.flatten(document).merging(answers) { _, new in new }
+        document = IntakeForm.build(flat)
+        guard let intake = try? IntakeParser.parse(.object(document)) else {
+            // Without a usable intake, judge the danger signs alone on a neutral background.
+            var neutral = Intake(age: 40, painRegions: [.lumbar], weeksWithPain: 1, painNow: 0, painAverageWeek: 0, painWorstWeek: 0,
+                                 peg: .init(enjoymentInterference: 0, activityInterference: 0), phq2: [0, 0], gad2: [0, 0], fearOfMovement: 0)
+            if case .object(let signs)? = document["dangerSigns"] {
+                neutral.dangerSigns = IntakeParser.decodeFlags(signs.compactMapValues { if case .bool(let b) = $0 { b } else { nil } }, as: Intake.DangerSigns.self) ?? .init()
+            }
+            return TriageRules.evaluate(neutral)
+        }
+        return TriageRules.evaluate(intake)
+    }
+
+    // MARK: Walks and check-ins
+
+    @Sendable func logWalk(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        let form = context.form
+        var errors = FieldErrorCollector()
+        let minutes = form["minutes"].flatMap(Int.init)
+        if minutes == nil || !(1...300).contains(minutes!) { errors.add("minutes", "Enter the minutes you walked, from 1 to 300.") }
+        let breaks = form["breaks"].flatMap { $0.isEmpty ? "0" : $0 }.flatMap(Int.init) ?? 0
+        if !(0...50).contains(breaks) { errors.add("breaks", "Enter the number of breaks, from 0 to 50.") }
+        let onset = form["painStartedMinute"].flatMap { $0.isEmpty ? nil : Int($0) }
+        if let onset, !(0...300).contains(onset) { errors.add("painStartedMinute", "Enter the minute pain started, or leave it empty.") }
+        let pain = form["walkPain"].flatMap(Int.init)
+        if pain == nil || !(0...10).contains(pain!) { errors.add("walkPain", "Choose your pain during the walk, 0 to 10.") }
+        if !errors.errors.isEmpty {
+            return try await MemberPages(pages: pages, intakes: intakes, program: program).todayPage(member, context: context, notice: "", failure: ValidationFailure(errors.errors))
+        }
+        let key = form["key"].flatMap { $0.count >= 20 && $0.count <= 100 ? $0 : nil } ?? SecretToken.generate().value
+        let now = program.clock.now()
+        let recorded = try await program.database.transaction { db in
+            try await ActivityRepository.recordWalk(key: key, memberID: member.id, date: program.today(for: member).description, minutes: minutes!,
+                                                    breaks: breaks, painStartedMinute: onset, pain: pain!, at: now, in: db)
+        }
+        if recorded { try await program.adapt(member) }
+        return .redirect(to: "/home?done=walk")
+    }
+
+    @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        let form = context.form
+        let date = program.today(for: member).description
+        let now = program.clock.now()
+        switch form["kind"] {
+        case CheckInKind.dailyPain.rawValue?:
+            guard let pain = form["pain"].flatMap(Int.init), (0...10).contains(pain) else {
+                return try await MemberPages(pages: pages, intakes: intakes, program: program).todayPage(
+                    member, context: context, notice: "", failure: ValidationFailure(field: "pain", message: "Choose your pain today, 0 to 10."))
+            }
+            _ = try await program.database.transaction { db in
+                try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: CheckInKind.dailyPain.rawValue, answers: "\(pain)", score: Double(pain), at: now, in: db)
+            }
+        case CheckInKind.nextMorning.rawValue?:
+            guard let answer = form["answer"].flatMap(SessionHistory.NextMorning.init(rawValue:)) else {
+                return try await MemberPages(pages: pages, intakes: intakes, program: program).todayPage(
+                    member, context: context, notice: "", failure: ValidationFailure(field: "answer", message: "Choose better, the same or worse."))
+            }
+            let recorded = try await program.database.transaction { db in
+                try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: CheckInKind.nextMorning.rawValue, answers: answer.rawValue, score: nil, at: now, in: db)
+            }
+            if recorded { try await program.adapt(member) }
+        default:
+            throw HTTPError(.badRequest, message: "Unknown check-in.")
+        }
+        return .redirect(to: "/home?done=checkin")
+    }
+
+    // MARK: Progress
+
+    @Sendable func progress(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        return try pages.page("progress", title: "Your progress", context: context, currentPath: "/progress",
+                              data: try await ProgressView.make(member, program: program, intakes: intakes))
+    }
+}

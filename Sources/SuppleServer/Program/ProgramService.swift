@@ -1,0 +1,96 @@
+import Foundation
+import SuppleContent
+import SuppleCore
+import SuppleStore
+
+/// The member's daily program: the current plan version, today's occurrences, recording what
+/// they did, and adapting the plan with the progression engine after each session or walk.
+public struct ProgramService: Sendable {
+    public let database: any Database
+    public let library: ContentLibrary
+    public let clock: any WallClock
+
+    public init(database: any Database, library: ContentLibrary, clock: any WallClock) {
+        self.database = database
+        self.library = library
+        self.clock = clock
+    }
+
+    public func today(for member: AccountRecord) -> CalendarDate {
+        CalendarDate(clock.now(), in: member.timeZone.timeZone)
+    }
+
+    public struct CurrentPlan: Sendable {
+        public let version: PlanVersionRepository.Record
+        public let plan: ProgramPlan
+    }
+
+    public func currentPlan(for memberID: UUID) async throws -> CurrentPlan? {
+        guard let record = try await database.read({ db in try await PlanVersionRepository.latest(memberID: memberID, in: db) }) else { return nil }
+        return CurrentPlan(version: record, plan: try JSONDecoder().decode(ProgramPlan.self, from: Data(record.planJSON.utf8)))
+    }
+
+    static func encode(_ plan: ProgramPlan) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(plan), as: UTF8.self)
+    }
+
+    /// What happened so far, as the progression engine reads it. A "next morning" answer belongs
+    /// to the day before it was given.
+    public func history(for memberID: UUID) async throws -> SessionHistory {
+        let (sessions, walks, checkIns) = try await database.read { db in
+            (try await ActivityRepository.sessions(memberID: memberID, in: db),
+             try await ActivityRepository.walks(memberID: memberID, in: db),
+             try await ActivityRepository.checkIns(memberID: memberID, in: db))
+        }
+        var nextMorning: [CalendarDate: SessionHistory.NextMorning] = [:]
+        for checkIn in checkIns where checkIn.kind == CheckInKind.nextMorning.rawValue {
+            if let date = CalendarDate(iso8601: checkIn.date), let answer = SessionHistory.NextMorning(rawValue: checkIn.answers) {
+                nextMorning[date.adding(days: -1)] = answer
+            }
+        }
+        return SessionHistory(
+            sessions: sessions.compactMap { session in
+                guard let date = CalendarDate(iso8601: session.occurrenceDate) else { return nil }
+                return .init(date: date, items: session.outcomes.map {
+                    .init(exerciseId: $0.exerciseID, pain: $0.pain, difficulty: SessionHistory.Difficulty(rawValue: $0.difficulty) ?? .aboutRight, symptomsSpread: $0.symptomsSpread)
+                }, nextMorning: nextMorning[date])
+            },
+            walks: walks.compactMap { walk in
+                CalendarDate(iso8601: walk.date).map { .init(date: $0, minutes: walk.minutes, pain: walk.pain, nextMorning: nextMorning[$0]) }
+            }
+        )
+    }
+
+    /// Runs the progression engine and, when anything changes, stores the next plan version,
+    /// effective tomorrow, with the reasons. Returns the decisions.
+    @discardableResult
+    public func adapt(_ member: AccountRecord) async throws -> ProgressionEngine.Decisions? {
+        guard let current = try await currentPlan(for: member.id) else { return nil }
+        let decisions = ProgressionEngine(catalog: library.exercises).decide(plan: current.plan, history: try await history(for: member.id))
+        guard !decisions.isSteady else { return decisions }
+        let tomorrow = today(for: member).adding(days: 1)
+        let next = PlanAdapter.apply(decisions, to: current.plan, catalog: library.exercises, on: tomorrow)
+        let reasons = decisions.items.filter { $0.action != .keep }.map(\.rationale.explanation)
+            + [decisions.walking].compactMap { $0 }.filter { $0.newMinutes != $0.currentMinutes }.map(\.rationale.explanation)
+        let json = try Self.encode(next)
+        let now = clock.now()
+        try await database.transaction { db in
+            _ = try await PlanVersionRepository.add(memberID: member.id, effectiveFrom: tomorrow.description, author: "engine",
+                                                    reason: reasons.joined(separator: " "), planJSON: json, at: now, in: db)
+            if decisions.items.contains(where: \.needsReview) {
+                try await AlertRepository.insert(.init(memberID: member.id, severity: .routine, audience: .clinical,
+                    reason: "Engine proposed an exercise change: pending review", source: "progression", createdAt: now), in: db)
+            }
+        }
+        return decisions
+    }
+}
+
+/// The check-ins Supple asks for.
+public enum CheckInKind: String, Sendable, CaseIterable {
+    case dailyPain = "daily-pain"
+    case nextMorning = "next-morning"
+}
+

@@ -1,0 +1,124 @@
+import Foundation
+import SQLKit
+
+/// Sessions with their item outcomes, walks and check-ins. Each write carries an idempotency key
+/// (or a natural one), so a double-submitted form or a retried call is recorded once.
+public enum ActivityRepository {
+    public struct Outcome: Sendable, Equatable {
+        public let exerciseID: String
+        public let pain: Int
+        public let difficulty: String
+        public let symptomsSpread: Bool
+
+        public init(exerciseID: String, pain: Int, difficulty: String, symptomsSpread: Bool) {
+            self.exerciseID = exerciseID
+            self.pain = pain
+            self.difficulty = difficulty
+            self.symptomsSpread = symptomsSpread
+        }
+    }
+
+    public struct SessionRecord: Sendable, Equatable {
+        public let id: UUID
+        public let occurrenceDate: String
+        public let status: String
+        public let outcomes: [Outcome]
+    }
+
+    public struct WalkRecord: Sendable, Equatable {
+        public let date: String
+        public let minutes: Int
+        public let breaks: Int
+        public let painStartedMinute: Int?
+        public let pain: Int
+    }
+
+    public struct CheckInRecord: Sendable, Equatable {
+        public let date: String
+        public let kind: String
+        public let answers: String
+        public let score: Double?
+    }
+
+    /// Records a finished session with its outcomes. Returns false if this key was already used.
+    public static func recordSession(
+        key: String, memberID: UUID, planVersionID: UUID, date: String, status: String, outcomes: [Outcome],
+        at instant: Date, in db: any SQLDatabase
+    ) async throws -> Bool {
+        if try await db.raw("SELECT id FROM sessions WHERE idempotency_key = \(bind: key)").first() != nil { return false }
+        let id = UUID()
+        try await db.raw("""
+            INSERT INTO sessions (id, member_id, plan_version_id, occurrence_date, status, idempotency_key, started_at, finished_at)
+            VALUES (\(bind: id.uuidString), \(bind: memberID.uuidString), \(bind: planVersionID.uuidString), \(bind: date), \(bind: status),
+                \(bind: key), \(bind: instant.storedMilliseconds), \(bind: instant.storedMilliseconds))
+            """).run()
+        for outcome in outcomes {
+            try await db.raw("""
+                INSERT INTO item_outcomes (id, session_id, plan_version_id, exercise_id, occurrence_date, pain, difficulty, symptoms_spread, recorded_at)
+                VALUES (\(bind: UUID().uuidString), \(bind: id.uuidString), \(bind: planVersionID.uuidString), \(bind: outcome.exerciseID),
+                    \(bind: date), \(bind: outcome.pain), \(bind: outcome.difficulty), \(bind: outcome.symptomsSpread), \(bind: instant.storedMilliseconds))
+                """).run()
+        }
+        return true
+    }
+
+    public static func sessions(memberID: UUID, in db: any SQLDatabase) async throws -> [SessionRecord] {
+        let rows = try await db.raw("""
+            SELECT s.id, s.occurrence_date, s.status, o.exercise_id, o.pain, o.difficulty, o.symptoms_spread
+            FROM sessions s LEFT JOIN item_outcomes o ON o.session_id = s.id
+            WHERE s.member_id = \(bind: memberID.uuidString) ORDER BY s.occurrence_date, s.started_at, o.recorded_at
+            """).all()
+        var order: [UUID] = []
+        var byID: [UUID: (String, String, [Outcome])] = [:]
+        for row in rows {
+            let id = UUID(uuidString: try row.decode(column: "id", as: String.self))!
+            if byID[id] == nil {
+                order.append(id)
+                byID[id] = (try row.decode(column: "occurrence_date", as: String.self), try row.decode(column: "status", as: String.self), [])
+            }
+            if let exercise = try row.decode(column: "exercise_id", as: String?.self) {
+                byID[id]!.2.append(Outcome(exerciseID: exercise, pain: try row.decode(column: "pain", as: Int.self),
+                                           difficulty: try row.decode(column: "difficulty", as: String.self),
+                                           symptomsSpread: try row.decode(column: "symptoms_spread", as: Bool.self)))
+            }
+        }
+        return order.map { SessionRecord(id: $0, occurrenceDate: byID[$0]!.0, status: byID[$0]!.1, outcomes: byID[$0]!.2) }
+    }
+
+    public static func recordWalk(key: String, memberID: UUID, date: String, minutes: Int, breaks: Int, painStartedMinute: Int?, pain: Int, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
+        if try await db.raw("SELECT id FROM walks WHERE idempotency_key = \(bind: key)").first() != nil { return false }
+        try await db.raw("""
+            INSERT INTO walks (id, member_id, walk_date, minutes, breaks, pain_started_minute, pain, idempotency_key, recorded_at)
+            VALUES (\(bind: UUID().uuidString), \(bind: memberID.uuidString), \(bind: date), \(bind: minutes), \(bind: breaks),
+                \(bind: painStartedMinute), \(bind: pain), \(bind: key), \(bind: instant.storedMilliseconds))
+            """).run()
+        return true
+    }
+
+    public static func walks(memberID: UUID, in db: any SQLDatabase) async throws -> [WalkRecord] {
+        try await db.raw("SELECT * FROM walks WHERE member_id = \(bind: memberID.uuidString) ORDER BY walk_date, recorded_at").all().map { row in
+            WalkRecord(date: try row.decode(column: "walk_date", as: String.self), minutes: try row.decode(column: "minutes", as: Int.self),
+                       breaks: try row.decode(column: "breaks", as: Int.self),
+                       painStartedMinute: try row.decode(column: "pain_started_minute", as: Int?.self), pain: try row.decode(column: "pain", as: Int.self))
+        }
+    }
+
+    /// One check-in of a kind per day: a second answer the same day is ignored. Returns false then.
+    public static func recordCheckIn(memberID: UUID, date: String, kind: String, answers: String, score: Double?, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
+        if try await db.raw("""
+            SELECT id FROM check_ins WHERE member_id = \(bind: memberID.uuidString) AND check_in_date = \(bind: date) AND kind = \(bind: kind)
+            """).first() != nil { return false }
+        try await db.raw("""
+            INSERT INTO check_ins (id, member_id, check_in_date, kind, answers, score, recorded_at)
+            VALUES (\(bind: UUID().uuidString), \(bind: memberID.uuidString), \(bind: date), \(bind: kind), \(bind: answers), \(bind: score), \(bind: instant.storedMilliseconds))
+            """).run()
+        return true
+    }
+
+    public static func checkIns(memberID: UUID, in db: any SQLDatabase) async throws -> [CheckInRecord] {
+        try await db.raw("SELECT * FROM check_ins WHERE member_id = \(bind: memberID.uuidString) ORDER BY check_in_date, recorded_at").all().map { row in
+            CheckInRecord(date: try row.decode(column: "check_in_date", as: String.self), kind: try row.decode(column: "kind", as: String.self),
+                          answers: try row.decode(column: "answers", as: String.self), score: try row.decode(column: "score", as: Double?.self))
+        }
+    }
+}

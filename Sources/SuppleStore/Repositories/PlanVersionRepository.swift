@@ -1,0 +1,50 @@
+import Foundation
+import SQLKit
+
+/// Versions of a member's plan. A change is a new row; old versions stay for history and for
+/// the outcomes recorded against them.
+public enum PlanVersionRepository {
+    public struct Record: Sendable, Equatable {
+        public let id: UUID
+        public let memberID: UUID
+        public let version: Int
+        public let effectiveFrom: String
+        public let author: String
+        public let reason: String
+        public let planJSON: String
+        public let createdAt: Date
+    }
+
+    /// Adds the next version; returns it.
+    public static func add(memberID: UUID, effectiveFrom: String, author: String, reason: String, planJSON: String, at instant: Date, in db: any SQLDatabase) async throws -> Record {
+        let next = (try await latest(memberID: memberID, in: db)?.version ?? 0) + 1
+        let record = Record(id: UUID(), memberID: memberID, version: next, effectiveFrom: effectiveFrom, author: author, reason: reason, planJSON: planJSON, createdAt: instant)
+        try await db.raw("""
+            INSERT INTO plan_versions (id, member_id, version, effective_from, author, reason, plan, created_at)
+            VALUES (\(bind: record.id.uuidString), \(bind: memberID.uuidString), \(bind: next), \(bind: effectiveFrom), \(bind: author),
+                \(bind: reason), \(bind: planJSON), \(bind: instant.storedMilliseconds))
+            """).run()
+        return record
+    }
+
+    public static func latest(memberID: UUID, in db: any SQLDatabase) async throws -> Record? {
+        try await db.raw("SELECT * FROM plan_versions WHERE member_id = \(bind: memberID.uuidString) ORDER BY version DESC LIMIT 1").first().map(decode)
+    }
+
+    public static func all(memberID: UUID, in db: any SQLDatabase) async throws -> [Record] {
+        try await db.raw("SELECT * FROM plan_versions WHERE member_id = \(bind: memberID.uuidString) ORDER BY version").all().map(decode)
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Record {
+        Record(
+            id: UUID(uuidString: try row.decode(column: "id", as: String.self))!,
+            memberID: UUID(uuidString: try row.decode(column: "member_id", as: String.self))!,
+            version: try row.decode(column: "version", as: Int.self),
+            effectiveFrom: try row.decode(column: "effective_from", as: String.self),
+            author: try row.decode(column: "author", as: String.self),
+            reason: try row.decode(column: "reason", as: String.self),
+            planJSON: try row.decode(column: "plan", as: String.self),
+            createdAt: try row.instant("created_at")
+        )
+    }
+}
