@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SQLKit
+import SuppleCore
+import SuppleStore
+import Testing
+
+@Suite struct ProgramTests {
+    /// A member who has finished the walking-pain intake and so has plan version 1.
+    func memberWithPlan(_ app: TestApp, _ client: any TestClientProtocol) async throws -> (Browser, AccountRecord) {
+        let account = try await app.createAccount("riley@example.org", role: .member, name: "Riley Demo")
+        let browser = Browser(client)
+        try await browser.signIn("riley@example.org")
+        for (slug, fields) in IntakeTests.walkingPainSteps() { try await browser.post("/intake/\(slug)", form: fields) }
+        return (browser, account)
+    }
+
+    func sessionForm(_ page: Browser.Page, pain: Int = 2, difficulty: String = "about-right", spread: String? = nil) -> [(String, String)] {
+        let key = page.body.range(of: #"name="key" value=""#).map { String(page.body[$0.upperBound...].prefix { $0 != "\"" }) } ?? ""
+        let ids = page.body.components(separatedBy: #"name="difficulty-"#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        var fields = [("key", key)]
+        for id in Set(ids).sorted() {
+            fields += [("pain-\(id)", "\(pain)"), ("difficulty-\(id)", difficulty)]
+            if id == spread { fields.append(("spread-\(id)", "yes")) }
+        }
+        return fields
+    }
+
+    func planVersions(_ app: TestApp, _ member: AccountRecord) async throws -> [PlanVersionRepository.Record] {
+        try await app.database.read { db in try await PlanVersionRepository.all(memberID: member.id, in: db) }
+    }
+
+    @Test("finishing the intake starts plan version 1, and Today offers the session, the walk and the check-in")
+    func today() async throws {
+        try await TestApp.run { app, client in
+            let (browser, member) = try await memberWithPlan(app, client)
+            #expect(try await planVersions(app, member).map(\.version) == [1])
+            let home = try await browser.get("/home")
+            #expect(home.text.contains("Start today's session"))
+            #expect(home.text.contains("2 × 8 minutes"))
+            #expect(home.text.contains("bend forward toward your toes for 10–15 seconds"))
+            #expect(home.text.contains("How is your pain today?"))
+            #expect(home.text.contains("16 short breaks today"))
+        }
+    }
+
+    @Test("a session is recorded once even when the form is sent twice")
+    func idempotent() async throws {
+        try await TestApp.run { app, client in
+            let (browser, member) = try await memberWithPlan(app, client)
+            let player = try await browser.get("/session")
+            #expect(player.text.contains("Forward Bend"))
+            #expect(player.text.contains("Stop — something's wrong"))
+            let form = sessionForm(player)
+            #expect(try await browser.post("/session", form: form).location == "/home?done=session")
+            #expect(try await browser.post("/session", form: form).location == "/home?done=session")
+            let sessions = try await app.database.read { db in try await ActivityRepository.sessions(memberID: member.id, in: db) }
+            #expect(sessions.count == 1)
+            #expect(sessions.first?.outcomes.count == 8)
+            #expect(try await browser.get("/home").text.contains("Done today"))
+        }
+    }
+
+    @Test("two good sessions step the plan up in a new version with its reason; old versions stay")
+    func progression() async throws {
+        try await TestApp.run { app, client in
+            let (browser, member) = try await memberWithPlan(app, client)
+            try await browser.post("/session", form: sessionForm(try await browser.get("/session")))
+            app.clock.advance(by: 86_400)
+            try await browser.post("/checkins", form: [("kind", "next-morning"), ("answer", "better")])
+            try await browser.post("/session", form: sessionForm(try await browser.get("/session")))
+            let versions = try await planVersions(app, member)
+            #expect(versions.count >= 2)
+            #expect(versions.last?.author == "engine")
+            #expect(versions.last?.reason.contains("Two good sessions in a row") == true)
+            app.clock.advance(by: 86_400)
+            #expect(try await browser.get("/home").text.contains("Your plan changed today"))
+        }
+    }
+
+    @Test("symptoms spreading in a session raise an alert and bring back the safety questions")
+    func spread() async throws {
+        try await TestApp.run { app, client in
+            let (browser, member) = try await memberWithPlan(app, client)
+            let result = try await browser.post("/session", form: sessionForm(try await browser.get("/session"), spread: "cat-cow"))
+            #expect(result.location == "/session/stop?reason=spread")
+            let alerts = try await app.database.read { db in try await AlertRepository.forMember(member.id, in: db) }
+            #expect(alerts.contains { $0.severity == .urgent && $0.reason.contains("cat-cow") })
+        }
+    }
+
+    @Test("Stop with a danger sign gets the same emergency answer as the intake, and alerts the team")
+    func stopEmergency() async throws {
+        try await TestApp.run { app, client in
+            let (browser, member) = try await memberWithPlan(app, client)
+            let page = try await browser.get("/session/stop")
+            #expect(page.text.contains("Stop the exercise now"))
+            let missing = try await browser.post("/session/stop", form: [("reason", "sharp")])
+            #expect(missing.status == .unprocessableContent)
+            var answers = IntakeTests.walkingPainSteps()[3].1.prefix(13).map { $0 }
+            answers[0] = ("dangerSigns.bladderChange", "yes")
+            let result = try await browser.post("/session/stop", form: [("reason", "numbness")] + answers)
+            #expect(result.text.contains("Please get medical help now"))
+            let alerts = try await app.database.read { db in try await AlertRepository.forMember(member.id, in: db) }
+            #expect(alerts.contains { $0.severity == .emergency && $0.reason.contains("T1-bladder") })
+        }
+    }
+
+    @Test("walks and check-ins are checked per field and show on the progress page")
+    func walksAndProgress() async throws {
+        try await TestApp.run { app, client in
+            let (browser, _) = try await memberWithPlan(app, client)
+            let bad = try await browser.post("/walks", form: [("minutes", "0"), ("walkPain", "11")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("Enter the minutes you walked"))
+            #expect(try await browser.post("/walks", form: [("key", String(repeating: "k", count: 30)), ("minutes", "8"), ("breaks", "1"), ("walkPain", "3")]).location == "/home?done=walk")
+            #expect(try await browser.post("/checkins", form: [("kind", "daily-pain"), ("pain", "2")]).location == "/home?done=checkin")
+            let progress = try await browser.get("/progress")
+            #expect(progress.status == .ok)
+            #expect(progress.text.contains("Meaningful change: your pain is down from 4 to 2 out of 10."))
+            #expect(progress.body.contains("<svg"))
+            #expect(progress.text.contains("This week"))
+        }
+    }
+}
