@@ -35,8 +35,11 @@ public enum DemoData {
     @discardableResult
     public static func load(into database: any Database, hasher: PasswordHasher, clock: any WallClock = SystemClock()) async throws -> Bool {
         let addedPeople = try await loadPeople(into: database, hasher: hasher, clock: clock)
-        let addedIntakes = try await loadIntakes(into: database, clock: clock)
-        return addedPeople || addedIntakes
+        // Intakes are backdated three weeks so the demo has weeks of sessions to show.
+        let threeWeeksAgo = ManualClock(clock.now().addingTimeInterval(-21 * 86_400))
+        let addedIntakes = try await loadIntakes(into: database, clock: threeWeeksAgo)
+        let addedHistory = try await loadHistory(into: database, clock: clock)
+        return addedPeople || addedIntakes || addedHistory
     }
 
     /// Two members have finished their intake, so the plan and staff pages show real decisions.
@@ -52,6 +55,43 @@ public enum DemoData {
             added = true
         }
         return added
+    }
+
+    /// Three weeks of Riley's sessions, walks and check-ins: pain easing, walks growing, a couple
+    /// of missed days, so every chart tells a story.
+    static func loadHistory(into database: any Database, clock: any WallClock) async throws -> Bool {
+        let library = try ContentLibrary.bundled()
+        let program = ProgramService(database: database, library: library, clock: clock)
+        guard let riley = try await database.read({ db in try await AccountRepository.find(email: EmailAddress(trusted: "riley@example.org"), in: db) }),
+              let current = try await program.currentPlan(for: riley.id),
+              try await database.read({ db in try await ActivityRepository.sessions(memberID: riley.id, in: db) }).isEmpty else { return false }
+        let today = program.today(for: riley)
+        let now = clock.now()
+        try await database.transaction { db in
+            for back in stride(from: 21, through: 1, by: -1) {
+                let date = today.adding(days: -back).description
+                let progress = Double(21 - back) / 20
+                let pain = Int((4 - 2 * progress).rounded())
+                if back % 7 != 3 {
+                    let outcomes = current.plan.exercises.map {
+                        ActivityRepository.Outcome(exerciseID: $0.exerciseId, pain: max(1, pain - 1), difficulty: "about-right", symptomsSpread: false)
+                    }
+                    _ = try await ActivityRepository.recordSession(key: "demo-session-\(date)", memberID: riley.id, planVersionID: current.version.id,
+                                                                   date: date, status: "completed", outcomes: outcomes, at: now, in: db)
+                }
+                if back % 2 == 0 {
+                    _ = try await ActivityRepository.recordWalk(key: "demo-walk-\(date)", memberID: riley.id, date: date,
+                                                                minutes: 8 + Int(6 * progress), breaks: back > 10 ? 2 : 1, painStartedMinute: back > 10 ? 7 : nil,
+                                                                pain: max(1, pain), at: now, in: db)
+                }
+                _ = try await ActivityRepository.recordCheckIn(memberID: riley.id, date: date, kind: CheckInKind.dailyPain.rawValue,
+                                                               answers: "\(pain + 1)", score: Double(pain + 1), at: now, in: db)
+                _ = try await ActivityRepository.recordCheckIn(memberID: riley.id, date: date, kind: CheckInKind.nextMorning.rawValue,
+                                                               answers: back % 5 == 0 ? "same" : "better", score: nil, at: now, in: db)
+            }
+        }
+        try await program.adapt(riley)
+        return true
     }
 
     static func loadPeople(into database: any Database, hasher: PasswordHasher, clock: any WallClock) async throws -> Bool {

@@ -64,8 +64,10 @@ enum ProgressView {
             let sessions = Set(history.sessions.filter { $0.date >= start && $0.date <= end }.map(\.date)).count
             return (back == 0 ? "This week" : "\(back) wk ago", walked, sessions)
         }
+        // A streak runs up to today, or up to yesterday while today's session is still to come.
+        let doneToday = history.sessions.contains { $0.date == today }
         var streak = 0
-        while history.sessions.contains(where: { $0.date == today.adding(days: -streak) }) { streak += 1 }
+        while history.sessions.contains(where: { $0.date == today.adding(days: -(streak + (doneToday ? 0 : 1))) }) { streak += 1 }
         let maxWalk = Double(max(150, weeks.map(\.walk).max() ?? 0))
         return [
             "hasPain": painPoints.count > 1,
@@ -77,7 +79,7 @@ enum ProgressView {
             "sessionChart": ProgressChart.bars(weeks.map { .init(label: $0.label, value: Double($0.sessions)) }, maximum: 7, target: 7,
                                                title: "Sessions per week", description: weeks.map { "\($0.label) \($0.sessions) of 7" }.joined(separator: ", ")),
             "weekRows": weeks.map { ["label": $0.label, "walk": $0.walk, "sessions": $0.sessions] },
-            "streak": streak, "streakPlural": streak == 1 ? "" : "s",
+            "streak": streak, "hasStreak": streak > 0,
             "badge": badge,
             "adherence": "\(weeks.last!.sessions) of 7 sessions this week",
         ]

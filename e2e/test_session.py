@@ -1,0 +1,57 @@
+"""A member with a plan plays a whole session with its timers, logs a walk and a check-in, and
+sees the progress chart change."""
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from helpers import PHONE, click_and_wait_for_new_page, heading, open_page, page_text, save_screenshot
+from test_intake import complete_intake, sign_up_new_member
+
+
+def test_play_a_session_log_a_walk_and_check_in(driver, base_url):
+    sign_up_new_member(driver, base_url, "Alex Session")
+    complete_intake(driver, base_url)
+    open_page(driver, base_url, "/progress")
+    walk_chart_before = driver.find_elements(By.CSS_SELECTOR, "svg.chart")[1].get_attribute("outerHTML")
+
+    open_page(driver, base_url, "/session?speed=50")
+    assert heading(driver) == "Today's session"
+    items = driver.find_elements(By.CSS_SELECTOR, ".session-item")
+    assert len(items) >= 5
+    for index, item in enumerate(items):
+        assert item.is_displayed(), f"exercise {index + 1} should be the one on screen"
+        start = item.find_element(By.CSS_SELECTOR, ".timer-start")
+        if start.is_displayed():
+            start.click()
+            # The shortened test clock runs the countdown in the browser, with no network.
+            WebDriverWait(driver, 20).until(lambda d: "Done" in item.find_element(By.CSS_SELECTOR, ".timer-display").text)
+        else:
+            adder = item.find_element(By.CSS_SELECTOR, ".counter-add")
+            while "Done" not in item.find_element(By.CSS_SELECTOR, ".timer-display").text:
+                adder.click()
+        driver.execute_script("arguments[0].querySelector(\"input[value='2']\").click();"
+                              "arguments[0].querySelector(\"input[value='about-right']\").click();", item)
+        if index == 0:
+            save_screenshot(driver, "phone-session-player", PHONE[1], PHONE[2])
+        if index < len(items) - 1:
+            item.find_element(By.CSS_SELECTOR, ".player-next").click()
+    click_and_wait_for_new_page(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Finish and save']"))
+    assert "Session recorded" in page_text(driver)
+    assert "Done today" in page_text(driver)
+
+    driver.execute_script("document.querySelector('#walk details').open = true")
+    driver.find_element(By.ID, "minutes").send_keys("8")
+    driver.execute_script("document.querySelector(\"input[name='walkPain'][value='3']\").click()")
+    click_and_wait_for_new_page(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Save walk']"))
+    assert "Walk recorded" in page_text(driver)
+
+    driver.execute_script("document.querySelector(\"#daily-pain input[value='2']\").click()")
+    click_and_wait_for_new_page(driver, driver.find_element(By.CSS_SELECTOR, "#daily-pain button"))
+    assert "check-in is saved" in page_text(driver)
+
+    open_page(driver, base_url, "/progress")
+    charts = driver.find_elements(By.CSS_SELECTOR, "svg.chart")
+    assert charts[1].get_attribute("outerHTML") != walk_chart_before, "the walking chart should show the new walk"
+    assert "1 of 7 sessions this week" in page_text(driver)
+    assert "Meaningful change" in page_text(driver)
+    save_screenshot(driver, "phone-progress", PHONE[1], PHONE[2])
