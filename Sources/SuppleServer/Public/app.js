@@ -34,6 +34,28 @@
   if (!items.length) return;
   var speed = Math.max(1, parseInt(form.dataset.speed || "1", 10));
   var current = 0;
+  // Pause and resume: answers and the current exercise are kept on this device until the
+  // session is finished, so leaving the page loses nothing.
+  var store = "supple-session-" + new Date().toDateString();
+  function save() {
+    try {
+      var answers = {};
+      form.querySelectorAll("input[type=radio]:checked, input[type=checkbox]:checked").forEach(function (input) {
+        answers[input.name] = input.value;
+      });
+      localStorage.setItem(store, JSON.stringify({ answers: answers, current: current }));
+    } catch (e) { /* storage unavailable: the session still works, it just cannot resume */ }
+  }
+  var saved = null;
+  try { saved = JSON.parse(localStorage.getItem(store) || "null"); } catch (e) { saved = null; }
+  if (saved && saved.answers) {
+    Object.keys(saved.answers).forEach(function (name) {
+      var input = form.querySelector("input[name='" + name + "'][value='" + saved.answers[name] + "']");
+      if (input) input.checked = true;
+    });
+  }
+  form.addEventListener("change", save);
+  form.addEventListener("submit", function () { try { localStorage.removeItem(store); } catch (e) {} });
   form.classList.add("playing");
   function show(index) {
     current = Math.max(0, Math.min(items.length - 1, index));
@@ -41,6 +63,7 @@
     var last = current === items.length - 1;
     form.querySelector(".actions").hidden = !last;
     items[current].scrollIntoView({ block: "start" });
+    save();
   }
   items.forEach(function (item, index) {
     var nav = item.querySelector(".player-nav");
@@ -105,5 +128,5 @@
       add.addEventListener("click", function () { if (nextRep()) { label.textContent = progressText(); } });
     }
   });
-  show(0);
+  show(saved && saved.current ? saved.current : 0);
 })();
