@@ -124,3 +124,30 @@ import Testing
         }
     }
 }
+
+@Suite struct QuestionnairePageTests {
+    @Test("a week in, PEG is due on Today; a positive mood screen alerts the coach and shows support")
+    func questionnaires() async throws {
+        try await TestApp.run { app, client in
+            let member = try await app.createAccount("riley@example.org", role: .member, name: "Riley Demo")
+            let browser = Browser(client)
+            try await browser.signIn("riley@example.org")
+            for (slug, fields) in IntakeTests.walkingPainSteps() { try await browser.post("/intake/\(slug)", form: fields) }
+            #expect(!(try await browser.get("/home")).text.contains("Pain and daily life this week"))
+            app.clock.advance(by: 7 * 86_400)
+            try await browser.signIn("riley@example.org")
+            #expect(try await browser.get("/home").text.contains("Pain and daily life this week"))
+            let bad = try await browser.post("/questionnaires/peg", form: [("pain", "4")])
+            #expect(bad.status == .unprocessableContent)
+            let done = try await browser.post("/questionnaires/peg", form: [("pain", "4"), ("enjoyment", "5"), ("activity", "6")])
+            #expect(done.text.contains("PEG 5 out of 10"))
+            #expect(!(try await browser.get("/home")).text.contains("Pain and daily life this week"))
+
+            let mood = try await browser.post("/questionnaires/mood", form: [("interest", "2"), ("down", "2"), ("nervous", "0"), ("worry", "0")])
+            #expect(mood.text.contains("Support is there"))
+            let alerts = try await app.database.read { db in try await AlertRepository.forMember(member.id, in: db) }
+            #expect(alerts.contains { $0.audience == .coach && $0.reason.contains("PHQ-2 4") })
+            #expect(try await browser.get("/questionnaires/nonsense").status == .notFound)
+        }
+    }
+}

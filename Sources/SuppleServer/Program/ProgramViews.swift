@@ -34,6 +34,7 @@ enum TodayView {
             "walkKey": SecretToken.generate().value,
             "planChanged": changedToday ? current.version.reason : "",
             "pendingReview": plan.exercises.contains { $0.pendingReview == true },
+            "questionnaires": try await program.dueQuestionnaires(for: member).map { ["kind": $0.rawValue, "title": $0.title] },
         ]
     }
 }
