@@ -114,6 +114,7 @@ import Testing
             let bad = try await browser.post("/walks", form: [("minutes", "0"), ("walkPain", "11")])
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("Enter the minutes you walked"))
+            #expect(bad.text.contains("Choose your pain during the walk"))
             #expect(try await browser.post("/walks", form: [("key", String(repeating: "k", count: 30)), ("minutes", "8"), ("breaks", "1"), ("walkPain", "3")]).location == "/home?done=walk")
             #expect(try await browser.post("/checkins", form: [("kind", "daily-pain"), ("pain", "2")]).location == "/home?done=checkin")
             let progress = try await browser.get("/progress")
@@ -148,6 +149,79 @@ import Testing
             let alerts = try await app.database.read { db in try await AlertRepository.forMember(member.id, in: db) }
             #expect(alerts.contains { $0.audience == .coach && $0.reason.contains("PHQ-2 4") })
             #expect(try await browser.get("/questionnaires/nonsense").status == .notFound)
+        }
+    }
+}
+
+@Suite struct ProgramAPITests {
+    func call(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, _ json: String? = nil, token: String, key: String? = nil) async throws -> (HTTPResponse.Status, [String: Any]) {
+        var headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+        if let key { headers[.init("Idempotency-Key")!] = key }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+        let body = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
+        return (response.status, body)
+    }
+
+    @Test("a whole day over the API: today, a session item by item, a walk, check-ins, a questionnaire, progress")
+    func day() async throws {
+        try await TestApp.run { app, client in
+            let signUp = #"{"name":"Riley Demo","email":"riley@example.org","password":"walk the dog at dawn","dateOfBirth":"1968-04-23","timeZone":"America/Chicago","consent":true}"#
+            let created = try await client.execute(uri: "/api/v1/members", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: signUp))
+            let token = try #require((try JSONSerialization.jsonObject(with: Data(buffer: created.body)) as? [String: Any])?["token"] as? String)
+            #expect(try await call(client, .get, "/api/v1/today", token: token).0 == .conflict)
+            let intake = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL, encoding: .utf8)
+            #expect(try await call(client, .post, "/api/v1/intake", intake, token: token).0 == .created)
+
+            let (_, today) = try await call(client, .get, "/api/v1/today", token: token)
+            #expect(today["sessionDone"] as? Bool == false)
+            #expect((today["checkInsDue"] as? [String]) == ["daily-pain"])
+
+            let (started, session) = try await call(client, .post, "/api/v1/sessions", token: token, key: "session-key-0001")
+            #expect(started == .created)
+            let id = try #require(session["id"] as? String)
+            let (_, again) = try await call(client, .post, "/api/v1/sessions", token: token, key: "session-key-0001")
+            #expect(again["id"] as? String == id)
+            let item = #"{"pain":2,"difficulty":"about-right"}"#
+            #expect(try await call(client, .put, "/api/v1/sessions/\(id)/items/forward-bend", item, token: token).1["recorded"] as? Bool == true)
+            #expect(try await call(client, .put, "/api/v1/sessions/\(id)/items/forward-bend", item, token: token).1["recorded"] as? Bool == false)
+            let (badStatus, bad) = try await call(client, .put, "/api/v1/sessions/\(id)/items/cat-cow", #"{"pain":12,"difficulty":"meh"}"#, token: token)
+            #expect(badStatus == .unprocessableContent)
+            #expect(String(describing: bad["errors"]).contains("#/pain"))
+            #expect(try await call(client, .post, "/api/v1/sessions/\(id)/finish", token: token).0 == .ok)
+
+            let walk = #"{"minutes":8,"pain":2,"breaks":1}"#
+            #expect(try await call(client, .post, "/api/v1/walks", walk, token: token, key: "walk-key-00001").0 == .created)
+            #expect(try await call(client, .post, "/api/v1/walks", walk, token: token, key: "walk-key-00001").0 == .ok)
+            #expect(try await call(client, .post, "/api/v1/checkins", #"{"kind":"daily-pain","pain":2}"#, token: token).0 == .created)
+            let (moodStatus, mood) = try await call(client, .post, "/api/v1/questionnaires/mood", #"{"answers":{"interest":0,"down":1,"nervous":0,"worry":0}}"#, token: token)
+            #expect(moodStatus == .created)
+            #expect(mood["positive"] as? Bool == false)
+
+            let (_, progress) = try await call(client, .get, "/api/v1/progress", token: token)
+            #expect(progress["meaningfulChange"] as? Bool == true)
+            #expect((progress["weeks"] as? [[String: Any]])?.last?["walkingMinutes"] as? Int == 8)
+            #expect((progress["weeks"] as? [[String: Any]])?.last?["sessions"] as? Int == 1)
+        }
+    }
+
+    @Test("one member cannot touch another member's session")
+    func isolation() async throws {
+        try await TestApp.run { app, client in
+            var tokens: [String] = []
+            for email in ["a@example.org", "b@example.org"] {
+                let signUp = #"{"name":"Member","email":"\#(email)","password":"walk the dog at dawn","dateOfBirth":"1968-04-23","timeZone":"UTC","consent":true}"#
+                let created = try await client.execute(uri: "/api/v1/members", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: signUp))
+                tokens.append(try #require((try JSONSerialization.jsonObject(with: Data(buffer: created.body)) as? [String: Any])?["token"] as? String))
+                let intake = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                    .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL, encoding: .utf8)
+                _ = try await call(client, .post, "/api/v1/intake", intake, token: tokens.last!)
+            }
+            let (_, session) = try await call(client, .post, "/api/v1/sessions", token: tokens[0])
+            let id = try #require(session["id"] as? String)
+            let (status, _) = try await call(client, .put, "/api/v1/sessions/\(id)/items/forward-bend", #"{"pain":2,"difficulty":"about-right"}"#, token: tokens[1])
+            #expect(status == .notFound)
+            #expect(try await call(client, .post, "/api/v1/sessions/\(id)/finish", token: tokens[1]).0 == .notFound)
         }
     }
 }

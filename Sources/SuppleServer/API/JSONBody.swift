@@ -28,6 +28,33 @@ struct JSONBody {
         }
     }
 
+    static var empty: JSONBody { JSONBody(object: [:]) }
+
+    /// A whole-number property; absent and null are nil.
+    mutating func integer(_ name: String) -> Int? {
+        switch object[name] {
+        case nil, .null?: return nil
+        case let value? where value.integer != nil: return value.integer
+        default:
+            typeErrors.add(name, "\(name) must be a whole number.")
+            return nil
+        }
+    }
+
+    /// An object of whole numbers, e.g. questionnaire answers.
+    mutating func integers(_ name: String) -> [String: Int] {
+        guard case .object(let fields)? = object[name] else {
+            typeErrors.add(name, "\(name) must be an object of whole numbers.")
+            return [:]
+        }
+        var result: [String: Int] = [:]
+        for (key, value) in fields {
+            guard let number = value.integer else { typeErrors.add("\(name).\(key)", "must be a whole number."); continue }
+            result[key] = number
+        }
+        return result
+    }
+
     mutating func bool(_ name: String) -> Bool {
         switch object[name] {
         case nil, .null?: return false

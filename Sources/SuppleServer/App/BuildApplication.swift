@@ -62,6 +62,7 @@ public func buildRouter(
     MemberPages(pages: pages, intakes: intakes, program: program).register(on: router)
     ProgramPages(program: program, intakes: intakes, pages: pages).register(on: router)
     QuestionnairePages(program: program, pages: pages).register(on: router)
+    ProgramAPIRoutes(program: program).register(on: router)
     StaffPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
     IntakePages(intakes: intakes, library: library, pages: pages).register(on: router)
     MemberRecordPages(intakes: intakes, pages: pages).register(on: router)

@@ -147,55 +147,28 @@ struct ProgramPages {
     @Sendable func logWalk(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         let form = context.form
-        var errors = FieldErrorCollector()
-        let minutes = form["minutes"].flatMap(Int.init)
-        if minutes == nil || !(1...300).contains(minutes!) { errors.add("minutes", "Enter the minutes you walked, from 1 to 300.") }
-        let breaks = form["breaks"].flatMap { $0.isEmpty ? "0" : $0 }.flatMap(Int.init) ?? 0
-        if !(0...50).contains(breaks) { errors.add("breaks", "Enter the number of breaks, from 0 to 50.") }
-        let onset = form["painStartedMinute"].flatMap { $0.isEmpty ? nil : Int($0) }
-        if let onset, !(0...300).contains(onset) { errors.add("painStartedMinute", "Enter the minute pain started, or leave it empty.") }
-        let pain = form["walkPain"].flatMap(Int.init)
-        if pain == nil || !(0...10).contains(pain!) { errors.add("walkPain", "Choose your pain during the walk, 0 to 10.") }
-        if !errors.errors.isEmpty {
-            return try await MemberPages(pages: pages, intakes: intakes, program: program).todayPage(member, context: context, notice: "", failure: ValidationFailure(errors.errors))
+        func number(_ name: String) -> Int? { form[name].flatMap { $0.isEmpty ? nil : Int($0) } }
+        do {
+            _ = try await program.logWalk(member, minutes: number("minutes"), breaks: number("breaks") ?? 0, painStartedMinute: number("painStartedMinute"),
+                                          pain: number("walkPain"), key: form["key"])
+            return .redirect(to: "/home?done=walk")
+        } catch let failure as ValidationFailure {
+            return try await today(member, context, failure)
         }
-        let key = form["key"].flatMap { $0.count >= 20 && $0.count <= 100 ? $0 : nil } ?? SecretToken.generate().value
-        let now = program.clock.now()
-        let recorded = try await program.database.transaction { db in
-            try await ActivityRepository.recordWalk(key: key, memberID: member.id, date: program.today(for: member).description, minutes: minutes!,
-                                                    breaks: breaks, painStartedMinute: onset, pain: pain!, at: now, in: db)
-        }
-        if recorded { try await program.adapt(member) }
-        return .redirect(to: "/home?done=walk")
     }
 
     @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
-        let form = context.form
-        let date = program.today(for: member).description
-        let now = program.clock.now()
-        switch form["kind"] {
-        case CheckInKind.dailyPain.rawValue?:
-            guard let pain = form["pain"].flatMap(Int.init), (0...10).contains(pain) else {
-                return try await MemberPages(pages: pages, intakes: intakes, program: program).todayPage(
-                    member, context: context, notice: "", failure: ValidationFailure(field: "pain", message: "Choose your pain today, 0 to 10."))
-            }
-            _ = try await program.database.transaction { db in
-                try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: CheckInKind.dailyPain.rawValue, answers: "\(pain)", score: Double(pain), at: now, in: db)
-            }
-        case CheckInKind.nextMorning.rawValue?:
-            guard let answer = form["answer"].flatMap(SessionHistory.NextMorning.init(rawValue:)) else {
-                return try await MemberPages(pages: pages, intakes: intakes, program: program).todayPage(
-                    member, context: context, notice: "", failure: ValidationFailure(field: "answer", message: "Choose better, the same or worse."))
-            }
-            let recorded = try await program.database.transaction { db in
-                try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: CheckInKind.nextMorning.rawValue, answers: answer.rawValue, score: nil, at: now, in: db)
-            }
-            if recorded { try await program.adapt(member) }
-        default:
-            throw HTTPError(.badRequest, message: "Unknown check-in.")
+        do {
+            _ = try await program.checkIn(member, kind: context.form["kind"], pain: context.form["pain"].flatMap { Int($0) }, answer: context.form["answer"])
+            return .redirect(to: "/home?done=checkin")
+        } catch let failure as ValidationFailure {
+            return try await today(member, context, failure)
         }
-        return .redirect(to: "/home?done=checkin")
+    }
+
+    func today(_ member: AccountRecord, _ context: AppRequestContext, _ failure: ValidationFailure) async throws -> Response {
+        try await MemberPages(pages: pages, intakes: intakes, program: program).todayPage(member, context: context, notice: "", failure: failure)
     }
 
     // MARK: Progress

@@ -42,34 +42,20 @@ enum TodayView {
 /// The progress page: charts with a table of the same numbers.
 enum ProgressView {
     static func make(_ member: AccountRecord, program: ProgramService, intakes: IntakeService) async throws -> [String: Any] {
-        let today = program.today(for: member)
-        let history = try await program.history(for: member.id)
-        let checkIns = try await program.database.read { db in try await ActivityRepository.checkIns(memberID: member.id, in: db) }
-        let baseline = try await program.database.read { db in try await IntakeRepository.latestSubmitted(accountID: member.id, in: db) }
-            .flatMap { JSONValue.parse(Data($0.answers.utf8)) }
-            .flatMap { value -> Int? in if case .object(let o) = value { return o["painAverageWeek"]?.integer } else { return nil } }
-
-        let daily = checkIns.filter { $0.kind == CheckInKind.dailyPain.rawValue }.suffix(30)
-        var painPoints = baseline.map { [ProgressChart.Point(label: "Start", value: Double($0))] } ?? []
-        painPoints += daily.map { ProgressChart.Point(label: shortDate($0.date), value: $0.score ?? 0) }
-        let latestPain = daily.last?.score
+        let summary = try await program.progressSummary(for: member)
+        var painPoints = summary.baseline.map { [ProgressChart.Point(label: "Start", value: Double($0))] } ?? []
+        painPoints += summary.daily.map { ProgressChart.Point(label: shortDate($0.date), value: $0.pain) }
         var badge = ""
-        if let baseline, let latestPain, Double(baseline) - latestPain >= 2 || (baseline > 0 && (Double(baseline) - latestPain) / Double(baseline) >= 0.3) {
-            badge = "Meaningful change: your pain is down from \(baseline) to \(FigureSVG.number(latestPain)) out of 10."
+        if summary.meaningfulChange, let baseline = summary.baseline, let latest = summary.daily.last?.pain {
+            badge = "Meaningful change: your pain is down from \(baseline) to \(FigureSVG.number(latest)) out of 10."
         }
-
-        // Weeks end today: week 0 is the last seven days.
-        let weeks = (0..<8).reversed().map { back -> (label: String, walk: Int, sessions: Int) in
-            let end = today.adding(days: -7 * back), start = end.adding(days: -6)
-            let walked = history.walks.filter { $0.date >= start && $0.date <= end }.map(\.minutes).reduce(0, +)
-            let sessions = Set(history.sessions.filter { $0.date >= start && $0.date <= end }.map(\.date)).count
-            return (back == 0 ? "This week" : "\(back) wk ago", walked, sessions)
-        }
-        // A streak runs up to today, or up to yesterday while today's session is still to come.
-        let doneToday = history.sessions.contains { $0.date == today }
-        var streak = 0
-        while history.sessions.contains(where: { $0.date == today.adding(days: -(streak + (doneToday ? 0 : 1))) }) { streak += 1 }
+        let weeks = summary.weeks
         let maxWalk = Double(max(150, weeks.map(\.walk).max() ?? 0))
+        func scoreChart(_ kind: Questionnaire, _ title: String) -> String? {
+            guard let scores = summary.questionnaires[kind.rawValue], scores.count >= 1 else { return nil }
+            let points = scores.enumerated().map { ProgressChart.Point(label: "#\($0.offset + 1)", value: $0.element) }
+            return ProgressChart.line(points, maximum: 10, title: title, description: points.map { "\($0.label) \(FigureSVG.number($0.value))" }.joined(separator: ", "))
+        }
         return [
             "hasPain": painPoints.count > 1,
             "painChart": ProgressChart.line(painPoints, maximum: 10, title: "Daily pain",
@@ -80,7 +66,9 @@ enum ProgressView {
             "sessionChart": ProgressChart.bars(weeks.map { .init(label: $0.label, value: Double($0.sessions)) }, maximum: 7, target: 7,
                                                title: "Sessions per week", description: weeks.map { "\($0.label) \($0.sessions) of 7" }.joined(separator: ", ")),
             "weekRows": weeks.map { ["label": $0.label, "walk": $0.walk, "sessions": $0.sessions] },
-            "streak": streak, "hasStreak": streak > 0,
+            "pegChart": scoreChart(.peg, "PEG (pain and its interference, 0–10)") ?? "",
+            "psfsChart": scoreChart(.psfs, "Your activities (0 = can't, 10 = as before)") ?? "",
+            "streak": summary.streak, "hasStreak": summary.streak > 0,
             "badge": badge,
             "adherence": "\(weeks.last!.sessions) of 7 sessions this week",
         ]

@@ -62,6 +62,53 @@ public enum ActivityRepository {
         return true
     }
 
+    /// Starts a session (the API's first step). A retried start with the same key returns the
+    /// session already started.
+    public static func startSession(key: String, memberID: UUID, planVersionID: UUID, date: String, at instant: Date, in db: any SQLDatabase) async throws -> UUID {
+        if let row = try await db.raw("SELECT id FROM sessions WHERE idempotency_key = \(bind: key) AND member_id = \(bind: memberID.uuidString)").first() {
+            return UUID(uuidString: try row.decode(column: "id", as: String.self))!
+        }
+        let id = UUID()
+        try await db.raw("""
+            INSERT INTO sessions (id, member_id, plan_version_id, occurrence_date, status, idempotency_key, started_at)
+            VALUES (\(bind: id.uuidString), \(bind: memberID.uuidString), \(bind: planVersionID.uuidString), \(bind: date), 'in-progress',
+                \(bind: key), \(bind: instant.storedMilliseconds))
+            """).run()
+        return id
+    }
+
+    public struct OpenSession: Sendable, Equatable {
+        public let id: UUID
+        public let planVersionID: UUID
+        public let date: String
+        public let status: String
+    }
+
+    /// A session of this member, if it is theirs.
+    public static func session(id: UUID, memberID: UUID, in db: any SQLDatabase) async throws -> OpenSession? {
+        try await db.raw("SELECT * FROM sessions WHERE id = \(bind: id.uuidString) AND member_id = \(bind: memberID.uuidString)").first().map { row in
+            OpenSession(id: id, planVersionID: UUID(uuidString: try row.decode(column: "plan_version_id", as: String.self))!,
+                        date: try row.decode(column: "occurrence_date", as: String.self), status: try row.decode(column: "status", as: String.self))
+        }
+    }
+
+    /// Records one exercise's outcome; recording the same exercise again changes nothing.
+    public static func recordOutcome(_ outcome: Outcome, session: OpenSession, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
+        if try await db.raw("SELECT id FROM item_outcomes WHERE session_id = \(bind: session.id.uuidString) AND exercise_id = \(bind: outcome.exerciseID)").first() != nil {
+            return false
+        }
+        try await db.raw("""
+            INSERT INTO item_outcomes (id, session_id, plan_version_id, exercise_id, occurrence_date, pain, difficulty, symptoms_spread, recorded_at)
+            VALUES (\(bind: UUID().uuidString), \(bind: session.id.uuidString), \(bind: session.planVersionID.uuidString), \(bind: outcome.exerciseID),
+                \(bind: session.date), \(bind: outcome.pain), \(bind: outcome.difficulty), \(bind: outcome.symptomsSpread), \(bind: instant.storedMilliseconds))
+            """).run()
+        return true
+    }
+
+    public static func finishSession(id: UUID, at instant: Date, in db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE sessions SET status = 'completed', finished_at = \(bind: instant.storedMilliseconds) WHERE id = \(bind: id.uuidString)").run()
+    }
+
     public static func sessions(memberID: UUID, in db: any SQLDatabase) async throws -> [SessionRecord] {
         let rows = try await db.raw("""
             SELECT s.id, s.occurrence_date, s.status, o.exercise_id, o.pain, o.difficulty, o.symptoms_spread

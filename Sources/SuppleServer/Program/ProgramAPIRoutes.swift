@@ -1,0 +1,183 @@
+import Foundation
+import Hummingbird
+import SuppleCore
+import SuppleStore
+
+/// The daily program over JSON, for the signed-in member and their own data only.
+struct ProgramAPIRoutes {
+    let program: ProgramService
+
+    func register(on router: Router<AppRequestContext>) {
+        let api = router.group("api/v1")
+        api.get("today", use: today)
+        api.post("sessions", use: startSession)
+        api.put("sessions/{id}/items/{exerciseId}", use: recordItem)
+        api.post("sessions/{id}/finish", use: finishSession)
+        api.post("walks", use: logWalk)
+        api.post("checkins", use: checkIn)
+        api.post("questionnaires/{kind}", use: questionnaire)
+        api.get("progress", use: progress)
+    }
+
+    func member(_ context: AppRequestContext) throws -> AccountRecord { try context.require(.useMemberApp).account }
+
+    func current(_ member: AccountRecord) async throws -> ProgramService.CurrentPlan {
+        guard let current = try await program.currentPlan(for: member.id) else {
+            throw APIProblem(status: .conflict, detail: "No active plan yet: finish the intake (POST /api/v1/intake) or wait for your clinician.")
+        }
+        return current
+    }
+
+    struct Today: Encodable {
+        let date: String
+        let planVersion: Int
+        let sessionDone: Bool
+        let exercises: [ProgramPlan.Item]
+        let walking: ProgramPlan.Walking
+        let walkDone: Bool
+        let movementSnacks: Int
+        let article: String?
+        let checkInsDue: [String]
+        let questionnairesDue: [Questionnaire]
+    }
+
+    @Sendable func today(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        let current = try await current(member)
+        let date = program.today(for: member)
+        let history = try await program.history(for: member.id)
+        let checkIns = try await program.database.read { db in try await ActivityRepository.checkIns(memberID: member.id, in: db) }
+        let todays = Set(checkIns.filter { $0.date == date.description }.map(\.kind))
+        let yesterday = date.adding(days: -1)
+        var due: [String] = []
+        if !todays.contains(CheckInKind.dailyPain.rawValue) { due.append(CheckInKind.dailyPain.rawValue) }
+        if (history.sessions.contains { $0.date == yesterday } || history.walks.contains { $0.date == yesterday }) && !todays.contains(CheckInKind.nextMorning.rawValue) {
+            due.append(CheckInKind.nextMorning.rawValue)
+        }
+        let plan = current.plan
+        return try APIJSON.response(Today(
+            date: date.description, planVersion: current.version.version, sessionDone: history.sessions.contains { $0.date == date },
+            exercises: plan.exercises, walking: plan.walking, walkDone: history.walks.contains { $0.date == date },
+            movementSnacks: plan.movementSnacks?.count ?? 0,
+            article: plan.education.isEmpty ? nil : plan.education[abs(date.daysSince(CalendarDate(year: 2026, month: 1, day: 1)!)) % plan.education.count].slug,
+            checkInsDue: due, questionnairesDue: try await program.dueQuestionnaires(for: member)
+        ))
+    }
+
+    /// The idempotency key: the `Idempotency-Key` header, or `idempotencyKey` in the body.
+    func key(_ request: Request, _ body: inout JSONBody) throws -> String? {
+        let key = request.headers[.init("Idempotency-Key")!] ?? body.string("idempotencyKey")
+        if let key, !(8...100).contains(key.count) { throw ValidationFailure(field: "idempotencyKey", message: "Use a key of 8 to 100 characters.") }
+        return key
+    }
+
+    struct StartedSession: Encodable {
+        let id: String
+        let date: String
+        let exercises: [ProgramPlan.Item]
+    }
+
+    @Sendable func startSession(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        let current = try await current(member)
+        var body = (try? await JSONBody.read(request, context: context)) ?? JSONBody.empty
+        let key = try key(request, &body) ?? SecretToken.generate().value
+        let now = program.clock.now()
+        let date = program.today(for: member).description
+        let id = try await program.database.transaction { db in
+            try await ActivityRepository.startSession(key: key, memberID: member.id, planVersionID: current.version.id, date: date, at: now, in: db)
+        }
+        return try APIJSON.response(StartedSession(id: id.uuidString.lowercased(), date: date, exercises: current.plan.exercises), status: .created)
+    }
+
+    struct Recorded: Encodable {
+        let recorded: Bool
+        /// Symptoms spread: stop, and answer the danger-sign questions again.
+        let rescreen: Bool
+    }
+
+    @Sendable func recordItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw APIProblem(status: .notFound, detail: "No such session.") }
+        let exercise = try context.parameters.require("exerciseId")
+        var body = try await JSONBody.read(request, context: context)
+        let pain = body.integer("pain"), difficulty = body.string("difficulty"), spread = body.bool("symptomsSpread")
+        try body.checkTypes()
+        do {
+            let recorded = try await program.recordOutcome(member, sessionID: id, exerciseID: exercise, pain: pain, difficulty: difficulty, spread: spread)
+            return try APIJSON.response(Recorded(recorded: recorded, rescreen: spread))
+        } catch is SessionNotFound {
+            throw APIProblem(status: .notFound, detail: "No such session.")
+        }
+    }
+
+    struct Finished: Encodable {
+        let planChanged: Bool
+        let decisions: ProgressionEngine.Decisions?
+    }
+
+    @Sendable func finishSession(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw APIProblem(status: .notFound, detail: "No such session.") }
+        let now = program.clock.now()
+        let wasOpen = try await program.database.transaction { db -> Bool in
+            guard let session = try await ActivityRepository.session(id: id, memberID: member.id, in: db) else { throw APIProblem(status: .notFound, detail: "No such session.") }
+            guard session.status != "completed" else { return false }
+            try await ActivityRepository.finishSession(id: id, at: now, in: db)
+            return true
+        }
+        let decisions = wasOpen ? try await program.adapt(member) : nil
+        return try APIJSON.response(Finished(planChanged: decisions.map { !$0.isSteady } ?? false, decisions: decisions))
+    }
+
+    @Sendable func logWalk(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        var body = try await JSONBody.read(request, context: context)
+        let minutes = body.integer("minutes"), breaks = body.integer("breaks"), onset = body.integer("painStartedMinute"), pain = body.integer("pain")
+        let key = try key(request, &body)
+        try body.checkTypes()
+        let recorded = try await program.logWalk(member, minutes: minutes, breaks: breaks, painStartedMinute: onset, pain: pain, key: key)
+        return try APIJSON.response(Recorded(recorded: recorded, rescreen: false), status: recorded ? .created : .ok)
+    }
+
+    @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        var body = try await JSONBody.read(request, context: context)
+        let kind = body.string("kind"), pain = body.integer("pain"), answer = body.string("answer")
+        try body.checkTypes()
+        let recorded = try await program.checkIn(member, kind: kind, pain: pain, answer: answer)
+        return try APIJSON.response(Recorded(recorded: recorded, rescreen: false), status: recorded ? .created : .ok)
+    }
+
+    @Sendable func questionnaire(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        guard let kind = Questionnaire(rawValue: try context.parameters.require("kind")) else {
+            throw APIProblem(status: .notFound, detail: "Questionnaires: peg, psfs, mood, groc.")
+        }
+        var body = try await JSONBody.read(request, context: context)
+        let answers = body.integers("answers")
+        try body.checkTypes()
+        return try APIJSON.response(try await program.recordQuestionnaire(kind, answers: answers, for: member), status: .created)
+    }
+
+    struct Progress: Encodable {
+        struct DailyPain: Encodable { let date: String; let pain: Double }
+        struct Week: Encodable { let endsOn: String; let walkingMinutes: Int; let sessions: Int; let plannedSessions: Int }
+        let baselinePain: Int?
+        let dailyPain: [DailyPain]
+        let weeks: [Week]
+        let streakDays: Int
+        let meaningfulChange: Bool
+        let questionnaires: [String: [Double]]
+    }
+
+    @Sendable func progress(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        let summary = try await program.progressSummary(for: member)
+        return try APIJSON.response(Progress(
+            baselinePain: summary.baseline, dailyPain: summary.daily.map { .init(date: $0.date, pain: $0.pain) },
+            weeks: summary.weeks.map { .init(endsOn: $0.endsOn.description, walkingMinutes: $0.walk, sessions: $0.sessions, plannedSessions: 7) },
+            streakDays: summary.streak, meaningfulChange: summary.meaningfulChange, questionnaires: summary.questionnaires
+        ))
+    }
+}
