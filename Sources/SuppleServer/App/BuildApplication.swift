@@ -41,6 +41,7 @@ public func buildRouter(
         publicBaseURL: configuration.publicBaseURL
     )
     guard let openAPI = assets.assets["openapi.json"] else { throw BundledResourceMissing(name: "openapi.json") }
+    let program = ProgramService(database: dependencies.database, library: library, clock: dependencies.clock)
     let intakes = IntakeService(
         database: dependencies.database, engine: ProgramEngine(catalog: library.exercises, articles: library.articles), clock: dependencies.clock
     )
@@ -58,13 +59,12 @@ public func buildRouter(
     assets.register(on: router)
     PublicPages(pages: pages).register(on: router)
     AccountPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
-    let program = ProgramService(database: dependencies.database, library: library, clock: dependencies.clock)
     MemberPages(pages: pages, intakes: intakes, program: program).register(on: router)
     ProgramPages(program: program, intakes: intakes, pages: pages).register(on: router)
     QuestionnairePages(program: program, pages: pages).register(on: router)
     ProgramAPIRoutes(program: program).register(on: router)
     StaffPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
-    IntakePages(intakes: intakes, library: library, pages: pages).register(on: router)
+    IntakePages(intakes: intakes, program: program, library: library, pages: pages).register(on: router)
     MemberRecordPages(intakes: intakes, pages: pages).register(on: router)
     IntakeAPIRoutes(intakes: intakes).register(on: router)
     LibraryPages(library: library, pages: pages).register(on: router)

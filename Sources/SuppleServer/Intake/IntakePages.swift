@@ -7,6 +7,7 @@ import SuppleStore
 /// The member's intake, one step per page, saved as they go, ending in their decision.
 struct IntakePages {
     let intakes: IntakeService
+    let program: ProgramService
     let library: ContentLibrary
     let pages: PageRenderer
 
@@ -76,7 +77,9 @@ struct IntakePages {
 
     @Sendable func plan(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try member(context)
-        guard let (decision, _) = try await intakes.latestDecision(for: account.id) else { return .redirect(to: "/intake") }
+        guard var (decision, _) = try await intakes.latestDecision(for: account.id) else { return .redirect(to: "/intake") }
+        // The plan as it stands today: the latest version, after any progression.
+        if let current = try await program.currentPlan(for: account.id) { decision.plan = current.plan }
         return try pages.page("plan", title: "Your plan", context: context, currentPath: "/home",
                               data: DecisionView.forMember(decision, library: library))
     }

@@ -44,23 +44,12 @@ struct ProgramAPIRoutes {
     @Sendable func today(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         let current = try await current(member)
-        let date = program.today(for: member)
-        let history = try await program.history(for: member.id)
-        let checkIns = try await program.database.read { db in try await ActivityRepository.checkIns(memberID: member.id, in: db) }
-        let todays = Set(checkIns.filter { $0.date == date.description }.map(\.kind))
-        let yesterday = date.adding(days: -1)
-        var due: [String] = []
-        if !todays.contains(CheckInKind.dailyPain.rawValue) { due.append(CheckInKind.dailyPain.rawValue) }
-        if (history.sessions.contains { $0.date == yesterday } || history.walks.contains { $0.date == yesterday }) && !todays.contains(CheckInKind.nextMorning.rawValue) {
-            due.append(CheckInKind.nextMorning.rawValue)
-        }
         let plan = current.plan
+        let day = try await program.day(for: member, plan: plan)
         return try APIJSON.response(Today(
-            date: date.description, planVersion: current.version.version, sessionDone: history.sessions.contains { $0.date == date },
-            exercises: plan.exercises, walking: plan.walking, walkDone: history.walks.contains { $0.date == date },
-            movementSnacks: plan.movementSnacks?.count ?? 0,
-            article: plan.education.isEmpty ? nil : plan.education[abs(date.daysSince(CalendarDate(year: 2026, month: 1, day: 1)!)) % plan.education.count].slug,
-            checkInsDue: due, questionnairesDue: try await program.dueQuestionnaires(for: member)
+            date: day.date.description, planVersion: current.version.version, sessionDone: day.sessionDone,
+            exercises: plan.exercises, walking: plan.walking, walkDone: day.walkDone, movementSnacks: plan.movementSnacks?.count ?? 0,
+            article: day.article?.slug, checkInsDue: day.checkInsDue.map(\.rawValue), questionnairesDue: try await program.dueQuestionnaires(for: member)
         ))
     }
 

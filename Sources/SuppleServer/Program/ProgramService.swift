@@ -88,6 +88,35 @@ public struct ProgramService: Sendable {
     }
 }
 
+extension ProgramService {
+    /// What a member's day holds: computed from the plan and what is recorded, never stored.
+    public struct Day: Sendable {
+        public let date: CalendarDate
+        public let sessionDone: Bool
+        public let walkDone: Bool
+        public let checkInsDue: [CheckInKind]
+        /// One article a day, taking turns through the reading list.
+        public let article: ProgramPlan.Reading?
+    }
+
+    public func day(for member: AccountRecord, plan: ProgramPlan) async throws -> Day {
+        let date = today(for: member)
+        let history = try await history(for: member.id)
+        let checkIns = try await database.read { db in try await ActivityRepository.checkIns(memberID: member.id, in: db) }
+        let answered = Set(checkIns.filter { $0.date == date.description }.map(\.kind))
+        let yesterday = date.adding(days: -1)
+        let activeYesterday = history.sessions.contains { $0.date == yesterday } || history.walks.contains { $0.date == yesterday }
+        var due: [CheckInKind] = []
+        if !answered.contains(CheckInKind.dailyPain.rawValue) { due.append(.dailyPain) }
+        if activeYesterday && !answered.contains(CheckInKind.nextMorning.rawValue) { due.append(.nextMorning) }
+        let reading = plan.education
+        return Day(
+            date: date, sessionDone: history.sessions.contains { $0.date == date }, walkDone: history.walks.contains { $0.date == date },
+            checkInsDue: due, article: reading.isEmpty ? nil : reading[abs(date.daysSince(CalendarDate(year: 2026, month: 1, day: 1)!)) % reading.count]
+        )
+    }
+}
+
 /// The check-ins Supple asks for.
 public enum CheckInKind: String, Sendable, CaseIterable {
     case dailyPain = "daily-pain"

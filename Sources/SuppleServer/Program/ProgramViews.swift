@@ -7,20 +7,15 @@ import SuppleStore
 /// (occurrences are never stored; outcomes are).
 enum TodayView {
     static func make(_ member: AccountRecord, current: ProgramService.CurrentPlan, program: ProgramService) async throws -> [String: Any] {
-        let today = program.today(for: member)
         let plan = current.plan
-        let history = try await program.history(for: member.id)
-        let checkIns = try await program.database.read { db in try await ActivityRepository.checkIns(memberID: member.id, in: db) }
-        let todays = Set(checkIns.filter { $0.date == today.description }.map(\.kind))
-        let yesterday = today.adding(days: -1)
-        let activeYesterday = history.sessions.contains { $0.date == yesterday } || history.walks.contains { $0.date == yesterday }
-        let article = plan.education.isEmpty ? nil : plan.education[abs(today.daysSince(CalendarDate(year: 2026, month: 1, day: 1)!)) % plan.education.count]
-        let changedToday = current.version.version > 1 && current.version.effectiveFrom == today.description
+        let day = try await program.day(for: member, plan: plan)
+        let article = day.article
+        let changedToday = current.version.version > 1 && current.version.effectiveFrom == day.date.description
         return [
-            "sessionDone": history.sessions.contains { $0.date == today },
+            "sessionDone": day.sessionDone,
             "sessionCount": plan.exercises.count,
             "sessionMinutes": max(10, plan.exercises.count * 2),
-            "walkDone": history.walks.contains { $0.date == today },
+            "walkDone": day.walkDone,
             "walkMinutes": plan.walking.startMinutes,
             "walkBouts": plan.walking.bouts,
             "walkBreakRule": plan.walking.breakRule,
@@ -28,8 +23,8 @@ enum TodayView {
             "snackCount": plan.movementSnacks?.count ?? 0,
             "hasSnacks": plan.movementSnacks != nil,
             "articleSlug": article?.slug ?? "", "articleTitle": article?.title ?? "",
-            "dailyPainDue": !todays.contains(CheckInKind.dailyPain.rawValue),
-            "nextMorningDue": activeYesterday && !todays.contains(CheckInKind.nextMorning.rawValue),
+            "dailyPainDue": day.checkInsDue.contains(.dailyPain),
+            "nextMorningDue": day.checkInsDue.contains(.nextMorning),
             "painOptions": (0...10).map { ["value": $0] },
             "walkKey": SecretToken.generate().value,
             "planChanged": changedToday ? current.version.reason : "",
