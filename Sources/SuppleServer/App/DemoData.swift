@@ -88,6 +88,16 @@ public enum DemoData {
                                                                answers: "\(pain + 1)", score: Double(pain + 1), at: now, in: db)
                 _ = try await ActivityRepository.recordCheckIn(memberID: riley.id, date: date, kind: CheckInKind.nextMorning.rawValue,
                                                                answers: back % 5 == 0 ? "same" : "better", score: nil, at: now, in: db)
+                // Weekly PEG and fortnightly PSFS, easing and improving with the pain.
+                if back == 14 || back == 7 || back == 1 {
+                    let peg = 5.3 - 1.5 * progress
+                    _ = try await ActivityRepository.recordCheckIn(memberID: riley.id, date: date, kind: Questionnaire.peg.rawValue,
+                                                                   answers: #"{"demo":true}"#, score: (peg * 10).rounded() / 10, at: now, in: db)
+                }
+                if back == 14 || back == 1 {
+                    _ = try await ActivityRepository.recordCheckIn(memberID: riley.id, date: date, kind: Questionnaire.psfs.rawValue,
+                                                                   answers: #"{"activity0":\#(Int(4 + 3 * progress))}"#, score: Double(Int(4 + 3 * progress)), at: now, in: db)
+                }
             }
         }
         try await program.adapt(riley)
