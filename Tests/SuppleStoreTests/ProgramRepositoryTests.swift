@@ -1,0 +1,122 @@
+import Foundation
+import SQLKit
+import SuppleCore
+import SuppleStore
+import Testing
+
+/// The program's tables on both engines: intakes, decisions, alerts, plan versions, sessions,
+/// walks and check-ins, including their once-only writes.
+@Suite struct ProgramRepositoryTests {
+    func member(_ db: any Database) async throws -> AccountRecord {
+        let account = Fixtures.member()
+        try await db.transaction { sql in try await AccountRepository.insert(account, in: sql) }
+        return account
+    }
+
+    @Test("an intake draft is saved, resumed and submitted; decisions keep their history", arguments: TestDatabase.available)
+    func intakes(_ kind: TestDatabase) async throws {
+        try await kind.with { (db: any Database) async throws in
+            let account = try await member(db)
+            let now = Fixtures.start
+            let id = try await db.transaction { sql in try await IntakeRepository.saveDraft(accountID: account.id, answers: #"{"a":1}"#, furthestStep: 1, at: now, in: sql) }
+            let same = try await db.transaction { sql in try await IntakeRepository.saveDraft(accountID: account.id, answers: #"{"a":2}"#, furthestStep: 3, at: now, in: sql) }
+            #expect(id == same)
+            let draft = try await db.read { sql in try await IntakeRepository.draft(accountID: account.id, in: sql) }
+            #expect(draft?.answers == #"{"a":2}"#)
+            #expect(draft?.furthestStep == 3)
+            try await db.transaction { sql in
+                try await IntakeRepository.markSubmitted(id: id, answers: #"{"a":3}"#, at: now, in: sql)
+                try await DecisionRepository.insert(.init(id: UUID(), accountID: account.id, intakeID: id, tier: "none", programStatus: "active",
+                                                          engineVersion: "1", decisionJSON: "{}", createdAt: now), in: sql)
+                try await DecisionRepository.insert(.init(id: UUID(), accountID: account.id, intakeID: id, tier: "urgent", programStatus: "on-hold",
+                                                          engineVersion: "1", decisionJSON: "{}", createdAt: now.addingTimeInterval(60)), in: sql)
+            }
+            #expect(try await db.read { sql in try await IntakeRepository.draft(accountID: account.id, in: sql) } == nil)
+            #expect(try await db.read { sql in try await IntakeRepository.latestSubmitted(accountID: account.id, in: sql) }?.answers == #"{"a":3}"#)
+            #expect(try await db.read { sql in try await DecisionRepository.latest(accountID: account.id, in: sql) }?.tier == "urgent")
+        }
+    }
+
+    @Test("open alerts come most urgent first, then longest waiting", arguments: TestDatabase.available)
+    func alerts(_ kind: TestDatabase) async throws {
+        try await kind.with { (db: any Database) async throws in
+            let account = try await member(db)
+            let t = Fixtures.start
+            try await db.transaction { sql in
+                for (severity, offset) in [(AlertRepository.Severity.routine, 0.0), (.emergency, 30), (.support, 10), (.urgent, 20), (.urgent, 5)] {
+                    try await AlertRepository.insert(.init(memberID: account.id, severity: severity, audience: .clinical, reason: "r", source: "test",
+                                                           createdAt: t.addingTimeInterval(offset)), in: sql)
+                }
+            }
+            let open = try await db.read { sql in try await AlertRepository.open(in: sql) }
+            #expect(open.map(\.severity) == [.emergency, .urgent, .urgent, .routine, .support])
+            #expect(open[1].createdAt < open[2].createdAt)
+        }
+    }
+
+    @Test("plan versions count up and the latest wins", arguments: TestDatabase.available)
+    func planVersions(_ kind: TestDatabase) async throws {
+        try await kind.with { (db: any Database) async throws in
+            let account = try await member(db)
+            try await db.transaction { sql in
+                _ = try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: "2026-12-01", author: "engine", reason: "first", planJSON: "{}", at: Fixtures.start, in: sql)
+                _ = try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: "2026-12-03", author: "engine", reason: "second", planJSON: "{}", at: Fixtures.start, in: sql)
+            }
+            #expect(try await db.read { sql in try await PlanVersionRepository.latest(memberID: account.id, in: sql) }?.version == 2)
+            #expect(try await db.read { sql in try await PlanVersionRepository.all(memberID: account.id, in: sql) }.map(\.reason) == ["first", "second"])
+        }
+    }
+
+    @Test("sessions, outcomes, walks and check-ins are written once however often they are sent", arguments: TestDatabase.available)
+    func activity(_ kind: TestDatabase) async throws {
+        try await kind.with { (db: any Database) async throws in
+            let account = try await member(db)
+            let now = Fixtures.start
+            let version = try await db.transaction { sql in
+                try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: "2026-12-01", author: "engine", reason: "r", planJSON: "{}", at: now, in: sql)
+            }
+            let outcomes = [ActivityRepository.Outcome(exerciseID: "cat-cow", pain: 2, difficulty: "about-right", symptomsSpread: false),
+                            ActivityRepository.Outcome(exerciseID: "knee-hug", pain: 6, difficulty: "too-hard", symptomsSpread: true)]
+            for expected in [true, false] {
+                let recorded = try await db.transaction { sql in
+                    try await ActivityRepository.recordSession(key: "session-key-1", memberID: account.id, planVersionID: version.id, date: "2026-12-01",
+                                                               status: "completed", outcomes: outcomes, at: now, in: sql)
+                }
+                #expect(recorded == expected)
+            }
+            // The API path: start twice with one key, record an item twice.
+            let started = try await db.transaction { sql in try await ActivityRepository.startSession(key: "api-key-1", memberID: account.id, planVersionID: version.id, date: "2026-12-02", at: now, in: sql) }
+            let again = try await db.transaction { sql in try await ActivityRepository.startSession(key: "api-key-1", memberID: account.id, planVersionID: version.id, date: "2026-12-02", at: now, in: sql) }
+            #expect(started == again)
+            let open = try #require(try await db.read { sql in try await ActivityRepository.session(id: started, memberID: account.id, in: sql) })
+            #expect(try await db.transaction { sql in try await ActivityRepository.recordOutcome(outcomes[0], session: open, at: now, in: sql) })
+            #expect(try await !db.transaction { sql in try await ActivityRepository.recordOutcome(outcomes[0], session: open, at: now, in: sql) })
+            try await db.transaction { sql in try await ActivityRepository.finishSession(id: started, at: now, in: sql) }
+
+            let sessions = try await db.read { sql in try await ActivityRepository.sessions(memberID: account.id, in: sql) }
+            #expect(sessions.map(\.occurrenceDate) == ["2026-12-01", "2026-12-02"])
+            #expect(sessions[0].outcomes.map(\.exerciseID).sorted() == ["cat-cow", "knee-hug"])
+            #expect(sessions[0].outcomes.first { $0.exerciseID == "knee-hug" }?.symptomsSpread == true)
+            #expect(sessions[1].status == "completed")
+
+            for expected in [true, false] {
+                let walked = try await db.transaction { sql in
+                    try await ActivityRepository.recordWalk(key: "walk-1", memberID: account.id, date: "2026-12-01", minutes: 8, breaks: 1, painStartedMinute: nil, pain: 3, at: now, in: sql)
+                }
+                #expect(walked == expected)
+                let checked = try await db.transaction { sql in
+                    try await ActivityRepository.recordCheckIn(memberID: account.id, date: "2026-12-01", kind: "daily-pain", answers: "3", score: 3, at: now, in: sql)
+                }
+                #expect(checked == expected)
+            }
+            _ = try await db.transaction { sql in
+                try await ActivityRepository.recordCheckIn(memberID: account.id, date: "2026-12-01", kind: "next-morning", answers: "better", score: nil, at: now, in: sql)
+            }
+            #expect(try await db.read { sql in try await ActivityRepository.walks(memberID: account.id, in: sql) }.map(\.minutes) == [8])
+            let checkIns = try await db.read { sql in try await ActivityRepository.checkIns(memberID: account.id, in: sql) }
+            #expect(checkIns.map(\.kind).sorted() == ["daily-pain", "next-morning"])
+            #expect(checkIns.first { $0.kind == "daily-pain" }?.score == 3)
+            #expect(checkIns.first { $0.kind == "next-morning" }?.score == nil)
+        }
+    }
+}
