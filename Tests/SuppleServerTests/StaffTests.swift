@@ -42,7 +42,7 @@ import Testing
             try await app.createAccount("riley@example.org", role: .member, name: "Riley Demo")
             let coach = try await app.createAccount("coach@example.org", role: .healthCoach)
             let browser = try await signedIn(client, "coach@example.org")
-            let page = try await browser.get("/staff")
+            let page = try await browser.get("/staff/members")
             #expect(page.text.contains("Riley Demo"))
             let events = try await app.database.read { db in try await AuditLog.events(involving: coach.id, in: db) }
             #expect(events.contains { $0.action == "staff.viewed_member_list" && $0.actorID == coach.id })

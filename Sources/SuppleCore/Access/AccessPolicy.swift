@@ -27,6 +27,16 @@ public struct Actor: Sendable, Equatable {
 }
 
 public enum AccessPolicy {
+    /// A member's record is open to the physical therapist and coach assigned to them, and to
+    /// admins; never to other members, nor to unassigned clinicians.
+    public static func mayOpenRecord(_ actor: Actor?, assignedToMember: Bool) -> Bool {
+        guard let actor, actor.role.isStaff else { return false }
+        return actor.role == .admin || assignedToMember
+    }
+
+    /// Who sees every member and every alert, rather than only their own members'.
+    public static func seesWholeProgram(_ actor: Actor?) -> Bool { actor?.role == .admin }
+
     public static func permits(_ actor: Actor?, _ permission: Permission) -> Bool {
         guard let actor else { return false }
         switch permission {

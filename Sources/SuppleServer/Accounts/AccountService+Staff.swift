@@ -76,6 +76,8 @@ extension AccountService {
                     throw LinkNoLongerValid()
                 }
                 try await AccountRepository.insert(account, in: db)
+                // Members who joined before anyone held this role get a care team now.
+                try await CareTeamRepository.assignUnassigned(in: db)
                 try await AuditLog.record(.init(
                     occurredAt: now, actorID: account.id, action: "staff.invitation_accepted", subjectAccountID: account.id,
                     detail: "role=\(role.rawValue)", clientAddress: clientAddress

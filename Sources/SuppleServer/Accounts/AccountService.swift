@@ -57,6 +57,8 @@ public struct AccountService: Sendable {
         do {
             try await database.transaction { db in
                 try await AccountRepository.insert(account, in: db)
+                // A new member gets the physical therapist and coach with the fewest members.
+                if account.role == .member { try await CareTeamRepository.assign(memberID: account.id, in: db) }
                 try await AuditLog.record(.init(
                     occurredAt: account.createdAt, actorID: actor ?? account.id, action: action,
                     subjectAccountID: account.id, detail: "role=\(account.role.rawValue)", clientAddress: clientAddress

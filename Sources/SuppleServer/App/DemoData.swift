@@ -132,6 +132,7 @@ public enum DemoData {
                 ), in: db)
                 added = true
             }
+            try await CareTeamRepository.assignUnassigned(in: db)
             return added
         }
     }

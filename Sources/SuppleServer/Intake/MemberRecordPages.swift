@@ -20,6 +20,8 @@ struct MemberRecordPages {
         let now = intakes.clock.now()
         let found: (AccountRecord, [AlertRepository.Alert])? = try await intakes.database.transaction { db in
             guard let member = try await AccountRepository.find(id: id, in: db), member.role == .member else { return nil }
+            let assigned = try await CareTeamRepository.isAssigned(memberID: member.id, staffID: viewer.id, in: db)
+            guard AccessPolicy.mayOpenRecord(viewer.actor, assignedToMember: assigned) else { throw AccessDenied() }
             try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "staff.viewed_member_record",
                                             subjectAccountID: member.id, clientAddress: context.clientAddress), in: db)
             return (member, try await AlertRepository.forMember(member.id, in: db))

@@ -64,7 +64,7 @@ public struct PageRenderer: Sendable {
         case .member:
             nav = [("/home", "Today"), ("/progress", "Progress"), ("/library", "Library"), ("/account", "Account")]
         case .some:
-            nav = [("/staff", "Members")]
+            nav = [("/staff", "Queue"), ("/staff/members", "Members")]
             if AccessPolicy.permits(context.actor, .manageStaff) { nav.append(("/staff/team", "Team")) }
             nav += [("/library", "Library"), ("/account", "Account")]
         }

@@ -7,6 +7,7 @@ public enum SchemaHistory {
         accountsAndSessions,
         intakesDecisionsAndAlerts,
         plansSessionsWalksCheckIns,
+        careTeamAssignment,
     ]
 
     static let accountsAndSessions = Migration(version: 1, name: "accounts and sessions", sql: [
@@ -208,5 +209,14 @@ public enum SchemaHistory {
             UNIQUE (member_id, check_in_date, kind)
         )
         """,
+    ])
+
+    /// Every member has one physical therapist and one health coach.
+    static let careTeamAssignment = Migration(version: 4, name: "care-team assignment", sql: [
+        "ALTER TABLE accounts ADD COLUMN physical_therapist_id TEXT REFERENCES accounts(id)",
+        "ALTER TABLE accounts ADD COLUMN health_coach_id TEXT REFERENCES accounts(id)",
+        "CREATE INDEX accounts_physical_therapist ON accounts (physical_therapist_id)",
+        "CREATE INDEX accounts_health_coach ON accounts (health_coach_id)",
+        "CREATE INDEX alerts_member_open ON alerts (member_id, resolved_at)",
     ])
 }

@@ -53,6 +53,19 @@ public enum AlertRepository {
         try await db.raw("SELECT * FROM alerts WHERE member_id = \(bind: memberID.uuidString) ORDER BY created_at DESC, id").all().map(decode)
     }
 
+    /// Closes an open alert with who, when and what they did. False if it was already resolved.
+    public static func resolve(id: UUID, by staffID: UUID, note: String, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
+        let rows = try await db.raw("""
+            UPDATE alerts SET resolved_at = \(bind: instant.storedMilliseconds), resolved_by = \(bind: staffID.uuidString), resolution_note = \(bind: note)
+            WHERE id = \(bind: id.uuidString) AND resolved_at IS NULL RETURNING id
+            """).all()
+        return !rows.isEmpty
+    }
+
+    public static func find(id: UUID, in db: any SQLDatabase) async throws -> Alert? {
+        try await db.raw("SELECT * FROM alerts WHERE id = \(bind: id.uuidString)").first().map(decode)
+    }
+
     static func decode(_ row: any SQLRow) throws -> Alert {
         Alert(
             id: UUID(uuidString: try row.decode(column: "id", as: String.self))!,

@@ -74,7 +74,10 @@ struct TestApp: Sendable {
             passwordHash: try await PasswordHasher(cost: 4).hash(password), timeZone: MemberTimeZone(trusted: "America/Chicago"),
             dateOfBirth: role == .member ? CalendarDate(iso8601: "1980-04-23") : nil, createdAt: clock.now()
         )
-        try await database.transaction { db in try await AccountRepository.insert(account, in: db) }
+        try await database.transaction { db in
+            try await AccountRepository.insert(account, in: db)
+            try await CareTeamRepository.assignUnassigned(in: db)
+        }
         return account
     }
 }

@@ -30,12 +30,14 @@ struct MemberPages {
     func todayPage(_ member: AccountRecord, context: AppRequestContext, notice: String, failure: ValidationFailure?) async throws -> Response {
         let latest = try await intakes.latestDecision(for: member.id)
         let current = try await program.currentPlan(for: member.id)
+        let team = try await program.database.read { db in try await CareTeamRepository.team(memberID: member.id, in: db) }
         var data: [String: Any] = [
             "greetingName": member.name.greetingName, "notice": notice,
             "hasPlan": latest != nil, "hasActivePlan": current != nil,
             "planBlocked": latest?.decision.triage.tier == .emergency,
             "planOnHold": latest?.decision.triage.programStatus == .onHold,
             "intakeStarted": try await intakes.draft(for: member).furthestStep > 0,
+            "careTeam": team.map { ["name": $0.name, "role": $0.role.displayName.lowercased()] },
         ]
         if let current {
             data.merge(try await TodayView.make(member, current: current, program: program)) { _, new in new }

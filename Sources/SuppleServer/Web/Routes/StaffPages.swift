@@ -12,7 +12,9 @@ struct StaffPages {
     var database: any Database { accounts.database }
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/staff", use: members)
+        router.get("/staff", use: queue)
+        router.post("/staff/alerts/{id}/resolve", use: resolve)
+        router.get("/staff/members", use: members)
         router.get("/staff/team", use: team)
         router.post("/staff/invitations", use: invite)
         router.get("/invite/{token}", use: showInvitation)
@@ -24,7 +26,13 @@ struct StaffPages {
         let viewer = signedIn.account
         let now = accounts.clock.now()
         let (members, memberCount, staffCount) = try await database.transaction { db in
-            let members = try await AccountRepository.list(roles: [.member], limit: 200, in: db)
+            var members = try await AccountRepository.list(roles: [.member], limit: 200, in: db)
+            // Clinicians and coaches see their own members; admins see everyone.
+            if !AccessPolicy.seesWholeProgram(viewer.actor) {
+                var mine: [AccountRecord] = []
+                for member in members where try await CareTeamRepository.isAssigned(memberID: member.id, staffID: viewer.id, in: db) { mine.append(member) }
+                members = mine
+            }
             let memberCount = try await AccountRepository.count(role: .member, in: db)
             var staffCount = 0
             for role in Role.staffRoles { staffCount += try await AccountRepository.count(role: role, in: db) }
@@ -35,13 +43,57 @@ struct StaffPages {
             ), in: db)
             return (members, memberCount, staffCount)
         }
-        return try pages.page("staff_home", title: "Members", context: context, currentPath: "/staff", data: [
+        return try pages.page("staff_home", title: "Members", context: context, currentPath: "/staff/members", data: [
             "memberCount": memberCount, "staffCount": staffCount, "hasMembers": !members.isEmpty,
             "members": members.map { member in [
                 "id": member.id.uuidString.lowercased(), "name": member.name.value, "email": member.email.value, "timeZone": member.timeZone.identifier,
                 "joined": DisplayFormats.day(member.createdAt, in: viewer.timeZone),
             ] },
         ])
+    }
+
+    @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let viewer = try context.require(.openStaffWorkspace).account
+        let now = accounts.clock.now()
+        let items = try await database.read { db in try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db) }
+        return try pages.page("staff_queue", title: "Queue", context: context, currentPath: "/staff", data: [
+            "userName": viewer.name.value, "userRole": viewer.role.displayName, "count": items.count,
+            "items": items.map { item in [
+                "id": item.alert.id.uuidString.lowercased(), "memberID": item.alert.memberID.uuidString.lowercased(),
+                "member": item.memberName, "reason": item.alert.reason, "severity": item.alert.severity.rawValue,
+                "waited": Self.waited(since: item.alert.createdAt, now: now),
+            ] },
+            "notice": request.uri.queryParameters["done"] == "resolved" ? "Alert resolved." : "",
+        ])
+    }
+
+    /// How long something has waited, plainly: "12 minutes", "3 hours", "2 days".
+    static func waited(since start: Date, now: Date) -> String {
+        let minutes = max(0, Int(now.timeIntervalSince(start) / 60))
+        switch minutes {
+        case ..<60: return "\(minutes) minute\(minutes == 1 ? "" : "s")"
+        case ..<(48 * 60): let hours = minutes / 60; return "\(hours) hour\(hours == 1 ? "" : "s")"
+        default: return "\(minutes / 1440) days"
+        }
+    }
+
+    @Sendable func resolve(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let viewer = try context.require(.openStaffWorkspace).account
+        guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
+        let note = (context.form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !note.isEmpty, note.count <= 500 else {
+            throw ValidationFailure(field: "note", message: "Write what you did (up to 500 characters) to resolve the alert.")
+        }
+        let now = accounts.clock.now()
+        try await database.transaction { db in
+            // Only an alert in the viewer's own queue can be resolved by them.
+            let visible = try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db).contains { $0.alert.id == id }
+            guard visible, let alert = try await AlertRepository.find(id: id, in: db) else { throw AccessDenied() }
+            _ = try await AlertRepository.resolve(id: id, by: viewer.id, note: note, at: now, in: db)
+            try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "staff.resolved_alert", subjectAccountID: alert.memberID,
+                                            detail: "severity=\(alert.severity.rawValue)", clientAddress: context.clientAddress), in: db)
+        }
+        return .redirect(to: "/staff?done=resolved")
     }
 
     @Sendable func team(_ request: Request, context: AppRequestContext) async throws -> Response {

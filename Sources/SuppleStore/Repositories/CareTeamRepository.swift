@@ -1,0 +1,88 @@
+import Foundation
+import SQLKit
+import SuppleCore
+
+/// Who looks after whom: each member's physical therapist and health coach, chosen as the staff
+/// member of that role with the fewest members, and the open-alert queue each of them sees.
+public enum CareTeamRepository {
+    static func column(for role: Role) -> String? {
+        switch role {
+        case .physicalTherapist: "physical_therapist_id"
+        case .healthCoach: "health_coach_id"
+        default: nil
+        }
+    }
+
+    /// Assigns the member a physical therapist and a health coach where they lack one.
+    public static func assign(memberID: UUID, in db: any SQLDatabase) async throws {
+        for role in [Role.physicalTherapist, .healthCoach] {
+            guard let column = column(for: role) else { continue }
+            let lightest = try await db.raw("""
+                SELECT s.id FROM accounts s WHERE s.role = \(bind: role.rawValue) AND s.disabled_at IS NULL
+                ORDER BY (SELECT COUNT(*) FROM accounts m WHERE m.\(unsafeRaw: column) = s.id), s.created_at, s.id LIMIT 1
+                """).first()
+            guard let staffID = try lightest?.decode(column: "id", as: String.self) else { continue }
+            try await db.raw("""
+                UPDATE accounts SET \(unsafeRaw: column) = \(bind: staffID)
+                WHERE id = \(bind: memberID.uuidString) AND \(unsafeRaw: column) IS NULL
+                """).run()
+        }
+    }
+
+    /// Gives every member still without one a physical therapist and coach (e.g. when the first joins).
+    public static func assignUnassigned(in db: any SQLDatabase) async throws {
+        let rows = try await db.raw("""
+            SELECT id FROM accounts WHERE role = 'member' AND (physical_therapist_id IS NULL OR health_coach_id IS NULL) ORDER BY created_at, id
+            """).all()
+        for row in rows {
+            try await assign(memberID: UUID(uuidString: try row.decode(column: "id", as: String.self))!, in: db)
+        }
+    }
+
+    public struct Member: Sendable, Equatable {
+        public let name: String
+        public let role: Role
+    }
+
+    /// The member's care team, by role.
+    public static func team(memberID: UUID, in db: any SQLDatabase) async throws -> [Member] {
+        try await db.raw("""
+            SELECT s.name, s.role FROM accounts m JOIN accounts s ON s.id = m.physical_therapist_id OR s.id = m.health_coach_id
+            WHERE m.id = \(bind: memberID.uuidString) ORDER BY s.role DESC
+            """).all().map { row in
+            Member(name: try row.decode(column: "name", as: String.self), role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .physicalTherapist)
+        }
+    }
+
+    /// Whether this staff member may see this member's record: their own members, or any for an admin.
+    public static func isAssigned(memberID: UUID, staffID: UUID, in db: any SQLDatabase) async throws -> Bool {
+        try await db.raw("""
+            SELECT id FROM accounts WHERE id = \(bind: memberID.uuidString)
+            AND (physical_therapist_id = \(bind: staffID.uuidString) OR health_coach_id = \(bind: staffID.uuidString))
+            """).first() != nil
+    }
+
+    public struct QueueItem: Sendable, Equatable {
+        public let alert: AlertRepository.Alert
+        public let memberName: String
+    }
+
+    /// Open alerts a staff member should act on, most urgent first, then longest waiting:
+    /// physical therapists see their members' clinical alerts, coaches their members' coach
+    /// alerts, admins everything.
+    public static func queue(staffID: UUID, role: Role, limit: Int = 200, in db: any SQLDatabase) async throws -> [QueueItem] {
+        let order: SQLQueryString = "ORDER BY CASE al.severity WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 WHEN 'routine' THEN 2 ELSE 3 END, al.created_at, al.id LIMIT \(bind: limit)"
+        let rows: [any SQLRow]
+        if role == .admin {
+            rows = try await db.raw("SELECT al.*, m.name AS member_name FROM alerts al JOIN accounts m ON m.id = al.member_id WHERE al.resolved_at IS NULL " + order).all()
+        } else {
+            guard let column = column(for: role) else { return [] }
+            let audience = role == .physicalTherapist ? AlertRepository.Audience.clinical : .coach
+            rows = try await db.raw("""
+                SELECT al.*, m.name AS member_name FROM alerts al JOIN accounts m ON m.id = al.member_id
+                WHERE al.resolved_at IS NULL AND al.audience = \(bind: audience.rawValue) AND m.\(unsafeRaw: column) = \(bind: staffID.uuidString)
+                """ + " " + order).all()
+        }
+        return try rows.map { QueueItem(alert: try AlertRepository.decode($0), memberName: try $0.decode(column: "member_name", as: String.self)) }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SQLKit
+import SuppleCore
+import SuppleStore
+import Testing
+
+@Suite struct CareTeamTests {
+    @Test("new members are shared out to the physical therapist and coach with the fewest members, and see who they are")
+    func assignment() async throws {
+        try await TestApp.run { app, client in
+            let ptA = try await app.createAccount("pt.a@example.org", role: .physicalTherapist, name: "Pat A")
+            let ptB = try await app.createAccount("pt.b@example.org", role: .physicalTherapist, name: "Pat B")
+            try await app.createAccount("coach@example.org", role: .healthCoach, name: "Cam Coach")
+            for index in 0..<4 {
+                var form = SignUpForm()
+                form.email = "member\(index)@example.org"
+                try await Browser(client).post("/signup", form: form.fields)
+            }
+            let caseloads = try await app.database.read { db in
+                try (try await db.raw("SELECT physical_therapist_id AS pt, COUNT(*) AS n FROM accounts WHERE role = 'member' GROUP BY physical_therapist_id").all())
+                    .map { (try $0.decode(column: "pt", as: String.self), try $0.decode(column: "n", as: Int.self)) }
+            }
+            #expect(Dictionary(uniqueKeysWithValues: caseloads) == [ptA.id.uuidString: 2, ptB.id.uuidString: 2])
+            let browser = Browser(client)
+            try await browser.signIn("member0@example.org")
+            let home = try await browser.get("/home")
+            #expect(home.text.contains("Cam Coach, your health coach"))
+            #expect(home.text.contains("your physical therapist"))
+        }
+    }
+
+    @Test("the queue shows each clinician their own members' alerts, most urgent first; resolving records who and what")
+    func queue() async throws {
+        try await TestApp.run { app, client in
+            let pt = try await app.createAccount("pt@example.org", role: .physicalTherapist, name: "Pat A")
+            try await app.createAccount("coach@example.org", role: .healthCoach, name: "Cam Coach")
+            let member = try await app.createAccount("riley@example.org", role: .member, name: "Riley Demo")
+            let other = try await app.createAccount("pt.other@example.org", role: .physicalTherapist, name: "Pat B")
+            let now = app.clock.now()
+            try await app.database.transaction { db in
+                try await AlertRepository.insert(.init(memberID: member.id, severity: .routine, audience: .clinical, reason: "Routine review", source: "t", createdAt: now), in: db)
+                try await AlertRepository.insert(.init(memberID: member.id, severity: .emergency, audience: .clinical, reason: "Emergency sign", source: "t", createdAt: now.addingTimeInterval(60)), in: db)
+                try await AlertRepository.insert(.init(memberID: member.id, severity: .support, audience: .coach, reason: "Mood screen positive", source: "t", createdAt: now), in: db)
+            }
+            app.clock.advance(by: 3 * 3600)
+            let browser = Browser(client)
+            try await browser.signIn("pt@example.org")
+            let queue = try await browser.get("/staff")
+            let text = queue.text
+            #expect(text.contains("Riley Demo"))
+            #expect(text.range(of: "Emergency sign")!.lowerBound < text.range(of: "Routine review")!.lowerBound)
+            #expect(!text.contains("Mood screen positive"))
+            #expect(text.contains("2 hours") || text.contains("3 hours"))
+
+            let coach = Browser(client)
+            try await coach.signIn("coach@example.org")
+            #expect(try await coach.get("/staff").text.contains("Mood screen positive"))
+
+            let stranger = Browser(client)
+            try await stranger.signIn("pt.other@example.org")
+            #expect(!(try await stranger.get("/staff")).text.contains("Riley Demo"))
+            #expect(try await stranger.get("/staff/members/\(member.id.uuidString)").status == .forbidden)
+
+            let alertID = try #require(try await app.database.read { db in try await AlertRepository.forMember(member.id, in: db) }.first { $0.severity == .emergency }).id
+            #expect(try await browser.post("/staff/alerts/\(alertID.uuidString)/resolve", form: [("note", "")]).status == .unprocessableContent)
+            #expect(try await stranger.post("/staff/alerts/\(alertID.uuidString)/resolve", form: [("note", "not mine")]).status == .forbidden)
+            let done = try await browser.post("/staff/alerts/\(alertID.uuidString)/resolve", form: [("note", "Phoned; sent to the emergency department")])
+            #expect(done.location == "/staff?done=resolved")
+            #expect(!(try await browser.get("/staff")).text.contains("Emergency sign"))
+            let events = try await app.database.read { db in try await AuditLog.events(involving: pt.id, in: db) }
+            #expect(events.contains { $0.action == "staff.resolved_alert" && $0.subjectAccountID == member.id })
+            _ = other
+        }
+    }
+}
