@@ -62,7 +62,7 @@ def test_admin_invites_a_physical_therapist_who_joins(driver, base_url):
 
     sign_in(driver, base_url, ADMIN_EMAIL, DEMO_PASSWORD)
     wait_for_path(driver, "/staff")
-    assert heading(driver) == "Members"
+    assert heading(driver) == "Queue"
 
     open_page(driver, base_url, "/staff/team")
     fill(driver, "email", email)
@@ -85,7 +85,7 @@ def test_admin_invites_a_physical_therapist_who_joins(driver, base_url):
     submit(driver, "Open my account")
 
     wait_for_path(driver, "/staff")
-    assert heading(driver) == "Members"
+    assert heading(driver) == "Queue"
     assert "Signed in as Pat Therapist, Physical therapist" in page_text(driver)
 
     open_page(driver, base_url, "/staff/team")
