@@ -74,4 +74,45 @@ import Testing
             _ = other
         }
     }
+
+    @Test("a member with a plan who goes quiet for 7 days lands once in their coach's queue, and again only after a fresh quiet week")
+    func quietMembers() async throws {
+        try await TestApp.run { app, client in
+            try await app.createAccount("pt@example.org", role: .physicalTherapist, name: "Pat A")
+            try await app.createAccount("coach@example.org", role: .healthCoach, name: "Cam Coach")
+            let (member, account) = try await ProgramTests().memberWithPlan(app, client)
+            // Staff sessions last 12 hours, so each look at the queue is a fresh sign-in.
+            func queue(_ email: String) async throws -> String {
+                let staff = Browser(client)
+                try await staff.signIn(email)
+                return try await staff.get("/staff").text
+            }
+            let quiet = "No sessions, walks or check-ins for 7 days"
+            func quietAlerts() async throws -> [AlertRepository.Alert] {
+                try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }.filter { $0.source == EngagementRules.quietSource }
+            }
+
+            app.clock.advance(by: 6 * 86_400)
+            #expect(try await member.post("/walks", form: [("minutes", "8"), ("breaks", "1"), ("walkPain", "3")]).location == "/home?done=walk")
+            app.clock.advance(by: 6 * 86_400)
+            #expect(!(try await queue("coach@example.org")).contains(quiet), "a walk six days ago is recent activity")
+
+            app.clock.advance(by: 2 * 86_400)
+            let coachQueue = try await queue("coach@example.org")
+            #expect(coachQueue.contains(quiet) && coachQueue.contains("Riley Demo"))
+            #expect(try await queue("coach@example.org").contains(quiet))
+            #expect(!(try await queue("pt@example.org")).contains(quiet), "quiet members are the coach's, not the physical therapist's")
+            #expect(try await quietAlerts().count == 1, "looking again does not raise it twice")
+
+            let alert = try #require(try await quietAlerts().first)
+            let coach = Browser(client)
+            try await coach.signIn("coach@example.org")
+            #expect(try await coach.post("/staff/alerts/\(alert.id.uuidString)/resolve", form: [("note", "Left a friendly message")]).location == "/staff?done=resolved")
+            app.clock.advance(by: 3 * 86_400)
+            #expect(!(try await queue("coach@example.org")).contains(quiet), "a coach who just reached out is not asked again days later")
+            app.clock.advance(by: 5 * 86_400)
+            #expect(try await queue("coach@example.org").contains(quiet))
+            #expect(try await quietAlerts().count == 2)
+        }
+    }
 }

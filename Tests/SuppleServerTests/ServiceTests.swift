@@ -35,11 +35,22 @@ import Testing
         try await TestApp.run { app, client in
             #expect(try await DemoData.load(into: app.database, hasher: PasswordHasher(cost: 4), clock: app.clock))
             #expect(try await !DemoData.load(into: app.database, hasher: PasswordHasher(cost: 4), clock: app.clock))
-            #expect(try await app.memberCount() == 3)
+            #expect(try await app.memberCount() == 4)
             for signIn in DemoData.signIns {
                 let page = try await Browser(client).signIn(signIn.email, password: DemoData.password)
                 #expect(page.location == (signIn.role == .member ? "/home" : "/staff"), "\(signIn.email)")
             }
+            // Each staff role starts at a queue with something real in it.
+            func queue(_ email: String) async throws -> String {
+                let browser = Browser(client)
+                try await browser.signIn(email, password: DemoData.password)
+                return try await browser.get("/staff").text
+            }
+            let therapist = try await queue("pt@example.org")
+            #expect(therapist.contains("Morgan Demo") && therapist.contains("T2-cancer"))
+            let coach = try await queue("coach@example.org")
+            #expect(coach.contains("Drew Demo") && coach.contains("No sessions, walks or check-ins for 7 days"))
+            #expect(!coach.contains("Riley Demo"), "Riley is active and screened negative")
         }
     }
 

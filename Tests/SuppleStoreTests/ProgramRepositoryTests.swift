@@ -54,6 +54,37 @@ import Testing
         }
     }
 
+    @Test("quiet members raise one coach alert each; members without a plan or with recent activity do not", arguments: TestDatabase.available)
+    func quietMembers(_ kind: TestDatabase) async throws {
+        try await kind.with { (db: any Database) async throws in
+            let quiet = try await member(db)
+            let noPlan = Fixtures.member("no.plan@example.org")
+            let walker = Fixtures.member("walker@example.org")
+            let t0 = Fixtures.start
+            let later = t0.addingTimeInterval(8 * 86_400)
+            try await db.transaction { sql in
+                try await AccountRepository.insert(noPlan, in: sql)
+                try await AccountRepository.insert(walker, in: sql)
+                for account in [quiet, walker] {
+                    _ = try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: "2026-12-01", author: "engine", reason: "first", planJSON: "{}", at: t0, in: sql)
+                }
+                _ = try await ActivityRepository.recordWalk(key: "walk-key-0001", memberID: walker.id, date: "2026-12-08", minutes: 10, breaks: 0,
+                                                            painStartedMinute: nil, pain: 2, at: later.addingTimeInterval(-86_400), in: sql)
+            }
+            func raise(at now: Date) async throws -> Int {
+                try await db.transaction { sql in
+                    try await CareTeamRepository.raiseQuietMemberAlerts(quietSince: now.addingTimeInterval(-7 * 86_400), reason: "quiet", source: "inactivity", now: now, in: sql)
+                }
+            }
+            #expect(try await raise(at: later) == 1)
+            #expect(try await raise(at: later.addingTimeInterval(3600)) == 0)
+            let alerts = try await db.read { sql in try await AlertRepository.open(in: sql) }
+            #expect(alerts.map(\.memberID) == [quiet.id])
+            #expect(alerts.first?.audience == .coach)
+            #expect(alerts.first?.createdAt == t0.addingTimeInterval(7 * 86_400), "it has waited since the seventh quiet day, not since someone looked")
+        }
+    }
+
     @Test("plan versions count up and the latest wins", arguments: TestDatabase.available)
     func planVersions(_ kind: TestDatabase) async throws {
         try await kind.with { (db: any Database) async throws in

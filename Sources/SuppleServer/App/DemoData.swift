@@ -4,7 +4,7 @@ import SuppleCore
 import SuppleStore
 
 /// A small, believable program to look around in: one employer, its admin, a physical
-/// therapist, a health coach and three members. Loading it twice changes nothing.
+/// therapist, a health coach and four members. Loading it twice changes nothing.
 public enum DemoData {
     public static let password = "supple-demo-2026"
     public static let organizationSlug = "lakeside-demo"
@@ -21,6 +21,7 @@ public enum DemoData {
         ("Riley Demo", "riley@example.org", .member, "1979-03-14", "America/Chicago"),
         ("Casey Demo", "casey@example.org", .member, "1988-11-02", "America/Denver"),
         ("Morgan Demo", "morgan@example.org", .member, "1965-06-27", "America/Los_Angeles"),
+        ("Drew Demo", "drew@example.org", .member, "1991-08-09", "America/Chicago"),
     ]
 
     public static var signIns: [SignIn] { people.map { SignIn(role: $0.role, email: $0.email) } }
@@ -29,7 +30,9 @@ public enum DemoData {
     static let walkingPainIntake = #"{"painRegions":["lumbar"],"weeksWithPain":20,"painNow":4,"painAverageWeek":4,"painWorstWeek":6,"worseWith":["walking","standing"],"betterWith":["sitting","bendingForward"],"legSymptoms":"buttockOrThigh","walkMinutesBeforePain":10,"peg":{"enjoymentInterference":5,"activityInterference":6},"psfs":[{"activity":"Walk to the shops","score":4}],"phq2":[1,0],"gad2":[1,1],"fearOfMovement":3,"goals":"Walk to the park with my grandchildren","equipment":["mat"],"sittingHoursPerDay":7,"workHours":{"start":"09:00","end":"17:00"}}"#
     /// A past cancer with new back pain: the program waits for a clinician (T2-cancer).
     static let urgentIntake = #"{"painRegions":["lumbar"],"weeksWithPain":3,"painNow":5,"painAverageWeek":5,"painWorstWeek":7,"worseWith":["bendingForward","sitting"],"history":{"cancer":true},"peg":{"enjoymentInterference":4,"activityInterference":5},"phq2":[2,2],"gad2":[1,1],"fearOfMovement":6,"sittingHoursPerDay":3}"#
-    static let intakes = ["riley@example.org": walkingPainIntake, "morgan@example.org": urgentIntake]
+    /// Drew started the same program three weeks ago and has done nothing since: the coach's
+    /// queue shows the quiet member.
+    static let intakes = ["riley@example.org": walkingPainIntake, "morgan@example.org": urgentIntake, "drew@example.org": walkingPainIntake]
 
     /// Adds whatever part of the demo is missing. Returns true if anything was added.
     @discardableResult

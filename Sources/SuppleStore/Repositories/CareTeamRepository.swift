@@ -62,6 +62,41 @@ public enum CareTeamRepository {
             """).first() != nil
     }
 
+    /// Raises a coach alert for each member with a plan who has done nothing in the program
+    /// (no session started, walk or check-in) since `cutoff`, and whose plan is older than that.
+    /// A member gets one such alert at a time: none while one is open or was resolved since the
+    /// cutoff, so a coach who just reached out is not asked again the next morning.
+    /// Returns how many were raised.
+    @discardableResult
+    public static func raiseQuietMemberAlerts(quietSince cutoff: Date, reason: String, source: String, now: Date, in db: any SQLDatabase) async throws -> Int {
+        let since = cutoff.storedMilliseconds
+        let rows = try await db.raw("""
+            SELECT m.id,
+                (SELECT MAX(p.created_at) FROM plan_versions p WHERE p.member_id = m.id) AS last_plan,
+                (SELECT MAX(s.started_at) FROM sessions s WHERE s.member_id = m.id) AS last_session,
+                (SELECT MAX(w.recorded_at) FROM walks w WHERE w.member_id = m.id) AS last_walk,
+                (SELECT MAX(c.recorded_at) FROM check_ins c WHERE c.member_id = m.id) AS last_check_in
+            FROM accounts m
+            WHERE m.role = 'member' AND m.disabled_at IS NULL
+            AND EXISTS (SELECT 1 FROM plan_versions p WHERE p.member_id = m.id)
+            AND NOT EXISTS (SELECT 1 FROM plan_versions p WHERE p.member_id = m.id AND p.created_at >= \(bind: since))
+            AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.member_id = m.id AND s.started_at >= \(bind: since))
+            AND NOT EXISTS (SELECT 1 FROM walks w WHERE w.member_id = m.id AND w.recorded_at >= \(bind: since))
+            AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.member_id = m.id AND c.recorded_at >= \(bind: since))
+            AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.member_id = m.id AND a.source = \(bind: source)
+                            AND (a.resolved_at IS NULL OR a.resolved_at >= \(bind: since)))
+            ORDER BY m.created_at, m.id
+            """).all()
+        for row in rows {
+            let memberID = UUID(uuidString: try row.decode(column: "id", as: String.self))!
+            // The alert has been waiting since the quiet spell crossed the line, not since someone looked.
+            let lastActive = try ["last_plan", "last_session", "last_walk", "last_check_in"].compactMap { try row.optionalInstant($0) }.max() ?? cutoff
+            let waitingSince = min(now, lastActive.addingTimeInterval(now.timeIntervalSince(cutoff)))
+            try await AlertRepository.insert(.init(memberID: memberID, severity: .support, audience: .coach, reason: reason, source: source, createdAt: waitingSince), in: db)
+        }
+        return rows.count
+    }
+
     public struct QueueItem: Sendable, Equatable {
         public let alert: AlertRepository.Alert
         public let memberName: String

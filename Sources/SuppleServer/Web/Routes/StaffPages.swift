@@ -55,7 +55,13 @@ struct StaffPages {
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
         let now = accounts.clock.now()
-        let items = try await database.read { db in try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db) }
+        let items = try await database.transaction { db in
+            // Silence is noticed when someone looks: quiet members become coach alerts first.
+            try await CareTeamRepository.raiseQuietMemberAlerts(
+                quietSince: now.addingTimeInterval(-Double(EngagementRules.quietDays) * 86_400),
+                reason: EngagementRules.quietReason, source: EngagementRules.quietSource, now: now, in: db)
+            return try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db)
+        }
         return try pages.page("staff_queue", title: "Queue", context: context, currentPath: "/staff", data: [
             "userName": viewer.name.value, "userRole": viewer.role.displayName, "count": items.count,
             "items": items.map { item in [
