@@ -115,4 +115,33 @@ import Testing
             #expect(try await quietAlerts().count == 2)
         }
     }
+
+    @Test("daily pain 2+ over the intake's average three days running puts one review in the physical therapist's queue")
+    func painRise() async throws {
+        try await TestApp.run { app, client in
+            try await app.createAccount("pt@example.org", role: .physicalTherapist, name: "Pat A")
+            try await app.createAccount("coach@example.org", role: .healthCoach, name: "Cam Coach")
+            let (member, account) = try await ProgramTests().memberWithPlan(app, client)
+            func checkIn(_ pain: Int) async throws {
+                #expect(try await member.post("/checkins", form: [("kind", "daily-pain"), ("pain", "\(pain)")]).location == "/home?done=checkin")
+                app.clock.advance(by: 86_400)
+            }
+            func queue(_ email: String) async throws -> String {
+                let staff = Browser(client)
+                try await staff.signIn(email)
+                return try await staff.get("/staff").text
+            }
+            let line = "Pain up 2+ points over the starting 4 for 3 days"
+            // The walking-pain intake's average was 4: a 5 breaks the run, then 6, 7, 6 make one.
+            for pain in [6, 5, 6, 7] { try await checkIn(pain) }
+            #expect(!(try await queue("pt@example.org")).contains(line))
+            try await checkIn(6)
+            let therapist = try await queue("pt@example.org")
+            #expect(therapist.contains("\(line) (6, 7, 6): review the plan"))
+            #expect(!(try await queue("coach@example.org")).contains(line), "a clinical review is the physical therapist's")
+            try await checkIn(8)
+            let alerts = try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }
+            #expect(alerts.filter { $0.source == PainRiseRule.source }.count == 1, "one open review at a time")
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SuppleCore
 import SuppleStore
+import SQLKit
 
 /// Recording what a member did, shared by the web pages and the API: each checks its fields,
 /// writes once (idempotent), and lets the progression engine adapt the plan.
@@ -31,7 +32,9 @@ extension ProgramService {
         case .dailyPain:
             guard let pain, (0...10).contains(pain) else { throw ValidationFailure(field: "pain", message: "Choose your pain today, 0 to 10.") }
             return try await database.transaction { db in
-                try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: CheckInKind.dailyPain.rawValue, answers: "\(pain)", score: Double(pain), at: now, in: db)
+                let recorded = try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: CheckInKind.dailyPain.rawValue, answers: "\(pain)", score: Double(pain), at: now, in: db)
+                if recorded { try await raisePainRiseAlert(member, now: now, in: db) }
+                return recorded
             }
         case .nextMorning:
             guard let answer = answer.flatMap(SessionHistory.NextMorning.init(rawValue:)) else {
@@ -64,6 +67,21 @@ extension ProgramService {
             }
             return recorded
         }
+    }
+
+    /// Pain 2+ points over the starting level three days running asks the physical therapist to
+    /// review the plan (PainRiseRule); one open alert at a time.
+    func raisePainRiseAlert(_ member: AccountRecord, now: Date, in db: any SQLDatabase) async throws {
+        guard let baseline = Self.baselinePain(try await IntakeRepository.latestSubmitted(accountID: member.id, in: db)),
+              try await !AlertRepository.hasOpen(memberID: member.id, source: PainRiseRule.source, in: db) else { return }
+        let ratings = try await ActivityRepository.checkIns(memberID: member.id, in: db)
+            .filter { $0.kind == CheckInKind.dailyPain.rawValue }
+            .compactMap { record in CalendarDate(iso8601: record.date).map { (date: $0, pain: Int(record.score ?? 0)) } }
+        let day = today(for: member)
+        guard PainRiseRule.holds(baseline: baseline, ratings: ratings, today: day) else { return }
+        let recent = (0..<PainRiseRule.days).reversed().compactMap { back in ratings.last { $0.date == day.adding(days: -back) }?.pain }
+        try await AlertRepository.insert(.init(memberID: member.id, severity: .routine, audience: .clinical,
+                                               reason: PainRiseRule.reason(baseline: baseline, recent: recent), source: PainRiseRule.source, createdAt: now), in: db)
     }
 }
 

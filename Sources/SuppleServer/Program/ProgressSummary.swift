@@ -15,14 +15,19 @@ struct ProgressSummary {
 }
 
 extension ProgramService {
+    /// Where the member started: their average pain over the week before the intake.
+    static func baselinePain(_ intake: IntakeRepository.Record?) -> Int? {
+        intake.flatMap { JSONValue.parse(Data($0.answers.utf8)) }
+            .flatMap { value -> Int? in if case .object(let o) = value { return o["painAverageWeek"]?.integer } else { return nil } }
+    }
+
     func progressSummary(for member: AccountRecord) async throws -> ProgressSummary {
         let today = today(for: member)
         let history = try await history(for: member.id)
         let (checkIns, intake) = try await database.read { db in
             (try await ActivityRepository.checkIns(memberID: member.id, in: db), try await IntakeRepository.latestSubmitted(accountID: member.id, in: db))
         }
-        let baseline = intake.flatMap { JSONValue.parse(Data($0.answers.utf8)) }
-            .flatMap { value -> Int? in if case .object(let o) = value { return o["painAverageWeek"]?.integer } else { return nil } }
+        let baseline = Self.baselinePain(intake)
         let daily = checkIns.filter { $0.kind == CheckInKind.dailyPain.rawValue }.suffix(30).map { ($0.date, $0.score ?? 0) }
         // Weeks end today: the last one is the last seven days.
         let weeks = (0..<8).reversed().map { back -> ProgressSummary.Week in

@@ -62,6 +62,13 @@ public enum AlertRepository {
         return !rows.isEmpty
     }
 
+    /// Whether the member already has an open alert from this source, so it is not raised twice.
+    public static func hasOpen(memberID: UUID, source: String, in db: any SQLDatabase) async throws -> Bool {
+        try await db.raw("""
+            SELECT id FROM alerts WHERE member_id = \(bind: memberID.uuidString) AND source = \(bind: source) AND resolved_at IS NULL LIMIT 1
+            """).first() != nil
+    }
+
     public static func find(id: UUID, in db: any SQLDatabase) async throws -> Alert? {
         try await db.raw("SELECT * FROM alerts WHERE id = \(bind: id.uuidString)").first().map(decode)
     }
