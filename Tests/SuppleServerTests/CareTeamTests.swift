@@ -7,6 +7,14 @@ import SuppleStore
 import Testing
 
 @Suite struct CareTeamTests {
+    /// The queue text a staff member sees. Staff sessions last 12 hours and these tests move the
+    /// clock by days, so each look is a fresh sign-in.
+    func queue(_ email: String, _ client: any TestClientProtocol) async throws -> String {
+        let staff = Browser(client)
+        try await staff.signIn(email)
+        return try await staff.get("/staff").text
+    }
+
     @Test("new members are shared out to the physical therapist and coach with the fewest members, and see who they are")
     func assignment() async throws {
         try await TestApp.run { app, client in
@@ -81,12 +89,6 @@ import Testing
             try await app.createAccount("pt@example.org", role: .physicalTherapist, name: "Pat A")
             try await app.createAccount("coach@example.org", role: .healthCoach, name: "Cam Coach")
             let (member, account) = try await ProgramTests().memberWithPlan(app, client)
-            // Staff sessions last 12 hours, so each look at the queue is a fresh sign-in.
-            func queue(_ email: String) async throws -> String {
-                let staff = Browser(client)
-                try await staff.signIn(email)
-                return try await staff.get("/staff").text
-            }
             let quiet = "No sessions, walks or check-ins for 7 days"
             func quietAlerts() async throws -> [AlertRepository.Alert] {
                 try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }.filter { $0.source == EngagementRules.quietSource }
@@ -95,13 +97,13 @@ import Testing
             app.clock.advance(by: 6 * 86_400)
             #expect(try await member.post("/walks", form: [("minutes", "8"), ("breaks", "1"), ("walkPain", "3")]).location == "/home?done=walk")
             app.clock.advance(by: 6 * 86_400)
-            #expect(!(try await queue("coach@example.org")).contains(quiet), "a walk six days ago is recent activity")
+            #expect(!(try await queue("coach@example.org", client)).contains(quiet), "a walk six days ago is recent activity")
 
             app.clock.advance(by: 2 * 86_400)
-            let coachQueue = try await queue("coach@example.org")
+            let coachQueue = try await queue("coach@example.org", client)
             #expect(coachQueue.contains(quiet) && coachQueue.contains("Riley Demo"))
-            #expect(try await queue("coach@example.org").contains(quiet))
-            #expect(!(try await queue("pt@example.org")).contains(quiet), "quiet members are the coach's, not the physical therapist's")
+            #expect(try await queue("coach@example.org", client).contains(quiet))
+            #expect(!(try await queue("pt@example.org", client)).contains(quiet), "quiet members are the coach's, not the physical therapist's")
             #expect(try await quietAlerts().count == 1, "looking again does not raise it twice")
 
             let alert = try #require(try await quietAlerts().first)
@@ -109,9 +111,9 @@ import Testing
             try await coach.signIn("coach@example.org")
             #expect(try await coach.post("/staff/alerts/\(alert.id.uuidString)/resolve", form: [("note", "Left a friendly message")]).location == "/staff?done=resolved")
             app.clock.advance(by: 3 * 86_400)
-            #expect(!(try await queue("coach@example.org")).contains(quiet), "a coach who just reached out is not asked again days later")
+            #expect(!(try await queue("coach@example.org", client)).contains(quiet), "a coach who just reached out is not asked again days later")
             app.clock.advance(by: 5 * 86_400)
-            #expect(try await queue("coach@example.org").contains(quiet))
+            #expect(try await queue("coach@example.org", client).contains(quiet))
             #expect(try await quietAlerts().count == 2)
         }
     }
@@ -126,19 +128,14 @@ import Testing
                 #expect(try await member.post("/checkins", form: [("kind", "daily-pain"), ("pain", "\(pain)")]).location == "/home?done=checkin")
                 app.clock.advance(by: 86_400)
             }
-            func queue(_ email: String) async throws -> String {
-                let staff = Browser(client)
-                try await staff.signIn(email)
-                return try await staff.get("/staff").text
-            }
             let line = "Pain up 2+ points over the starting 4 for 3 days"
             // The walking-pain intake's average was 4: a 5 breaks the run, then 6, 7, 6 make one.
             for pain in [6, 5, 6, 7] { try await checkIn(pain) }
-            #expect(!(try await queue("pt@example.org")).contains(line))
+            #expect(!(try await queue("pt@example.org", client)).contains(line))
             try await checkIn(6)
-            let therapist = try await queue("pt@example.org")
+            let therapist = try await queue("pt@example.org", client)
             #expect(therapist.contains("\(line) (6, 7, 6): review the plan"))
-            #expect(!(try await queue("coach@example.org")).contains(line), "a clinical review is the physical therapist's")
+            #expect(!(try await queue("coach@example.org", client)).contains(line), "a clinical review is the physical therapist's")
             try await checkIn(8)
             let alerts = try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }
             #expect(alerts.filter { $0.source == PainRiseRule.source }.count == 1, "one open review at a time")
