@@ -9,7 +9,14 @@ import Testing
         .openStaffWorkspace: [.physicalTherapist, .healthCoach, .admin],
         .listMembers: [.physicalTherapist, .healthCoach, .admin],
         .manageStaff: [.admin],
+        .viewMemberRecord: [.physicalTherapist, .healthCoach, .admin],
+        .exportAuditTrail: [.admin],
     ]
+
+    @Test("every permission has its expected roles written down here")
+    func complete() {
+        #expect(Set(Self.expected.keys) == Set(Permission.allCases))
+    }
 
     @Test("each role gets exactly its permissions", arguments: Role.allCases)
     func matrix(_ role: Role) {

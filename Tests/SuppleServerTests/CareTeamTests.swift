@@ -141,4 +141,40 @@ import Testing
             #expect(alerts.filter { $0.source == PainRiseRule.source }.count == 1, "one open review at a time")
         }
     }
+
+    @Test("an admin downloads a member's audit trail as CSV: every staff look, with who and from where; nobody else can")
+    func auditTrailExport() async throws {
+        try await TestApp.run { app, client in
+            try await app.createAccount("admin@example.org", role: .admin, name: "Avery Admin")
+            try await app.createAccount("pt@example.org", role: .physicalTherapist, name: "Pat A")
+            try await app.createAccount("coach@example.org", role: .healthCoach, name: "Cam Coach")
+            let member = try await app.createAccount("riley@example.org", role: .member, name: "Riley Demo")
+            let path = "/staff/members/\(member.id.uuidString.lowercased())/audit.csv"
+            let pt = Browser(client)
+            try await pt.signIn("pt@example.org")
+            #expect(try await pt.get("/staff/members/\(member.id.uuidString)").status == .ok)
+            #expect(try await pt.get(path).status == .forbidden, "clinicians read records; only admins export trails")
+            let coach = Browser(client)
+            try await coach.signIn("coach@example.org")
+            #expect(try await coach.get(path).status == .forbidden)
+            let memberBrowser = Browser(client)
+            try await memberBrowser.signIn("riley@example.org")
+            #expect(try await memberBrowser.get(path).status == .forbidden)
+
+            let admin = Browser(client)
+            try await admin.signIn("admin@example.org")
+            #expect(try await admin.get("/staff/members/\(member.id.uuidString)").text.contains("Download this member's audit trail (CSV)"))
+            app.clock.advance(by: 60)
+            let csv = try await admin.get(path)
+            #expect(csv.status == .ok)
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.headers[.contentDisposition]?.contains("attachment") == true)
+            let lines = csv.body.split(separator: "\r\n").map(String.init)
+            #expect(lines.first == "occurred_at_utc,actor_email,actor_role,action,subject,detail,client_address")
+            #expect(lines.contains { $0.contains("pt@example.org,physical_therapist,staff.viewed_member_record,this member") })
+            #expect(lines.contains { $0.contains("admin@example.org,admin,staff.viewed_member_record,this member") })
+            #expect(lines.last?.contains("admin.exported_audit_trail") == true, "the export records itself")
+            #expect(try await admin.get("/staff/members/\(UUID().uuidString)/audit.csv").status == .notFound)
+        }
+    }
 }

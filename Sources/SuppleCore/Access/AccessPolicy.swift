@@ -1,6 +1,6 @@
 /// The one place that says who may do what. Route handlers ask this; they never compare roles
 /// themselves, so a rule changes in one place and the tests of this file cover every route.
-public enum Permission: Sendable, Hashable {
+public enum Permission: Sendable, Hashable, CaseIterable {
     /// See one's own account and change one's own password.
     case manageOwnAccount
     /// Use the member side of the app (today's session, progress, messages).
@@ -13,6 +13,8 @@ public enum Permission: Sendable, Hashable {
     case manageStaff
     /// Open one member's record: intake decision, plan and alerts (audited).
     case viewMemberRecord
+    /// Download a member's whole audit trail: who read or changed their record, when, from where.
+    case exportAuditTrail
 }
 
 /// Who is asking: their account id and role. Anonymous visitors have no actor.
@@ -46,7 +48,7 @@ public enum AccessPolicy {
             return actor.role == .member
         case .openStaffWorkspace, .listMembers, .viewMemberRecord:
             return actor.role.isStaff
-        case .manageStaff:
+        case .manageStaff, .exportAuditTrail:
             return actor.role == .admin
         }
     }

@@ -12,6 +12,35 @@ struct MemberRecordPages {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/staff/members/{id}", use: record)
+        router.get("/staff/members/{id}/audit.csv", use: auditTrail)
+    }
+
+    /// An admin's download of everything that touched one member's record, oldest first. The
+    /// download itself is audited, and so is in the file.
+    @Sendable func auditTrail(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let viewer = try context.require(.exportAuditTrail).account
+        guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
+        let now = intakes.clock.now()
+        let trail = try await intakes.database.transaction { db -> [AuditLog.TrailEntry]? in
+            guard let member = try await AccountRepository.find(id: id, in: db), member.role == .member else { return nil }
+            try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "admin.exported_audit_trail",
+                                            subjectAccountID: member.id, clientAddress: context.clientAddress), in: db)
+            return try await AuditLog.trail(for: member.id, in: db)
+        }
+        guard let trail else { throw HTTPError(.notFound) }
+        var table = CSVTable(header: ["occurred_at_utc", "actor_email", "actor_role", "action", "subject", "detail", "client_address"])
+        let timestamp = ISO8601DateFormatter()
+        for entry in trail {
+            let event = entry.event
+            table.append([timestamp.string(from: event.occurredAt), entry.actorEmail ?? "", entry.actorRole ?? "", event.action,
+                          event.subjectAccountID == id ? "this member" : (event.subjectAccountID?.uuidString.lowercased() ?? ""),
+                          event.detail, event.clientAddress ?? ""])
+        }
+        let buffer = ByteBuffer(string: table.text)
+        return Response(status: .ok, headers: [
+            .contentType: "text/csv; charset=utf-8", .contentLength: "\(buffer.readableBytes)", .cacheControl: "no-store",
+            .contentDisposition: "attachment; filename=\"audit-\(id.uuidString.lowercased()).csv\"",
+        ], body: .init(byteBuffer: buffer))
     }
 
     @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -34,6 +63,7 @@ struct MemberRecordPages {
             "alerts": alerts.map { ["severity": $0.severity.rawValue, "reason": $0.reason, "when": DisplayFormats.day($0.createdAt, in: viewer.timeZone),
                                     "open": $0.resolvedAt == nil] },
             "hasDecision": latest != nil,
+            "auditTrailURL": AccessPolicy.permits(viewer.actor, .exportAuditTrail) ? "/staff/members/\(member.id.uuidString.lowercased())/audit.csv" : "",
         ]
         if let (decision, at) = latest {
             data["decidedOn"] = DisplayFormats.day(at, in: viewer.timeZone)

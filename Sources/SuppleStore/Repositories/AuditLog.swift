@@ -37,16 +37,38 @@ public enum AuditLog {
         try await db.raw("""
             SELECT * FROM audit_events WHERE subject_account_id = \(bind: accountID.uuidString) OR actor_id = \(bind: accountID.uuidString)
             ORDER BY occurred_at DESC, id LIMIT \(bind: limit)
+            """).all().map(decode)
+    }
+
+    /// One event of a member's trail, with who acted named for a reader of the export.
+    public struct TrailEntry: Sendable, Equatable {
+        public let event: Event
+        public let actorEmail: String?
+        public let actorRole: String?
+    }
+
+    /// Everything that touched one account, as actor or subject, oldest first: the audit trail
+    /// an admin exports.
+    public static func trail(for accountID: UUID, in db: any SQLDatabase) async throws -> [TrailEntry] {
+        try await db.raw("""
+            SELECT e.*, a.email AS actor_email, a.role AS actor_role FROM audit_events e LEFT JOIN accounts a ON a.id = e.actor_id
+            WHERE e.subject_account_id = \(bind: accountID.uuidString) OR e.actor_id = \(bind: accountID.uuidString)
+            ORDER BY e.occurred_at, e.id
             """).all().map { row in
-            Event(
-                id: UUID(uuidString: try row.decode(column: "id", as: String.self))!,
-                occurredAt: try row.instant("occurred_at"),
-                actorID: try row.decode(column: "actor_id", as: String?.self).flatMap(UUID.init(uuidString:)),
-                action: try row.decode(column: "action", as: String.self),
-                subjectAccountID: try row.decode(column: "subject_account_id", as: String?.self).flatMap(UUID.init(uuidString:)),
-                detail: try row.decode(column: "detail", as: String.self),
-                clientAddress: try row.decode(column: "client_address", as: String?.self)
-            )
+            TrailEntry(event: try decode(row), actorEmail: try row.decode(column: "actor_email", as: String?.self),
+                       actorRole: try row.decode(column: "actor_role", as: String?.self))
         }
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Event {
+        Event(
+            id: UUID(uuidString: try row.decode(column: "id", as: String.self))!,
+            occurredAt: try row.instant("occurred_at"),
+            actorID: try row.decode(column: "actor_id", as: String?.self).flatMap(UUID.init(uuidString:)),
+            action: try row.decode(column: "action", as: String.self),
+            subjectAccountID: try row.decode(column: "subject_account_id", as: String?.self).flatMap(UUID.init(uuidString:)),
+            detail: try row.decode(column: "detail", as: String.self),
+            clientAddress: try row.decode(column: "client_address", as: String?.self)
+        )
     }
 }
