@@ -11,6 +11,7 @@ import Testing
         .manageStaff: [.admin],
         .viewMemberRecord: [.physicalTherapist, .healthCoach, .admin],
         .exportAuditTrail: [.admin],
+        .reassignCareTeam: [.admin],
     ]
 
     @Test("every permission has its expected roles written down here")

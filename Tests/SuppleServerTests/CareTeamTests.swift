@@ -177,4 +177,38 @@ import Testing
             #expect(try await admin.get("/staff/members/\(UUID().uuidString)/audit.csv").status == .notFound)
         }
     }
+
+    @Test("an admin reassigns a member; the new physical therapist gets the record and the old one loses it; bad choices change nothing")
+    func reassignment() async throws {
+        try await TestApp.run { app, client in
+            try await app.createAccount("admin@example.org", role: .admin, name: "Avery Admin")
+            let ptA = try await app.createAccount("pt.a@example.org", role: .physicalTherapist, name: "Pat A")
+            let coach = try await app.createAccount("coach@example.org", role: .healthCoach, name: "Cam Coach")
+            let member = try await app.createAccount("riley@example.org", role: .member, name: "Riley Demo")
+            let ptB = try await app.createAccount("pt.b@example.org", role: .physicalTherapist, name: "Pat B")
+            let record = "/staff/members/\(member.id.uuidString.lowercased())"
+            let a = Browser(client), b = Browser(client), admin = Browser(client)
+            try await a.signIn("pt.a@example.org")
+            try await b.signIn("pt.b@example.org")
+            try await admin.signIn("admin@example.org")
+            #expect(try await a.get(record).text.contains("Physical therapist: Pat A"))
+            #expect(try await b.get(record).status == .forbidden)
+            #expect(try await a.post("\(record)/care-team", form: [("physicalTherapist", ptA.id.uuidString), ("healthCoach", coach.id.uuidString)]).status == .forbidden,
+                    "only admins reassign")
+
+            let bad = try await admin.post("\(record)/care-team", form: [("physicalTherapist", coach.id.uuidString), ("healthCoach", coach.id.uuidString)])
+            #expect(bad.status == .unprocessableContent, "a coach is not a physical therapist")
+            #expect(bad.text.contains("Choose an active physical therapist from the list."))
+            #expect(try await a.get(record).status == .ok, "nothing changed")
+
+            let page = try await admin.get(record)
+            #expect(page.text.contains("Save care team") && page.text.contains("Pat B"))
+            let done = try await admin.post("\(record)/care-team", form: [("physicalTherapist", ptB.id.uuidString), ("healthCoach", coach.id.uuidString)])
+            #expect(done.location == "\(record)?done=reassigned")
+            #expect(try await b.get(record).text.contains("Physical therapist: Pat B"))
+            #expect(try await a.get(record).status == .forbidden)
+            let events = try await app.database.read { db in try await AuditLog.events(involving: member.id, in: db) }
+            #expect(events.filter { $0.action == "admin.reassigned_care_team" }.map(\.detail) == ["roles=physical_therapist"])
+        }
+    }
 }

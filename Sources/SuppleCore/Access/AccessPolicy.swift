@@ -15,6 +15,8 @@ public enum Permission: Sendable, Hashable, CaseIterable {
     case viewMemberRecord
     /// Download a member's whole audit trail: who read or changed their record, when, from where.
     case exportAuditTrail
+    /// Give a member a different physical therapist or coach.
+    case reassignCareTeam
 }
 
 /// Who is asking: their account id and role. Anonymous visitors have no actor.
@@ -48,7 +50,7 @@ public enum AccessPolicy {
             return actor.role == .member
         case .openStaffWorkspace, .listMembers, .viewMemberRecord:
             return actor.role.isStaff
-        case .manageStaff, .exportAuditTrail:
+        case .manageStaff, .exportAuditTrail, .reassignCareTeam:
             return actor.role == .admin
         }
     }

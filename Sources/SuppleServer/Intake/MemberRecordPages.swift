@@ -13,6 +13,43 @@ struct MemberRecordPages {
     func register(on router: Router<AppRequestContext>) {
         router.get("/staff/members/{id}", use: record)
         router.get("/staff/members/{id}/audit.csv", use: auditTrail)
+        router.post("/staff/members/{id}/care-team", use: reassign)
+    }
+
+    /// An admin hands the member to another physical therapist and/or coach. Both choices are
+    /// checked before either is saved, and the change is audited.
+    @Sendable func reassign(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let viewer = try context.require(.reassignCareTeam).account
+        guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
+        let now = intakes.clock.now()
+        let choices: [(Role, String)] = [(.physicalTherapist, "physicalTherapist"), (.healthCoach, "healthCoach")]
+        let found = try await intakes.database.transaction { db -> Bool in
+            guard let member = try await AccountRepository.find(id: id, in: db), member.role == .member else { return false }
+            var errors = FieldErrorCollector()
+            var chosen: [(Role, UUID)] = []
+            for (role, field) in choices {
+                guard let staffID = context.form[field].flatMap(UUID.init(uuidString:)) else {
+                    errors.add(field, "Choose a \(role.displayName.lowercased()) from the list."); continue
+                }
+                chosen.append((role, staffID))
+            }
+            try errors.throwIfAny()
+            let before = try await CareTeamRepository.assignment(memberID: member.id, in: db)
+            var changed: [String] = []
+            for (role, staffID) in chosen where before[role] != staffID {
+                guard try await CareTeamRepository.reassign(memberID: member.id, role: role, to: staffID, in: db) else {
+                    throw ValidationFailure(field: choices.first { $0.0 == role }!.1, message: "Choose an active \(role.displayName.lowercased()) from the list.")
+                }
+                changed.append(role.rawValue)
+            }
+            if !changed.isEmpty {
+                try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "admin.reassigned_care_team", subjectAccountID: member.id,
+                                                detail: "roles=\(changed.joined(separator: ","))", clientAddress: context.clientAddress), in: db)
+            }
+            return true
+        }
+        guard found else { throw HTTPError(.notFound) }
+        return .redirect(to: "/staff/members/\(id.uuidString.lowercased())?done=reassigned")
     }
 
     /// An admin's download of everything that touched one member's record, oldest first. The
@@ -56,6 +93,7 @@ struct MemberRecordPages {
             return (member, try await AlertRepository.forMember(member.id, in: db))
         }
         guard let (member, alerts) = found else { throw HTTPError(.notFound) }
+        let careTeam = try await careTeamChoices(memberID: member.id, viewer: viewer)
         let latest = try await intakes.latestDecision(for: member.id)
         var data: [String: Any] = [
             "memberName": member.name.value, "memberEmail": member.email.value, "memberTimeZone": member.timeZone.identifier,
@@ -63,6 +101,9 @@ struct MemberRecordPages {
             "alerts": alerts.map { ["severity": $0.severity.rawValue, "reason": $0.reason, "when": DisplayFormats.day($0.createdAt, in: viewer.timeZone),
                                     "open": $0.resolvedAt == nil] },
             "hasDecision": latest != nil,
+            "careTeam": careTeam.current, "reassign": careTeam.choices ?? [], "canReassign": careTeam.choices != nil,
+            "memberID": member.id.uuidString.lowercased(),
+            "notice": request.uri.queryParameters["done"] == "reassigned" ? "Care team updated." : "",
             "auditTrailURL": AccessPolicy.permits(viewer.actor, .exportAuditTrail) ? "/staff/members/\(member.id.uuidString.lowercased())/audit.csv" : "",
         ]
         if let (decision, at) = latest {
@@ -70,6 +111,26 @@ struct MemberRecordPages {
             data["decision"] = StaffDecisionView.make(decision)
         }
         return try pages.page("staff_member", title: member.name.value, context: context, currentPath: "/staff", data: data)
+    }
+}
+
+extension MemberRecordPages {
+    /// Who looks after the member now, and, for an admin, the choices for each role.
+    func careTeamChoices(memberID: UUID, viewer: AccountRecord) async throws -> (current: [[String: String]], choices: [[String: Any]]?) {
+        let (assigned, staff) = try await intakes.database.read { db in
+            (try await CareTeamRepository.assignment(memberID: memberID, in: db),
+             try await AccountRepository.list(roles: [.physicalTherapist, .healthCoach], in: db).filter { $0.disabledAt == nil })
+        }
+        let current = [Role.physicalTherapist, .healthCoach].map { role in
+            ["role": role.displayName, "name": staff.first { $0.id == assigned[role] }?.name.value ?? "Not assigned yet"]
+        }
+        guard AccessPolicy.permits(viewer.actor, .reassignCareTeam) else { return (current, nil) }
+        let choices: [[String: Any]] = [(Role.physicalTherapist, "physicalTherapist"), (.healthCoach, "healthCoach")].map { role, field in
+            ["field": field, "label": role.displayName, "options": staff.filter { $0.role == role }.map { person -> [String: Any] in
+                ["id": person.id.uuidString.lowercased(), "name": person.name.value, "selected": person.id == assigned[role]]
+            }]
+        }
+        return (current, choices)
     }
 }
 

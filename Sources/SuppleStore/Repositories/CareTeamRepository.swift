@@ -39,6 +39,30 @@ public enum CareTeamRepository {
         }
     }
 
+    /// Hands the member to another active staff member of that role (an admin's choice). False
+    /// when the staff member is not an active physical therapist or coach of that role.
+    public static func reassign(memberID: UUID, role: Role, to staffID: UUID, in db: any SQLDatabase) async throws -> Bool {
+        guard let column = column(for: role),
+              try await db.raw("""
+                SELECT id FROM accounts WHERE id = \(bind: staffID.uuidString) AND role = \(bind: role.rawValue) AND disabled_at IS NULL
+                """).first() != nil else { return false }
+        try await db.raw("""
+            UPDATE accounts SET \(unsafeRaw: column) = \(bind: staffID.uuidString) WHERE id = \(bind: memberID.uuidString) AND role = 'member'
+            """).run()
+        return true
+    }
+
+    /// The staff id currently assigned to the member in each role.
+    public static func assignment(memberID: UUID, in db: any SQLDatabase) async throws -> [Role: UUID] {
+        guard let row = try await db.raw("""
+            SELECT physical_therapist_id, health_coach_id FROM accounts WHERE id = \(bind: memberID.uuidString)
+            """).first() else { return [:] }
+        var result: [Role: UUID] = [:]
+        if let id = try row.decode(column: "physical_therapist_id", as: String?.self).flatMap(UUID.init(uuidString:)) { result[.physicalTherapist] = id }
+        if let id = try row.decode(column: "health_coach_id", as: String?.self).flatMap(UUID.init(uuidString:)) { result[.healthCoach] = id }
+        return result
+    }
+
     public struct Member: Sendable, Equatable {
         public let name: String
         public let role: Role
