@@ -54,7 +54,8 @@ import Testing
             #expect(plan.text.contains("2 walks of 8 minutes"))
             #expect(!plan.text.contains("Seated Backbends"))
             let alerts = try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }
-            #expect(alerts.isEmpty)
+            #expect(alerts.map(\.reason) == ["New plan from the intake is ready for review"], "no danger signs: only the physical therapist's routine look")
+            #expect(alerts.first?.severity == .routine && alerts.first?.audience == .clinical)
             #expect(try await browser.get("/home").text.contains("Your plan is ready"))
         }
     }

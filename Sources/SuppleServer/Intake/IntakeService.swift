@@ -79,7 +79,8 @@ public struct IntakeService: Sendable {
         return decision
     }
 
-    /// Danger signs alert the clinical team at their tier; low mood or anxiety asks the coach to reach out.
+    /// Danger signs alert the clinical team at their tier; a new plan asks for a review; low mood or
+    /// anxiety asks the coach to reach out.
     static func alerts(for decision: Decision, member: UUID, at instant: Date) -> [AlertRepository.Alert] {
         var alerts: [AlertRepository.Alert] = []
         let flags = decision.triage.flags.filter { $0.tier == decision.triage.tier }.map(\.id).joined(separator: ", ")
@@ -92,6 +93,11 @@ public struct IntakeService: Sendable {
             alerts.append(.init(memberID: member, severity: .routine, audience: .clinical, reason: "Routine review at intake (\(flags)): program started with cautions", source: "intake", createdAt: instant))
         case .none:
             break
+        }
+        // A plan the engine wrote alone still gets a physical therapist's look (routine tier
+        // reviews already ask for one).
+        if decision.triage.tier == .none, decision.triage.programStatus == .active || decision.triage.programStatus == .activeWithCautions {
+            alerts.append(.init(memberID: member, severity: .routine, audience: .clinical, reason: "New plan from the intake is ready for review", source: "new-plan", createdAt: instant))
         }
         let mood = decision.yellowFlags.map(\.id).filter { $0 == "Y-phq2" || $0 == "Y-gad2" }
         if !mood.isEmpty {
