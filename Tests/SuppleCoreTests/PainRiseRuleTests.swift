@@ -11,16 +11,16 @@ import Testing
 
     @Test("three days running at 2+ over the start asks for a review")
     func risen() {
-        #expect(PainRiseRule.holds(baseline: 4, ratings: days([6, 7, 6]), today: today))
-        #expect(PainRiseRule.holds(baseline: 4, ratings: days([8, 6, 6, 1]), today: today), "older, lower days do not matter")
+        #expect(PainRiseRule.sustainedRise(baseline: 4, ratings: days([6, 7, 6]), today: today) == [6, 7, 6])
+        #expect(PainRiseRule.sustainedRise(baseline: 4, ratings: days([8, 6, 6, 1]), today: today) == [6, 6, 8], "older, lower days do not matter; oldest first")
     }
 
     @Test("one day under the line, a missing day or only two days is not a sustained rise")
     func notRisen() {
-        #expect(!PainRiseRule.holds(baseline: 4, ratings: days([6, 5, 6]), today: today))
-        #expect(!PainRiseRule.holds(baseline: 4, ratings: days([6, nil, 6, 6]), today: today))
-        #expect(!PainRiseRule.holds(baseline: 4, ratings: days([6, 6]), today: today))
-        #expect(!PainRiseRule.holds(baseline: 4, ratings: days([nil, 7, 7, 7]), today: today), "the run must reach today")
+        #expect(PainRiseRule.sustainedRise(baseline: 4, ratings: days([6, 5, 6]), today: today) == nil)
+        #expect(PainRiseRule.sustainedRise(baseline: 4, ratings: days([6, nil, 6, 6]), today: today) == nil)
+        #expect(PainRiseRule.sustainedRise(baseline: 4, ratings: days([6, 6]), today: today) == nil)
+        #expect(PainRiseRule.sustainedRise(baseline: 4, ratings: days([nil, 7, 7, 7]), today: today) == nil, "the run must reach today")
     }
 
     @Test("the queue line carries the start and the three ratings")

@@ -8,14 +8,14 @@ public enum PainRiseRule {
     public static let days = 3
     public static let source = "pain-rise"
 
-    /// Whether the last `days` daily pain ratings fall on consecutive days ending `today` and are
-    /// each at least 2 points over the baseline. `ratings` are (day, pain), in any order.
-    public static func holds(baseline: Int, ratings: [(date: CalendarDate, pain: Int)], today: CalendarDate) -> Bool {
+    /// The ratings of a sustained rise, oldest first: the last `days` days ending `today`, each
+    /// rated and each at least 2 points over the baseline. Nil when there is no such run.
+    /// `ratings` are (day, pain), in any order.
+    public static func sustainedRise(baseline: Int, ratings: [(date: CalendarDate, pain: Int)], today: CalendarDate) -> [Int]? {
         let byDay = Dictionary(ratings.map { ($0.date, $0.pain) }, uniquingKeysWith: { _, later in later })
-        return (0..<days).allSatisfy { back in
-            guard let pain = byDay[today.adding(days: -back)] else { return false }
-            return pain >= baseline + pointsAboveBaseline
-        }
+        let run = (0..<days).reversed().compactMap { back in byDay[today.adding(days: -back)] }
+        guard run.count == days, run.allSatisfy({ $0 >= baseline + pointsAboveBaseline }) else { return nil }
+        return run
     }
 
     /// The queue line: the numbers a clinician needs, in one line.

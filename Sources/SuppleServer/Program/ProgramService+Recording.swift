@@ -77,9 +77,7 @@ extension ProgramService {
         let ratings = try await ActivityRepository.checkIns(memberID: member.id, in: db)
             .filter { $0.kind == CheckInKind.dailyPain.rawValue }
             .compactMap { record in CalendarDate(iso8601: record.date).map { (date: $0, pain: Int(record.score ?? 0)) } }
-        let day = today(for: member)
-        guard PainRiseRule.holds(baseline: baseline, ratings: ratings, today: day) else { return }
-        let recent = (0..<PainRiseRule.days).reversed().compactMap { back in ratings.last { $0.date == day.adding(days: -back) }?.pain }
+        guard let recent = PainRiseRule.sustainedRise(baseline: baseline, ratings: ratings, today: today(for: member)) else { return }
         try await AlertRepository.insert(.init(memberID: member.id, severity: .routine, audience: .clinical,
                                                reason: PainRiseRule.reason(baseline: baseline, recent: recent), source: PainRiseRule.source, createdAt: now), in: db)
     }
