@@ -36,7 +36,7 @@ import Testing
         }
     }
 
-    @Test("the member list shows members to staff and records that they looked")
+    @Test("the member list shows staff their own members, not a colleague's, and records that they looked")
     func memberListIsAudited() async throws {
         try await TestApp.run { app, client in
             try await app.createAccount("riley@example.org", role: .member, name: "Riley Demo")
@@ -46,6 +46,11 @@ import Testing
             #expect(page.text.contains("Riley Demo"))
             let events = try await app.database.read { db in try await AuditLog.events(involving: coach.id, in: db) }
             #expect(events.contains { $0.action == "staff.viewed_member_list" && $0.actorID == coach.id })
+
+            // A second coach has no members yet, so Riley (the first coach's) is not in their list.
+            try await app.createAccount("coach.two@example.org", role: .healthCoach)
+            let other = try await signedIn(client, "coach.two@example.org")
+            #expect(!(try await other.get("/staff/members")).text.contains("Riley Demo"))
         }
     }
 

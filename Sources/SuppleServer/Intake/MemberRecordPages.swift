@@ -22,23 +22,22 @@ struct MemberRecordPages {
         let viewer = try context.require(.reassignCareTeam).account
         guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
         let now = intakes.clock.now()
-        let choices: [(Role, String)] = [(.physicalTherapist, "physicalTherapist"), (.healthCoach, "healthCoach")]
         let found = try await intakes.database.transaction { db -> Bool in
             guard let member = try await AccountRepository.find(id: id, in: db), member.role == .member else { return false }
             var errors = FieldErrorCollector()
-            var chosen: [(Role, UUID)] = []
-            for (role, field) in choices {
+            var chosen: [(role: Role, field: String, staffID: UUID)] = []
+            for (role, field) in Self.careTeamFields {
                 guard let staffID = context.form[field].flatMap(UUID.init(uuidString:)) else {
                     errors.add(field, "Choose a \(role.displayName.lowercased()) from the list."); continue
                 }
-                chosen.append((role, staffID))
+                chosen.append((role, field, staffID))
             }
             try errors.throwIfAny()
             let before = try await CareTeamRepository.assignment(memberID: member.id, in: db)
             var changed: [String] = []
-            for (role, staffID) in chosen where before[role] != staffID {
+            for (role, field, staffID) in chosen where before[role] != staffID {
                 guard try await CareTeamRepository.reassign(memberID: member.id, role: role, to: staffID, in: db) else {
-                    throw ValidationFailure(field: choices.first { $0.0 == role }!.1, message: "Choose an active \(role.displayName.lowercased()) from the list.")
+                    throw ValidationFailure(field: field, message: "Choose an active \(role.displayName.lowercased()) from the list.")
                 }
                 changed.append(role.rawValue)
             }
@@ -115,17 +114,20 @@ struct MemberRecordPages {
 }
 
 extension MemberRecordPages {
+    /// The care-team roles an admin can change, with their form field names.
+    static let careTeamFields: [(role: Role, field: String)] = [(.physicalTherapist, "physicalTherapist"), (.healthCoach, "healthCoach")]
+
     /// Who looks after the member now, and, for an admin, the choices for each role.
     func careTeamChoices(memberID: UUID, viewer: AccountRecord) async throws -> (current: [[String: String]], choices: [[String: Any]]?) {
         let (assigned, staff) = try await intakes.database.read { db in
             (try await CareTeamRepository.assignment(memberID: memberID, in: db),
              try await AccountRepository.list(roles: [.physicalTherapist, .healthCoach], in: db).filter { $0.disabledAt == nil })
         }
-        let current = [Role.physicalTherapist, .healthCoach].map { role in
+        let current = Self.careTeamFields.map(\.role).map { role in
             ["role": role.displayName, "name": staff.first { $0.id == assigned[role] }?.name.value ?? "Not assigned yet"]
         }
         guard AccessPolicy.permits(viewer.actor, .reassignCareTeam) else { return (current, nil) }
-        let choices: [[String: Any]] = [(Role.physicalTherapist, "physicalTherapist"), (.healthCoach, "healthCoach")].map { role, field in
+        let choices: [[String: Any]] = Self.careTeamFields.map { role, field in
             ["field": field, "label": role.displayName, "options": staff.filter { $0.role == role }.map { person -> [String: Any] in
                 ["id": person.id.uuidString.lowercased(), "name": person.name.value, "selected": person.id == assigned[role]]
             }]

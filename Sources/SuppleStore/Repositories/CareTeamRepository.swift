@@ -63,6 +63,15 @@ public enum CareTeamRepository {
         return result
     }
 
+    /// The members this staff member looks after (as physical therapist or coach), newest first.
+    public static func members(of staffID: UUID, limit: Int = 200, in db: any SQLDatabase) async throws -> [AccountRecord] {
+        try await db.raw("""
+            SELECT * FROM accounts WHERE role = 'member'
+            AND (physical_therapist_id = \(bind: staffID.uuidString) OR health_coach_id = \(bind: staffID.uuidString))
+            ORDER BY created_at DESC, id LIMIT \(bind: limit)
+            """).all().map(AccountRepository.decode)
+    }
+
     public struct Member: Sendable, Equatable {
         public let name: String
         public let role: Role

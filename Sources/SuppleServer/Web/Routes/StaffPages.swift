@@ -26,13 +26,10 @@ struct StaffPages {
         let viewer = signedIn.account
         let now = accounts.clock.now()
         let (members, memberCount, staffCount) = try await database.transaction { db in
-            var members = try await AccountRepository.list(roles: [.member], limit: 200, in: db)
             // Clinicians and coaches see their own members; admins see everyone.
-            if !AccessPolicy.seesWholeProgram(viewer.actor) {
-                var mine: [AccountRecord] = []
-                for member in members where try await CareTeamRepository.isAssigned(memberID: member.id, staffID: viewer.id, in: db) { mine.append(member) }
-                members = mine
-            }
+            let members = AccessPolicy.seesWholeProgram(viewer.actor)
+                ? try await AccountRepository.list(roles: [.member], limit: 200, in: db)
+                : try await CareTeamRepository.members(of: viewer.id, limit: 200, in: db)
             let memberCount = try await AccountRepository.count(role: .member, in: db)
             var staffCount = 0
             for role in Role.staffRoles { staffCount += try await AccountRepository.count(role: role, in: db) }
