@@ -109,7 +109,7 @@ struct MemberRecordPages {
             data["decidedOn"] = DisplayFormats.day(at, in: viewer.timeZone)
             data["decision"] = StaffDecisionView.make(decision)
         }
-        return try pages.page("staff_member", title: member.name.value, context: context, currentPath: "/staff", data: data)
+        return try pages.page("staff_member", title: member.name.value, context: context, currentPath: "/staff/members", data: data)
     }
 }
 
