@@ -12,6 +12,9 @@ import Testing
         .viewMemberRecord: [.physicalTherapist, .healthCoach, .admin],
         .exportAuditTrail: [.admin],
         .reassignCareTeam: [.admin],
+        .editPlan: [.physicalTherapist, .admin],
+        .messageMembers: [.physicalTherapist, .healthCoach, .admin],
+        .writeClinicalNotes: [.physicalTherapist, .healthCoach, .admin],
     ]
 
     @Test("every permission has its expected roles written down here")

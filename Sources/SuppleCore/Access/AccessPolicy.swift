@@ -17,6 +17,12 @@ public enum Permission: Sendable, Hashable, CaseIterable {
     case exportAuditTrail
     /// Give a member a different physical therapist or coach.
     case reassignCareTeam
+    /// Change a member's plan: exercises, doses, walking target, and the engine's pending swaps.
+    case editPlan
+    /// Write in a member's thread with their care team, and keep saved replies.
+    case messageMembers
+    /// Write clinical notes (and amendments) on a member's record.
+    case writeClinicalNotes
 }
 
 /// Who is asking: their account id and role. Anonymous visitors have no actor.
@@ -48,8 +54,11 @@ public enum AccessPolicy {
             return true
         case .useMemberApp:
             return actor.role == .member
-        case .openStaffWorkspace, .listMembers, .viewMemberRecord:
+        case .openStaffWorkspace, .listMembers, .viewMemberRecord, .messageMembers, .writeClinicalNotes:
             return actor.role.isStaff
+        case .editPlan:
+            // Exercise choice and dosing are clinical: physical therapists, and admins.
+            return actor.role == .physicalTherapist || actor.role == .admin
         case .manageStaff, .exportAuditTrail, .reassignCareTeam:
             return actor.role == .admin
         }

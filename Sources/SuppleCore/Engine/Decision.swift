@@ -90,6 +90,8 @@ public struct ProgramPlan: Sendable, Equatable, Codable {
         public var changedOn: CalendarDate? = nil
         /// A swap the engine made that a physical therapist has not yet approved.
         public var pendingReview: Bool? = nil
+        /// For a pending swap, the exercise it took the place of, so a clinician can undo it.
+        public var replaces: String? = nil
     }
 
     public struct Walking: Sendable, Equatable, Codable {

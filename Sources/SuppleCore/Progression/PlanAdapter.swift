@@ -18,6 +18,7 @@ public enum PlanAdapter {
                                                     rule: "P-dose-default", explanation: "The usual starting dose for this exercise.", source: exercise.source))
                     swapped.changedOn = date
                     swapped.pendingReview = true
+                    swapped.replaces = item.exerciseId
                     return swapped
                 }
                 guard let dose = decision.newDose else { return item }

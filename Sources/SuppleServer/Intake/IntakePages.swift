@@ -79,9 +79,13 @@ struct IntakePages {
         let account = try member(context)
         guard var (decision, _) = try await intakes.latestDecision(for: account.id) else { return .redirect(to: "/intake") }
         // The plan as it stands today: the latest version, after any progression.
-        if let current = try await program.currentPlan(for: account.id) { decision.plan = current.plan }
-        return try pages.page("plan", title: "Your plan", context: context, currentPath: "/home",
-                              data: DecisionView.forMember(decision, library: library))
+        let current = try await program.currentPlan(for: account.id)
+        if let current { decision.plan = current.plan }
+        var data = DecisionView.forMember(decision, library: library)
+        data["careTeamNote"] = current?.version.memberNote ?? ""
+        data["careTeamNoteAuthor"] = current?.version.author ?? ""
+        data["careTeamNoteDate"] = current?.version.effectiveFrom ?? ""
+        return try pages.page("plan", title: "Your plan", context: context, currentPath: "/home", data: data)
     }
 }
 

@@ -97,7 +97,7 @@ public struct IntakeService: Sendable {
         // A plan the engine wrote alone still gets a physical therapist's look (routine tier
         // reviews already ask for one).
         if decision.triage.tier == .none, decision.triage.programStatus == .active || decision.triage.programStatus == .activeWithCautions {
-            alerts.append(.init(memberID: member, severity: .routine, audience: .clinical, reason: "New plan from the intake is ready for review", source: "new-plan", createdAt: instant))
+            alerts.append(.init(memberID: member, severity: .routine, audience: .clinical, reason: "New plan from the intake is ready for review", source: newPlanSource, createdAt: instant))
         }
         let mood = decision.yellowFlags.map(\.id).filter { $0 == "Y-phq2" || $0 == "Y-gad2" }
         if !mood.isEmpty {
@@ -105,6 +105,9 @@ public struct IntakeService: Sendable {
         }
         return alerts
     }
+
+    /// Marks the routine review of a plan the engine wrote from the intake.
+    static let newPlanSource = "new-plan"
 
     public func latestDecision(for memberID: UUID) async throws -> (decision: Decision, at: Date)? {
         guard let record = try await database.read({ db in try await DecisionRepository.latest(accountID: memberID, in: db) }) else { return nil }

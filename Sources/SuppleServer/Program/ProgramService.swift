@@ -63,6 +63,9 @@ public struct ProgramService: Sendable {
         )
     }
 
+    /// Marks the review alert for an exercise swap the engine proposed.
+    static let proposalSource = "progression"
+
     /// Runs the progression engine and, when anything changes, stores the next plan version,
     /// effective tomorrow, with the reasons. Returns the decisions.
     @discardableResult
@@ -81,7 +84,7 @@ public struct ProgramService: Sendable {
                                                     reason: reasons.joined(separator: " "), planJSON: json, at: now, in: db)
             if decisions.items.contains(where: \.needsReview) {
                 try await AlertRepository.insert(.init(memberID: member.id, severity: .routine, audience: .clinical,
-                    reason: "Engine proposed an exercise change: pending review", source: "progression", createdAt: now), in: db)
+                    reason: "Engine proposed an exercise change: pending review", source: Self.proposalSource, createdAt: now), in: db)
             }
         }
         return decisions

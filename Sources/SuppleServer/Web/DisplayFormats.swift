@@ -11,6 +11,15 @@ enum DisplayFormats {
         return formatter.string(from: instant)
     }
 
+    /// A day and time: "27 Nov 2026, 14:05".
+    static func moment(_ instant: Date, in zone: MemberTimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone.timeZone
+        formatter.dateFormat = "d MMM yyyy, HH:mm"
+        return formatter.string(from: instant)
+    }
+
     /// Picker options with `chosen` selected (or UTC until the browser's script picks the local one).
     static func timeZoneOptions(chosen: String?) -> [[String: Any]] {
         let selected = chosen.flatMap { MemberTimeZone.selectableIdentifiers.contains($0) ? $0 : nil } ?? "UTC"

@@ -62,9 +62,9 @@ public struct PageRenderer: Sendable {
         case .none:
             nav = [("/library", "Library"), ("/signin", "Sign in"), ("/signup", "Join")]
         case .member:
-            nav = [("/home", "Today"), ("/progress", "Progress"), ("/library", "Library"), ("/account", "Account")]
+            nav = [("/home", "Today"), ("/progress", "Progress"), ("/messages", "Messages"), ("/library", "Library"), ("/account", "Account")]
         case .some:
-            nav = [("/staff", "Queue"), ("/staff/members", "Members")]
+            nav = [("/staff", "Queue"), ("/staff/members", "Members"), ("/staff/replies", "Replies")]
             if AccessPolicy.permits(context.actor, .manageStaff) { nav.append(("/staff/team", "Team")) }
             nav += [("/library", "Library"), ("/account", "Account")]
         }

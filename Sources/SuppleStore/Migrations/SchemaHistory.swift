@@ -8,6 +8,7 @@ public enum SchemaHistory {
         intakesDecisionsAndAlerts,
         plansSessionsWalksCheckIns,
         careTeamAssignment,
+        messagesNotesAndClinicianPlans,
     ]
 
     static let accountsAndSessions = Migration(version: 1, name: "accounts and sessions", sql: [
@@ -218,5 +219,54 @@ public enum SchemaHistory {
         "CREATE INDEX accounts_physical_therapist ON accounts (physical_therapist_id)",
         "CREATE INDEX accounts_health_coach ON accounts (health_coach_id)",
         "CREATE INDEX alerts_member_open ON alerts (member_id, resolved_at)",
+    ])
+
+    /// Messages between a member and their care team, each reader's place in the thread, staff
+    /// members' saved replies, append-only clinical notes, and a clinician's note on a plan version.
+    static let messagesNotesAndClinicianPlans = Migration(version: 5, name: "messages, saved replies, clinical notes, plan notes", sql: [
+        """
+        CREATE TABLE messages (
+            id TEXT PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            sender_id TEXT NOT NULL REFERENCES accounts(id),
+            body TEXT NOT NULL,
+            sent_at BIGINT NOT NULL,
+            idempotency_key TEXT NOT NULL UNIQUE
+        )
+        """,
+        "CREATE INDEX messages_thread ON messages (member_id, sent_at)",
+        """
+        CREATE TABLE message_reads (
+            member_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            reader_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            read_until BIGINT NOT NULL,
+            PRIMARY KEY (member_id, reader_id)
+        )
+        """,
+        """
+        CREATE TABLE saved_replies (
+            id TEXT PRIMARY KEY,
+            staff_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX saved_replies_staff ON saved_replies (staff_id, title)",
+        """
+        CREATE TABLE clinical_notes (
+            id TEXT PRIMARY KEY,
+            member_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            author_id TEXT NOT NULL REFERENCES accounts(id),
+            amends_note_id TEXT REFERENCES clinical_notes(id),
+            subjective TEXT NOT NULL,
+            objective TEXT NOT NULL,
+            assessment TEXT NOT NULL,
+            plan TEXT NOT NULL,
+            written_at BIGINT NOT NULL
+        )
+        """,
+        "CREATE INDEX clinical_notes_member ON clinical_notes (member_id, written_at)",
+        "ALTER TABLE plan_versions ADD COLUMN member_note TEXT",
     ])
 }

@@ -13,16 +13,19 @@ public enum PlanVersionRepository {
         public let reason: String
         public let planJSON: String
         public let createdAt: Date
+        /// What the clinician who made this version wrote to the member, if anyone did.
+        public var memberNote: String? = nil
     }
 
     /// Adds the next version; returns it.
-    public static func add(memberID: UUID, effectiveFrom: String, author: String, reason: String, planJSON: String, at instant: Date, in db: any SQLDatabase) async throws -> Record {
+    public static func add(memberID: UUID, effectiveFrom: String, author: String, reason: String, planJSON: String,
+                           memberNote: String? = nil, at instant: Date, in db: any SQLDatabase) async throws -> Record {
         let next = (try await latest(memberID: memberID, in: db)?.version ?? 0) + 1
-        let record = Record(id: UUID(), memberID: memberID, version: next, effectiveFrom: effectiveFrom, author: author, reason: reason, planJSON: planJSON, createdAt: instant)
+        let record = Record(id: UUID(), memberID: memberID, version: next, effectiveFrom: effectiveFrom, author: author, reason: reason, planJSON: planJSON, createdAt: instant, memberNote: memberNote)
         try await db.raw("""
-            INSERT INTO plan_versions (id, member_id, version, effective_from, author, reason, plan, created_at)
+            INSERT INTO plan_versions (id, member_id, version, effective_from, author, reason, plan, created_at, member_note)
             VALUES (\(bind: record.id.uuidString), \(bind: memberID.uuidString), \(bind: next), \(bind: effectiveFrom), \(bind: author),
-                \(bind: reason), \(bind: planJSON), \(bind: instant.storedMilliseconds))
+                \(bind: reason), \(bind: planJSON), \(bind: instant.storedMilliseconds), \(bind: memberNote))
             """).run()
         return record
     }
@@ -44,7 +47,8 @@ public enum PlanVersionRepository {
             author: try row.decode(column: "author", as: String.self),
             reason: try row.decode(column: "reason", as: String.self),
             planJSON: try row.decode(column: "plan", as: String.self),
-            createdAt: try row.instant("created_at")
+            createdAt: try row.instant("created_at"),
+            memberNote: try row.decode(column: "member_note", as: String?.self)
         )
     }
 }

@@ -52,19 +52,21 @@ struct StaffPages {
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
         let now = accounts.clock.now()
-        let items = try await database.transaction { db in
+        let (alerts, threads) = try await database.transaction { db in
             // Silence is noticed when someone looks: quiet members become coach alerts first.
             try await CareTeamRepository.raiseQuietMemberAlerts(
                 quietSince: now.addingTimeInterval(-Double(EngagementRules.quietDays) * 86_400),
                 reason: EngagementRules.quietReason, source: EngagementRules.quietSource, now: now, in: db)
-            return try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db)
+            return (try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db),
+                    try await MessageRepository.unreadThreads(staffID: viewer.id, everyMember: AccessPolicy.seesWholeProgram(viewer.actor), in: db))
         }
+        let rows = QueueRow.merge(alerts: alerts, threads: threads)
         return try pages.page("staff_queue", title: "Queue", context: context, currentPath: "/staff", data: [
-            "userName": viewer.name.value, "userRole": viewer.role.displayName, "count": items.count,
-            "items": items.map { item in [
-                "id": item.alert.id.uuidString.lowercased(), "memberID": item.alert.memberID.uuidString.lowercased(),
-                "member": item.memberName, "reason": item.alert.reason, "severity": item.alert.severity.rawValue,
-                "waited": Self.waited(since: item.alert.createdAt, now: now),
+            "userName": viewer.name.value, "userRole": viewer.role.displayName, "count": rows.count,
+            "items": rows.map { row in [
+                "id": row.alertID?.uuidString.lowercased() ?? "", "memberID": row.memberID.uuidString.lowercased(),
+                "member": row.memberName, "reason": row.reason, "severity": row.label, "isMessage": row.alertID == nil,
+                "waited": Self.waited(since: row.since, now: now),
             ] },
             "notice": request.uri.queryParameters["done"] == "resolved" ? "Alert resolved." : "",
         ])

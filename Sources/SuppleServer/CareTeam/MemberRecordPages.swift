@@ -4,16 +4,21 @@ import SuppleContent
 import SuppleCore
 import SuppleStore
 
-/// A member's record for the care team: who they are, the engine's decision with every reason
-/// and source, and their alerts. Every opening is audited.
+/// A member's chart for the care team: who they are, alerts, the plan with every reason, its
+/// history and pending proposals, activity, progress, questionnaires, messages, notes and the
+/// engine's intake decision. Every opening is audited.
 struct MemberRecordPages {
     let intakes: IntakeService
+    let program: ProgramService
+    let notes: ClinicalNotes
+    let messaging: MessagingService
     let pages: PageRenderer
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/staff/members/{id}", use: record)
         router.get("/staff/members/{id}/audit.csv", use: auditTrail)
         router.post("/staff/members/{id}/care-team", use: reassign)
+        router.post("/staff/members/{id}/notes", use: writeNote)
     }
 
     /// An admin hands the member to another physical therapist and/or coach. Both choices are
@@ -81,19 +86,49 @@ struct MemberRecordPages {
 
     @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.viewMemberRecord).account
-        guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
         let now = intakes.clock.now()
-        let found: (AccountRecord, [AlertRepository.Alert])? = try await intakes.database.transaction { db in
-            guard let member = try await AccountRepository.find(id: id, in: db), member.role == .member else { return nil }
-            let assigned = try await CareTeamRepository.isAssigned(memberID: member.id, staffID: viewer.id, in: db)
-            guard AccessPolicy.mayOpenRecord(viewer.actor, assignedToMember: assigned) else { throw AccessDenied() }
+        let member = try await intakes.database.transaction { db in
+            let member = try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db)
             try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "staff.viewed_member_record",
                                             subjectAccountID: member.id, clientAddress: context.clientAddress), in: db)
-            return (member, try await AlertRepository.forMember(member.id, in: db))
+            return member
         }
-        guard let (member, alerts) = found else { throw HTTPError(.notFound) }
+        return try await chart(member, viewer: viewer, context: context, notice: Self.notices[request.uri.queryParameters["done"].map(String.init) ?? ""] ?? "",
+                               amending: request.uri.queryParameters["amend"].flatMap { UUID(uuidString: String($0)) }?.uuidString.lowercased() ?? "")
+    }
+
+    static let notices = ["reassigned": "Care team updated.", "plan-saved": "Plan saved as a new version. The member sees it, with your note, today.",
+                          "note-saved": "Note added to the record."]
+
+    /// A clinical note or an amendment, from the form at the foot of the chart.
+    @Sendable func writeNote(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let viewer = try context.require(.writeClinicalNotes).account
+        let member = try await intakes.database.read { db in try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db) }
+        do {
+            _ = try await notes.write(context.form, member: member, by: viewer, clientAddress: context.clientAddress)
+            return .redirect(to: "/staff/members/\(member.id.uuidString.lowercased())?done=note-saved#notes")
+        } catch let failure as ValidationFailure {
+            var values: [String: String] = [:]
+            for (field, _) in ClinicalNotes.fields { values[field] = context.form[field] ?? "" }
+            return try await chart(member, viewer: viewer, context: context, noteValues: values, noteFailure: failure, amending: context.form["amends"] ?? "")
+        }
+    }
+
+    func chart(_ member: AccountRecord, viewer: AccountRecord, context: AppRequestContext, notice: String = "",
+               noteValues: [String: String] = [:], noteFailure: ValidationFailure? = nil, amending: String = "") async throws -> Response {
+        let (alerts, history, sessions, walks, checkIns, written, recent) = try await intakes.database.read { db in
+            (try await AlertRepository.forMember(member.id, in: db),
+             try await PlanVersionRepository.all(memberID: member.id, in: db),
+             try await ActivityRepository.sessions(memberID: member.id, in: db),
+             try await ActivityRepository.walks(memberID: member.id, in: db),
+             try await ActivityRepository.checkIns(memberID: member.id, in: db),
+             try await ClinicalNoteRepository.forMember(member.id, in: db),
+             try await MessageRepository.thread(memberID: member.id, limit: 3, in: db))
+        }
         let careTeam = try await careTeamChoices(memberID: member.id, viewer: viewer)
         let latest = try await intakes.latestDecision(for: member.id)
+        let current = try await program.currentPlan(for: member.id)
+        let memberID = member.id.uuidString.lowercased()
         var data: [String: Any] = [
             "memberName": member.name.value, "memberEmail": member.email.value, "memberTimeZone": member.timeZone.identifier,
             "joined": DisplayFormats.day(member.createdAt, in: viewer.timeZone),
@@ -101,15 +136,26 @@ struct MemberRecordPages {
                                     "open": $0.resolvedAt == nil] },
             "hasDecision": latest != nil,
             "careTeam": careTeam.current, "reassign": careTeam.choices ?? [], "canReassign": careTeam.choices != nil,
-            "memberID": member.id.uuidString.lowercased(),
-            "notice": request.uri.queryParameters["done"] == "reassigned" ? "Care team updated." : "",
-            "auditTrailURL": AccessPolicy.permits(viewer.actor, .exportAuditTrail) ? "/staff/members/\(member.id.uuidString.lowercased())/audit.csv" : "",
+            "memberID": memberID, "notice": notice,
+            "auditTrailURL": AccessPolicy.permits(viewer.actor, .exportAuditTrail) ? "/staff/members/\(memberID)/audit.csv" : "",
+            "canEditPlan": AccessPolicy.permits(viewer.actor, .editPlan),
+            "plan": MemberChartView.planSection(current, history: history, library: program.library, viewer: viewer),
+            "timeline": MemberChartView.timeline(sessions: sessions, walks: walks, today: program.today(for: member)),
+            "questionnaires": MemberChartView.questionnaires(checkIns),
+            "unread": try await messaging.unread(threadOf: member.id, for: viewer),
+            "recentMessages": MessagingService.view(recent, reader: viewer),
+            "notes": ClinicalNotes.view(written, viewer: viewer),
+            "noteValues": noteValues, "amending": amending,
+            "canWriteNotes": AccessPolicy.permits(viewer.actor, .writeClinicalNotes),
         ]
+        if current != nil { data["progress"] = try await ProgressView.make(member, program: program, intakes: intakes) }
+        if let noteFailure { data.merge(noteFailure.templateValues) { _, new in new } }
         if let (decision, at) = latest {
             data["decidedOn"] = DisplayFormats.day(at, in: viewer.timeZone)
             data["decision"] = StaffDecisionView.make(decision)
         }
-        return try pages.page("staff_member", title: member.name.value, context: context, currentPath: "/staff/members", data: data)
+        return try pages.page("staff_member", title: member.name.value, context: context, status: noteFailure == nil ? .ok : .unprocessableContent,
+                              currentPath: "/staff/members", data: data)
     }
 }
 

@@ -1,0 +1,41 @@
+import Foundation
+import SuppleStore
+
+/// One line of the staff queue: an open alert, or a member's unread messages. Emergency and
+/// urgent alerts come first; a member waiting for an answer ranks with routine clinical work,
+/// ahead of coaching follow-ups; within a rank, longest waiting first.
+struct QueueRow: Equatable {
+    let alertID: UUID?
+    let memberID: UUID
+    let memberName: String
+    let reason: String
+    /// The pill: the alert's severity, or "message".
+    let label: String
+    let rank: Int
+    let since: Date
+
+    static func merge(alerts: [CareTeamRepository.QueueItem], threads: [MessageRepository.UnreadThread]) -> [QueueRow] {
+        let fromAlerts = alerts.map { item in
+            QueueRow(alertID: item.alert.id, memberID: item.alert.memberID, memberName: item.memberName, reason: item.alert.reason,
+                     label: item.alert.severity.rawValue, rank: rank(item.alert.severity), since: item.alert.createdAt)
+        }
+        let fromMessages = threads.map { thread in
+            QueueRow(alertID: nil, memberID: thread.memberID, memberName: thread.memberName,
+                     reason: "\(thread.unread) unread message\(thread.unread == 1 ? "" : "s") from the member",
+                     label: "message", rank: rank(.routine), since: thread.waitingSince)
+        }
+        // Stable: alerts arrive already ordered, and equal keys keep that order.
+        return (fromAlerts + fromMessages).enumerated().sorted { a, b in
+            (a.element.rank, a.element.since, a.offset) < (b.element.rank, b.element.since, b.offset)
+        }.map(\.element)
+    }
+
+    static func rank(_ severity: AlertRepository.Severity) -> Int {
+        switch severity {
+        case .emergency: 0
+        case .urgent: 1
+        case .routine: 2
+        case .support: 3
+        }
+    }
+}
