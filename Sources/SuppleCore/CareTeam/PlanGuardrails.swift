@@ -18,7 +18,7 @@ public enum PlanGuardrails {
             guard let exercise = catalog[item.exerciseId] else { continue }
             if limits.excludedBiases.contains(exercise.spineBias) {
                 let rule = reasons.first { $0.rule.hasPrefix("P-bias") }?.rule ?? "P-bias"
-                warnings.append(Warning(rule: rule, message: "\(exercise.name) is a \(exercise.spineBias.rawValue) exercise, which this member's pattern (\(classification.pattern.rawValue)) leaves out.",
+                warnings.append(Warning(rule: rule, message: "\(exercise.name) moves the spine into \(exercise.spineBias.rawValue), which this member's pattern (\(classification.pattern.rawValue)) leaves out.",
                                         source: source(rule, "RESEARCH §5.9")))
             }
             if exercise.level > limits.maxLevel {

@@ -11,11 +11,9 @@ enum TodayView {
         let day = try await program.day(for: member, plan: plan)
         let article = day.article
         let changedToday = current.version.version > 1 && current.version.effectiveFrom == day.date.description
-        let unread = try await program.database.read { db in try await MessageRepository.unreadCount(memberID: member.id, readerID: member.id, in: db) }
         // A clinician's note stays on Today for a week after their change, then lives on the plan page.
         let noteIsRecent = program.clock.now().timeIntervalSince(current.version.createdAt) < 7 * 86_400
         return [
-            "unreadMessages": unread, "unreadPlural": unread == 1 ? "" : "s",
             "careTeamNote": noteIsRecent ? current.version.memberNote ?? "" : "",
             "careTeamNoteAuthor": current.version.author,
             "sessionDone": day.sessionDone,

@@ -30,8 +30,12 @@ struct MemberPages {
     func todayPage(_ member: AccountRecord, context: AppRequestContext, notice: String, failure: ValidationFailure?) async throws -> Response {
         let latest = try await intakes.latestDecision(for: member.id)
         let current = try await program.currentPlan(for: member.id)
-        let team = try await program.database.read { db in try await CareTeamRepository.team(memberID: member.id, in: db) }
+        let (team, unread) = try await program.database.read { db in
+            (try await CareTeamRepository.team(memberID: member.id, in: db),
+             try await MessageRepository.unreadCount(memberID: member.id, readerID: member.id, in: db))
+        }
         var data: [String: Any] = [
+            "unreadMessages": unread, "unreadPlural": unread == 1 ? "" : "s",
             "greetingName": member.name.greetingName, "notice": notice,
             "hasPlan": latest != nil, "hasActivePlan": current != nil,
             "planBlocked": latest?.decision.triage.tier == .emergency,
