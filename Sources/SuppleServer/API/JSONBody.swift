@@ -55,6 +55,34 @@ struct JSONBody {
         return result
     }
 
+    /// An array of strings; absent and null are empty.
+    mutating func strings(_ name: String) -> [String] {
+        switch object[name] {
+        case nil, .null?: return []
+        case .array(let items)?:
+            var result: [String] = []
+            for (index, item) in items.enumerated() {
+                guard case .string(let value) = item else { typeErrors.add("\(name)[\(index)]", "must be a string."); continue }
+                result.append(value)
+            }
+            return result
+        default:
+            typeErrors.add(name, "\(name) must be an array of strings.")
+            return []
+        }
+    }
+
+    /// An object property as raw JSON values; absent and null are empty.
+    mutating func object(_ name: String) -> [String: JSONValue] {
+        switch object[name] {
+        case nil, .null?: return [:]
+        case .object(let fields)?: return fields
+        default:
+            typeErrors.add(name, "\(name) must be an object.")
+            return [:]
+        }
+    }
+
     mutating func bool(_ name: String) -> Bool {
         switch object[name] {
         case nil, .null?: return false

@@ -14,17 +14,23 @@ struct ClinicalNotes: Sendable {
 
     /// Validates and stores a note (or an amendment of `amends`), audited in the same transaction.
     func write(_ form: FormFields, member: AccountRecord, by author: AccountRecord, clientAddress: String?) async throws -> ClinicalNoteRepository.Note {
+        var fields: [String: String] = [:]
+        for (field, _) in Self.fields { fields[field] = form[field] }
+        return try await write(fields, amends: form["amends"], member: member, by: author, clientAddress: clientAddress)
+    }
+
+    func write(_ fields: [String: String], amends raw: String?, member: AccountRecord, by author: AccountRecord, clientAddress: String?) async throws -> ClinicalNoteRepository.Note {
         var errors = FieldErrorCollector()
         var text: [String: String] = [:]
         for (field, label) in Self.fields {
-            do { text[field] = try TextInput.paragraphs(form[field], field: field, label: label.lowercased(), maxLength: Self.maxLength, required: false) }
+            do { text[field] = try TextInput.paragraphs(fields[field], field: field, label: label.lowercased(), maxLength: Self.maxLength, required: false) }
             catch { errors.add(error.field, error.message) }
         }
         if errors.errors.isEmpty, text.values.allSatisfy(\.isEmpty) {
             errors.add("subjective", "Write at least one of subjective, objective, assessment or plan.")
         }
         var amends: UUID?
-        if let raw = form["amends"], !raw.isEmpty {
+        if let raw, !raw.isEmpty {
             guard let id = UUID(uuidString: raw) else { throw ValidationFailure(field: "amends", message: "That note is not on this record.") }
             amends = id
         }

@@ -1,4 +1,6 @@
 import Foundation
+import SQLKit
+import SuppleCore
 import SuppleStore
 
 /// One line of the staff queue: an open alert, or a member's unread messages. Emergency and
@@ -13,6 +15,16 @@ struct QueueRow: Equatable {
     let label: String
     let rank: Int
     let since: Date
+
+    /// The viewer's queue now. Silence is noticed when someone looks: quiet members become coach
+    /// alerts first.
+    static func load(for viewer: AccountRecord, now: Date, in db: any SQLDatabase) async throws -> [QueueRow] {
+        try await CareTeamRepository.raiseQuietMemberAlerts(
+            quietSince: now.addingTimeInterval(-Double(EngagementRules.quietDays) * 86_400),
+            reason: EngagementRules.quietReason, source: EngagementRules.quietSource, now: now, in: db)
+        return merge(alerts: try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db),
+                     threads: try await MessageRepository.unreadThreads(staffID: viewer.id, everyMember: AccessPolicy.seesWholeProgram(viewer.actor), in: db))
+    }
 
     static func merge(alerts: [CareTeamRepository.QueueItem], threads: [MessageRepository.UnreadThread]) -> [QueueRow] {
         let fromAlerts = alerts.map { item in

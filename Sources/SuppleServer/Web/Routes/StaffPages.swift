@@ -26,18 +26,10 @@ struct StaffPages {
         let viewer = signedIn.account
         let now = accounts.clock.now()
         let (members, memberCount, staffCount) = try await database.transaction { db in
-            // Clinicians and coaches see their own members; admins see everyone.
-            let members = AccessPolicy.seesWholeProgram(viewer.actor)
-                ? try await AccountRepository.list(roles: [.member], limit: 200, in: db)
-                : try await CareTeamRepository.members(of: viewer.id, limit: 200, in: db)
+            let members = try await MemberList.visible(to: viewer, now: now, clientAddress: context.clientAddress, in: db)
             let memberCount = try await AccountRepository.count(role: .member, in: db)
             var staffCount = 0
             for role in Role.staffRoles { staffCount += try await AccountRepository.count(role: role, in: db) }
-            // Reading the member list shows personal data: record who looked, in the same breath.
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: viewer.id, action: "staff.viewed_member_list", subjectAccountID: nil,
-                detail: "rows=\(members.count)", clientAddress: context.clientAddress
-            ), in: db)
             return (members, memberCount, staffCount)
         }
         return try pages.page("staff_home", title: "Members", context: context, currentPath: "/staff/members", data: [
@@ -52,15 +44,7 @@ struct StaffPages {
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
         let now = accounts.clock.now()
-        let (alerts, threads) = try await database.transaction { db in
-            // Silence is noticed when someone looks: quiet members become coach alerts first.
-            try await CareTeamRepository.raiseQuietMemberAlerts(
-                quietSince: now.addingTimeInterval(-Double(EngagementRules.quietDays) * 86_400),
-                reason: EngagementRules.quietReason, source: EngagementRules.quietSource, now: now, in: db)
-            return (try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db),
-                    try await MessageRepository.unreadThreads(staffID: viewer.id, everyMember: AccessPolicy.seesWholeProgram(viewer.actor), in: db))
-        }
-        let rows = QueueRow.merge(alerts: alerts, threads: threads)
+        let rows = try await database.transaction { db in try await QueueRow.load(for: viewer, now: now, in: db) }
         return try pages.page("staff_queue", title: "Queue", context: context, currentPath: "/staff", data: [
             "userName": viewer.name.value, "userRole": viewer.role.displayName, "count": rows.count,
             "items": rows.map { row in [
@@ -85,19 +69,7 @@ struct StaffPages {
     @Sendable func resolve(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
         guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
-        let note = (context.form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !note.isEmpty, note.count <= 500 else {
-            throw ValidationFailure(field: "note", message: "Write what you did (up to 500 characters) to resolve the alert.")
-        }
-        let now = accounts.clock.now()
-        try await database.transaction { db in
-            // Only an alert in the viewer's own queue can be resolved by them.
-            let visible = try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db).contains { $0.alert.id == id }
-            guard visible, let alert = try await AlertRepository.find(id: id, in: db) else { throw AccessDenied() }
-            _ = try await AlertRepository.resolve(id: id, by: viewer.id, note: note, at: now, in: db)
-            try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "staff.resolved_alert", subjectAccountID: alert.memberID,
-                                            detail: "severity=\(alert.severity.rawValue)", clientAddress: context.clientAddress), in: db)
-        }
+        try await AlertResolution.resolve(id, note: context.form["note"], by: viewer, at: accounts.clock.now(), clientAddress: context.clientAddress, in: database)
         return .redirect(to: "/staff?done=resolved")
     }
 
