@@ -52,13 +52,14 @@ extension ProgramService {
 
     /// One exercise's outcome; spreading symptoms alert the care team. Returns whether it was new.
     public func recordOutcome(_ member: AccountRecord, sessionID: UUID, exerciseID: String, pain: Int?, difficulty: String?, spread: Bool) async throws -> Bool {
-        var errors = FieldErrorCollector()
-        if pain == nil || !(0...10).contains(pain!) { errors.add("pain", "Choose the pain during the exercise, 0 to 10.") }
-        if difficulty.flatMap(SessionHistory.Difficulty.init(rawValue:)) == nil { errors.add("difficulty", "Choose too-easy, about-right or too-hard.") }
-        try errors.throwIfAny()
         let now = clock.now()
         return try await database.transaction { db in
+            // Whose session it is comes first: another member learns nothing from field messages.
             guard let session = try await ActivityRepository.session(id: sessionID, memberID: member.id, in: db) else { throw SessionNotFound() }
+            var errors = FieldErrorCollector()
+            if pain == nil || !(0...10).contains(pain!) { errors.add("pain", "Choose the pain during the exercise, 0 to 10.") }
+            if difficulty.flatMap(SessionHistory.Difficulty.init(rawValue:)) == nil { errors.add("difficulty", "Choose too-easy, about-right or too-hard.") }
+            try errors.throwIfAny()
             let recorded = try await ActivityRepository.recordOutcome(.init(exerciseID: exerciseID, pain: pain!, difficulty: difficulty!, symptomsSpread: spread),
                                                                       session: session, at: now, in: db)
             if recorded && spread {
