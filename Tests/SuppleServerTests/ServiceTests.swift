@@ -50,7 +50,11 @@ import Testing
             #expect(therapist.contains("Morgan Demo") && therapist.contains("T2-cancer"))
             let coach = try await queue("coach@example.org")
             #expect(coach.contains("Drew Demo") && coach.contains("No sessions, walks or check-ins for 7 days"))
-            #expect(!coach.contains("Riley Demo"), "Riley is active and screened negative")
+            #expect(coach.contains("Riley Demo") && coach.contains("2 unread messages from the member"), "Riley's question waits for the coach too")
+            #expect(therapist.contains("1 unread message from the member"))
+            let riley = Browser(client)
+            try await riley.signIn("riley@example.org", password: DemoData.password)
+            #expect(try await riley.get("/home").text.contains("A note from Jordan Demo, physical therapist"))
         }
     }
 

@@ -20,7 +20,7 @@ enum MemberChartView {
                 "doseRule": item.doseRationale.rule, "pendingReview": item.pendingReview == true,
                 "replaces": item.replaces.flatMap { library.exercises[$0]?.name } ?? "",
             ] },
-            "pendingCount": plan.exercises.filter { $0.pendingReview == true }.count,
+            "pendingCount": plan.exercises.filter { $0.pendingReview == true }.count, "hasPending": plan.exercises.contains { $0.pendingReview == true },
             "walking": "\(plan.walking.bouts > 1 ? "\(plan.walking.bouts) × " : "")\(plan.walking.startMinutes) minutes, \(plan.walking.daysPerWeekStart) days a week at first, toward \(plan.walking.targetMinutes)",
             "history": history.reversed().map { version in [
                 "version": version.version, "effectiveFrom": version.effectiveFrom, "author": version.author, "reason": version.reason,

@@ -129,6 +129,7 @@ struct MemberRecordPages {
         let latest = try await intakes.latestDecision(for: member.id)
         let current = try await program.currentPlan(for: member.id)
         let memberID = member.id.uuidString.lowercased()
+        let unread = try await messaging.unread(threadOf: member.id, for: viewer)
         var data: [String: Any] = [
             "memberName": member.name.value, "memberEmail": member.email.value, "memberTimeZone": member.timeZone.identifier,
             "joined": DisplayFormats.day(member.createdAt, in: viewer.timeZone),
@@ -142,7 +143,7 @@ struct MemberRecordPages {
             "plan": MemberChartView.planSection(current, history: history, library: program.library, viewer: viewer),
             "timeline": MemberChartView.timeline(sessions: sessions, walks: walks, today: program.today(for: member)),
             "questionnaires": MemberChartView.questionnaires(checkIns),
-            "unread": try await messaging.unread(threadOf: member.id, for: viewer),
+            "unread": unread, "hasUnread": unread > 0,
             "recentMessages": MessagingService.view(recent, reader: viewer),
             "notes": ClinicalNotes.view(written, viewer: viewer),
             "noteValues": noteValues, "amending": amending,

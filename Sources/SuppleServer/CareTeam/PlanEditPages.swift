@@ -96,7 +96,7 @@ struct PlanEditPages {
         var data: [String: Any] = [
             "memberName": member.name.value, "memberID": memberID,
             "version": current.version.version, "nextVersion": current.version.version + 1,
-            "rows": rows, "pendingCount": plan.exercises.filter { $0.pendingReview == true }.count,
+            "rows": rows, "hasPending": plan.exercises.contains { $0.pendingReview == true },
             "query": trimmedQuery, "searched": !trimmedQuery.isEmpty,
             "results": found.map { exercise in [
                 "id": exercise.id, "name": exercise.name, "summary": exercise.summary, "level": exercise.level,

@@ -35,7 +35,7 @@ struct MemberPages {
              try await MessageRepository.unreadCount(memberID: member.id, readerID: member.id, in: db))
         }
         var data: [String: Any] = [
-            "unreadMessages": unread, "unreadPlural": unread == 1 ? "" : "s",
+            "unreadMessages": unread, "hasUnreadMessages": unread > 0, "unreadPlural": unread == 1 ? "" : "s",
             "greetingName": member.name.greetingName, "notice": notice,
             "hasPlan": latest != nil, "hasActivePlan": current != nil,
             "planBlocked": latest?.decision.triage.tier == .emergency,
