@@ -1,15 +1,20 @@
 """The care team in a browser: a member presses "Stop — something's wrong", an admin hands the
 member to a newly joined physical therapist, and that therapist finds the report at the top of
-the queue, opens the member's chart and resolves it with a note."""
+the queue, opens the member's chart, swaps an exercise with a note to the member, sends a
+message, and resolves the report. The member then sees the new plan, the note and the message."""
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from helpers import (
-    ADMIN_EMAIL, DEMO_PASSWORD, DESKTOP, click_and_wait_for_new_page, fill, heading, open_page, page_text,
-    save_screenshot, sign_in, sign_out, submit, text_of, unique_email, wait_for_path,
+    ADMIN_EMAIL, DEMO_PASSWORD, DESKTOP, PHONE, click_and_wait_for_new_page, fill, fill_signup, heading, open_page,
+    page_text, save_screenshot, sign_in, sign_out, submit, text_of, unique_email, wait_for_path,
 )
-from test_intake import complete_intake, sign_up_new_member
+from test_intake import complete_intake
+
+MEMBER_PASSWORD = "a walk in the park"
+NOTE = "Cat Cow flared things up, so I swapped it for a seated forward bend. Go gently."
+MESSAGE = "Hi Jamie, I saw your report. How does your back feel after a rest today?"
 
 
 def invite_physical_therapist(driver, base_url, name, password):
@@ -30,11 +35,14 @@ def invite_physical_therapist(driver, base_url, name, password):
     return email
 
 
-def test_stop_reaches_the_assigned_therapist_at_the_top_of_the_queue(driver, base_url):
+def test_stop_reaches_the_assigned_therapist_who_changes_the_plan_and_writes_to_the_member(driver, base_url, server):
     therapist_password = "queue duty every morning"
     therapist_email = invite_physical_therapist(driver, base_url, "Quinn Therapist", therapist_password)
 
-    sign_up_new_member(driver, base_url, "Jamie Stopper")
+    member_email = unique_email("jamie")
+    open_page(driver, base_url, "/signup")
+    fill_signup(driver, name="Jamie Stopper", email=member_email, password=MEMBER_PASSWORD)
+    submit(driver, "Create my account")
     complete_intake(driver, base_url)
     open_page(driver, base_url, "/session/stop")
     assert heading(driver) == "Stop — something's wrong"
@@ -66,12 +74,48 @@ def test_stop_reaches_the_assigned_therapist_at_the_top_of_the_queue(driver, bas
     assert "Stop pressed: sharp" in page_text(driver)
     assert "Triage: none" in page_text(driver)
 
+    # The chart: swap Cat Cow for a seated forward bend, with a note to Jamie.
+    click_and_wait_for_new_page(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Edit plan"))
+    assert heading(driver) == "Edit plan"
+    Select(driver.find_element(By.ID, "swap-cat-cow")).select_by_value("seated-forward-flexion")
+    fill(driver, "note", NOTE)
+    submit(driver, "Save as version 2")
+    assert "Plan saved as a new version." in page_text(driver)
+    assert "Plan: version 2" in page_text(driver)
+    assert "Cat Cow is now Seated Forward Flexion." in page_text(driver)
+
+    # A message to Jamie from the chart's conversation page.
+    click_and_wait_for_new_page(driver, driver.find_element(By.LINK_TEXT, "Open the conversation"))
+    fill(driver, "body", MESSAGE)
+    submit(driver, "Send")
+    assert "Message sent." in page_text(driver)
+    assert MESSAGE in page_text(driver)
+
     open_page(driver, base_url, "/staff")
     row = driver.find_element(By.CSS_SELECTOR, "table.queue tbody tr")
-    row.find_element(By.NAME, "note").send_keys("Phoned Jamie: sharp pain eased with rest; lowered the dose")
+    assert "Stop pressed: sharp" in row.text
+    row.find_element(By.NAME, "note").send_keys("Phoned Jamie: sharp pain eased with rest; swapped Cat Cow")
     click_and_wait_for_new_page(driver, row.find_element(By.XPATH, ".//button[normalize-space()='Resolve']"))
     assert "Alert resolved." in page_text(driver)
     assert "Stop pressed" not in page_text(driver)
-    # What is left for Jamie is the routine look at the plan the engine wrote.
-    remaining = driver.find_element(By.CSS_SELECTOR, "table.queue tbody tr").text
-    assert "Jamie Stopper" in remaining and "New plan from the intake is ready for review" in remaining
+    # Saving the plan was the review of the engine's plan, so nothing is left for Jamie.
+    assert "Jamie Stopper" not in page_text(driver)
+    sign_out(driver)
+
+    # Jamie sees the new plan with the note, and the message.
+    sign_in(driver, base_url, member_email, MEMBER_PASSWORD)
+    wait_for_path(driver, "/home")
+    today = page_text(driver)
+    assert "Your plan changed today." in today
+    assert "A note from Quinn Therapist, physical therapist" in today and NOTE in today
+    assert "1 new message from your care team" in today
+    save_screenshot(driver, "phone-today-with-note", PHONE[1], PHONE[2])
+    open_page(driver, base_url, "/plan")
+    exercises = driver.find_element(By.CSS_SELECTOR, "ol.plan-items").text
+    assert "Seated Forward Flexion" in exercises and "Cat Cow" not in exercises
+    open_page(driver, base_url, "/messages")
+    assert MESSAGE in page_text(driver)
+    assert "Quinn Therapist, physical therapist" in page_text(driver)
+    save_screenshot(driver, "phone-messages", PHONE[1], PHONE[2])
+    # Message text stays in the thread: never in the server's log.
+    assert MESSAGE not in server.output() and NOTE not in server.output()
