@@ -54,6 +54,7 @@ import Testing
             let alerts = try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }
             #expect(alerts.first { $0.source == "new-plan" }?.resolvedAt != nil, "saving the plan answers the new-plan review")
             let audit = try await app.database.read { db in try await AuditLog.trail(for: account.id, in: db) }
+            #expect(audit.contains { $0.event.action == "staff.opened_plan_editor" })
             #expect(audit.contains { $0.event.action == "staff.edited_plan" && $0.event.detail == "version=2 warnings=0" })
 
             let chart = try await pt.get("/staff/members/\(account.id.uuidString.lowercased())")

@@ -19,7 +19,13 @@ struct PlanEditPages {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.editPlan).account
-        let member = try await program.database.read { db in try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db) }
+        let now = program.clock.now()
+        let member = try await program.database.transaction { db in
+            let member = try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db)
+            try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "staff.opened_plan_editor",
+                                            subjectAccountID: member.id, clientAddress: context.clientAddress), in: db)
+            return member
+        }
         return try await page(member: member, query: request.uri.queryParameters["q"].map(String.init) ?? "", form: FormFields(), context: context)
     }
 
