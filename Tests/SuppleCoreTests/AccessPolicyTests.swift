@@ -12,6 +12,8 @@ import Testing
         .viewMemberRecord: [.physicalTherapist, .healthCoach, .admin],
         .exportAuditTrail: [.admin],
         .reassignCareTeam: [.admin],
+        .manageOrganizations: [.admin],
+        .viewSponsorReports: [.admin],
     ]
 
     @Test("every permission has its expected roles written down here")

@@ -17,6 +17,11 @@ public enum Permission: Sendable, Hashable, CaseIterable {
     case exportAuditTrail
     /// Give a member a different physical therapist or coach.
     case reassignCareTeam
+    /// Create sponsor organizations (employers, health plans, clinics) and import their
+    /// eligibility rosters.
+    case manageOrganizations
+    /// See a sponsor's aggregate report (counts and outcomes, no names) and download it as CSV.
+    case viewSponsorReports
 }
 
 /// Who is asking: their account id and role. Anonymous visitors have no actor.
@@ -50,7 +55,7 @@ public enum AccessPolicy {
             return actor.role == .member
         case .openStaffWorkspace, .listMembers, .viewMemberRecord:
             return actor.role.isStaff
-        case .manageStaff, .exportAuditTrail, .reassignCareTeam:
+        case .manageStaff, .exportAuditTrail, .reassignCareTeam, .manageOrganizations, .viewSponsorReports:
             return actor.role == .admin
         }
     }

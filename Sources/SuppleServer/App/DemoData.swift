@@ -42,7 +42,8 @@ public enum DemoData {
         let threeWeeksAgo = ManualClock(clock.now().addingTimeInterval(-21 * 86_400))
         let addedIntakes = try await loadIntakes(into: database, clock: threeWeeksAgo)
         let addedHistory = try await loadHistory(into: database, clock: clock)
-        return addedPeople || addedIntakes || addedHistory
+        let addedRoster = try await DemoRoster.load(into: database, clock: clock)
+        return addedPeople || addedIntakes || addedHistory || addedRoster
     }
 
     /// Two members have finished their intake, so the plan and staff pages show real decisions.
