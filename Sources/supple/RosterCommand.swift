@@ -73,9 +73,10 @@ struct RosterCommand: AsyncParsableCommand {
                 if s.rejected > rejections.count { print("  … and \(s.rejected - rejections.count) more (see the import's page)") }
             } catch let refused as RosterImporter.Refused {
                 try? await store.shutdown()
-                var message = "Refused, nothing changed: \(refused.refusal.description)"
-                for rejection in refused.rejections.prefix(20) { message += "\n  line \(rejection.line): \(rejection.field) \(rejection.reason)" }
-                throw ValidationError(message)
+                var message = "Refused, nothing changed: \(refused.refusal.description)\n"
+                for rejection in refused.rejections.prefix(20) { message += "  line \(rejection.line): \(rejection.field) \(rejection.reason)\n" }
+                FileHandle.standardError.write(Data(message.utf8))
+                throw ExitCode.failure
             } catch {
                 try? await store.shutdown()
                 throw error
