@@ -1,6 +1,6 @@
 // Imports a roster file into a fresh database, imports it again (nothing changes), then times
 // coverage lookups against it.
-//   roster-benchmark FILE [sqlite|postgres]
+//   roster-benchmark FILE [sqlite|postgres] [--import-only]
 // PostgreSQL uses SUPPLE_BENCH_POSTGRES_URL and works in a schema of its own, dropped afterwards.
 import Foundation
 import Logging
@@ -29,7 +29,9 @@ func importFile(_ db: any Database, _ org: OrganizationRepository.Organization, 
     guard let handle = FileHandle(forReadingAtPath: path) else { fatalError("can't open \(path)") }
     defer { try? handle.close() }
     let started = ContinuousClock.now
-    let outcome = try await RosterImporter(database: db, limits: RosterLimits(maxBytes: 1 << 31)).run(
+    var importer = RosterImporter(database: db, limits: RosterLimits(maxBytes: 1 << 31))
+    importer.onStep = { step in print("    \(step) at \(ContinuousClock.now - started)"); fflush(nil) }
+    let outcome = try await importer.run(
         .init(organizationID: org.id, mode: mode, asOf: "2026-11-28", fileName: "bench.csv", importedBy: nil, source: "benchmark", now: Date())
     ) {
         let data = try handle.read(upToCount: 1 << 20) ?? Data()
@@ -57,11 +59,17 @@ let org = OrganizationRepository.Organization(slug: "bench", name: "Bench Corp",
 try await database.transaction { db in try await OrganizationRepository.insert(org, in: db) }
 
 let (first, firstSeconds) = try await importFile(database, org, mode: .replace)
+fflush(nil)
 print(String(format: "[%@] first import: %d rows in %.2f s = %.0f rows/s (added %d, rejected %d)", engine, first.rowsRead, firstSeconds,
              Double(first.rowsRead) / firstSeconds, first.added, first.rejected))
 let (second, secondSeconds) = try await importFile(database, org, mode: .replace)
 print(String(format: "[%@] same file again: %d rows in %.2f s = %.0f rows/s (unchanged %d, updated %d, ended %d)", engine, second.rowsRead, secondSeconds,
              Double(second.rowsRead) / secondSeconds, second.unchanged, second.updated, second.ended))
+
+if arguments.contains("--import-only") {
+    try await database.shutdown()
+    exit(0)
+}
 
 // Coverage lookups: people sampled from the file (covered) and made-up people (not found).
 var sample: [CoverageQuestion] = try await database.read { db in
@@ -92,9 +100,9 @@ for round in 0..<3 {
     }
 }
 timings.sort()
-func percentile(_ p: Double) -> Double { timings[min(timings.count - 1, Int(Double(timings.count) * p))] }
+func percentile(_ sorted: [Double], _ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
 print(String(format: "[%@] coverage check (%d lookups, %d covered): p50 %.0f µs, p99 %.0f µs, max %.0f µs", engine, timings.count, covered,
-             percentile(0.5), percentile(0.99), timings.last ?? 0))
+             percentile(timings, 0.5), percentile(timings, 0.99), timings.last ?? 0))
 print(String(format: "[%@] peak RSS %.0f MB", engine, peakRSSMegabytes()))
 
 try await database.shutdown()

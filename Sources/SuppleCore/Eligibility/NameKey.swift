@@ -10,7 +10,7 @@ public enum NameKey {
         ascii.reserveCapacity(name.utf8.count)
         for byte in name.utf8 {
             switch byte {
-            case 0x80...: return unicodeKey(name)
+            case 0x80...: return latinKey(name) ?? unicodeKey(name)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): ascii.append(byte + 32)
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "."):
                 continue
@@ -18,6 +18,46 @@ public enum NameKey {
             }
         }
         return String(decoding: ascii, as: UTF8.self)
+    }
+
+    /// Latin letters with accents (U+00C0–U+017F) and their plain letters: most accented names
+    /// on rosters, without Foundation. Empty: not a letter to map.
+    static let latin: [String] = [
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+        "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
+        "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+        "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+        "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
+        "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+        "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+        "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
+        "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+    ]
+
+    /// The key for names in Latin script, or nil when another script needs Unicode folding.
+    static func latinKey(_ name: String) -> String? {
+        var key = ""
+        key.reserveCapacity(name.utf8.count)
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch scalar {
+                case "A"..."Z": key.unicodeScalars.append(Unicode.Scalar(value + 32)!)
+                case " ", "\t", "-", "'", "`", ".": continue
+                default: key.unicodeScalars.append(scalar)
+                }
+            } else if ignored.contains(scalar) {
+                continue
+            } else if value >= 0xC0, value < 0x180, !latin[Int(value - 0xC0)].isEmpty {
+                key += latin[Int(value - 0xC0)]
+            } else {
+                return nil
+            }
+        }
+        return key
     }
 
     /// Characters that separate or decorate parts of a name rather than spell them.
@@ -36,8 +76,16 @@ public enum NameKey {
             case "ø": scalars.append("o")
             case "æ": scalars.append(contentsOf: "ae".unicodeScalars)
             case "œ": scalars.append(contentsOf: "oe".unicodeScalars)
-            case "ł": scalars.append("l")
-            case "đ": scalars.append("d")
+            case "ł", "ŀ": scalars.append("l")
+            case "đ", "ð": scalars.append("d")
+            case "þ": scalars.append(contentsOf: "th".unicodeScalars)
+            case "ħ": scalars.append("h")
+            case "ı": scalars.append("i")
+            case "ĳ": scalars.append(contentsOf: "ij".unicodeScalars)
+            case "ĸ": scalars.append("k")
+            case "ŉ", "ŋ": scalars.append("n")
+            case "ŧ": scalars.append("t")
+            case "ſ": scalars.append("s")
             default: scalars.append(scalar)
             }
         }

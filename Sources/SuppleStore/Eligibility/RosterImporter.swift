@@ -12,6 +12,8 @@ public struct RosterImporter: Sendable {
     public let limits: RosterLimits
     /// Rows per bulk load.
     public var batchSize = 5_000
+    /// Told the name of each step as it finishes, for benchmarks.
+    public var onStep: (@Sendable (String) -> Void)?
 
     public init(database: any Database, limits: RosterLimits) {
         self.database = database
@@ -69,6 +71,7 @@ public struct RosterImporter: Sendable {
     ) async throws -> Outcome {
         try await database.bulkTransaction { db, loader in
             var run = RosterImportRun(request: request, limits: limits, kind: database.kind, db: db, loader: loader, batchSize: batchSize)
+            run.onStep = onStep
             let outcome = try await run.perform(nextChunk: nextChunk)
             try await alsoInTransaction(db, outcome)
             return outcome
@@ -94,6 +97,9 @@ struct RosterImportRun {
     var batch: [[BulkValue]] = []
     var rejections: [[BulkValue]] = []
     var sample: [RosterRejection] = []
+    var onStep: (@Sendable (String) -> Void)?
+    /// The batch being written while the next is read and checked: the two cores each take one.
+    var loading: Task<Void, any Error>?
 
     init(request: RosterImporter.Request, limits: RosterLimits, kind: DatabaseKind, db: any SQLDatabase, loader: any BulkRowLoader, batchSize: Int) {
         self.request = request
@@ -109,6 +115,16 @@ struct RosterImportRun {
     }
 
     mutating func perform(nextChunk: () async throws -> [UInt8]?) async throws -> RosterImporter.Outcome {
+        do {
+            return try await performSteps(nextChunk: nextChunk)
+        } catch {
+            // A load may still be running on the connection: let it finish before the rollback.
+            _ = try? await loading?.value
+            throw error
+        }
+    }
+
+    mutating func performSteps(nextChunk: () async throws -> [UInt8]?) async throws -> RosterImporter.Outcome {
         try await prepare()
         var first = true
         while let chunk = try await nextChunk() {
@@ -127,12 +143,15 @@ struct RosterImportRun {
         guard bytes > 0, sawHeader else { throw refuse(.empty) }
         guard summary.rowsRead > 0 else { throw refuse(.noRows) }
         try await flush(force: true)
+        onStep?("read and staged")
         try await rejectDuplicates()
+        onStep?("duplicates")
         if Double(summary.rejected) > limits.maxRejectedShare * Double(summary.rowsRead) {
             throw refuse(.tooManyRejected(rejected: summary.rejected, read: summary.rowsRead, limitShare: limits.maxRejectedShare))
         }
         try await merge()
         try await record()
+        onStep?("merged")
         if kind == .sqlite { try await db.raw("DROP TABLE temp.roster_staging").run() }
         return RosterImporter.Outcome(importID: importID, summary: summary, bytes: bytes)
     }
@@ -190,15 +209,28 @@ struct RosterImportRun {
         rejections.append([.text(importID.uuidString), .integer(Int64(rejection.line)), .text(rejection.field), .text(rejection.reason)])
     }
 
+    /// Hands full batches to the loader, one load at a time; with `force`, also what is left,
+    /// and waits until everything is written.
     mutating func flush(force: Bool) async throws {
         if batch.count >= batchSize || (force && !batch.isEmpty) {
-            try await loader.load(table: "roster_staging", columns: RosterImporter.stagingColumns, rows: batch)
-            batch.removeAll(keepingCapacity: true)
+            try await startLoad(table: "roster_staging", columns: RosterImporter.stagingColumns, rows: batch)
+            batch = []
+            batch.reserveCapacity(batchSize)
         }
         if rejections.count >= batchSize || (force && !rejections.isEmpty) {
-            try await loader.load(table: "roster_import_rejections", columns: ["import_id", "line", "field", "reason"], rows: rejections)
-            rejections.removeAll(keepingCapacity: true)
+            try await startLoad(table: "roster_import_rejections", columns: ["import_id", "line", "field", "reason"], rows: rejections)
+            rejections = []
         }
+        if force {
+            try await loading?.value
+            loading = nil
+        }
+    }
+
+    mutating func startLoad(table: String, columns: [String], rows: [[BulkValue]]) async throws {
+        try await loading?.value
+        let loader = self.loader
+        loading = Task { try await loader.load(table: table, columns: columns, rows: rows) }
     }
 
     /// A member id that appears twice in one file: the later rows are rejected.
@@ -225,6 +257,8 @@ struct RosterImportRun {
     /// Adds and updates from the staging table, then (replace mode) ends whoever is missing.
     mutating func merge() async throws {
         let org = request.organizationID.uuidString
+        let existingBefore = try await db.raw("SELECT COUNT(*) AS n FROM eligibility_records WHERE organization_id = \(bind: org)")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
         let counts = try await db.raw("""
             SELECT COUNT(*) AS valid,
                 COALESCE(SUM(CASE WHEN r.member_id IS NULL THEN 1 ELSE 0 END), 0) AS added,
@@ -236,6 +270,7 @@ struct RosterImportRun {
         summary.added = try counts?.decode(column: "added", as: Int.self) ?? 0
         summary.updated = try counts?.decode(column: "updated", as: Int.self) ?? 0
         summary.unchanged = valid - summary.added - summary.updated
+        onStep?("counted")
         let now = request.now.storedMilliseconds
         if summary.added + summary.updated > 0 {
             try await db.raw("""
@@ -253,17 +288,21 @@ struct RosterImportRun {
                 WHERE eligibility_records.row_hash <> excluded.row_hash
                 """).run()
         }
-        guard request.mode == .replace else { return }
-        let missing: SQLQueryString = """
-            organization_id = \(bind: org) AND (coverage_end IS NULL OR coverage_end > \(bind: request.asOf))
+        onStep?("upserted")
+        // Nobody can be missing from the file when everyone on file was in it.
+        guard request.mode == .replace, existingBefore > valid - summary.added else { return }
+        // A zero fingerprint matches no file row, so the person's next appearance reopens them.
+        let end: SQLQueryString = """
+            UPDATE eligibility_records SET coverage_end = \(bind: request.asOf), row_hash = 0, updated_at = \(bind: now)
+            WHERE organization_id = \(bind: org) AND (coverage_end IS NULL OR coverage_end > \(bind: request.asOf))
             AND NOT EXISTS (SELECT 1 FROM roster_staging s WHERE s.member_id = eligibility_records.member_id)
             """
-        summary.ended = try await db.raw("SELECT COUNT(*) AS n FROM eligibility_records WHERE \(missing)").first()?.decode(column: "n", as: Int.self) ?? 0
-        if summary.ended > 0 {
-            // A zero fingerprint matches no file row, so the person's next appearance reopens them.
-            try await db.raw("""
-                UPDATE eligibility_records SET coverage_end = \(bind: request.asOf), row_hash = 0, updated_at = \(bind: now) WHERE \(missing)
-                """).run()
+        switch kind {
+        case .sqlite:
+            try await db.raw(end).run()
+            summary.ended = try await db.raw("SELECT changes() AS n").first()?.decode(column: "n", as: Int.self) ?? 0
+        case .postgres:
+            summary.ended = try await db.raw("WITH ended AS (\(end) RETURNING 1) SELECT COUNT(*) AS n FROM ended").first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
 

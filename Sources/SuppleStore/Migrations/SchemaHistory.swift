@@ -247,7 +247,8 @@ public enum SchemaHistory {
                 PRIMARY KEY (organization_id, member_id)
             )\(kind == .sqlite ? " WITHOUT ROWID" : "")
             """,
-            "CREATE INDEX eligibility_records_lookup ON eligibility_records (organization_id, last_key, date_of_birth, first_key)",
+            // Covering (with the coverage dates), so SQLite never prefers the primary key for the check.
+            "CREATE INDEX eligibility_records_lookup ON eligibility_records (organization_id, last_key, date_of_birth, first_key, coverage_start, coverage_end)",
             """
             CREATE TABLE roster_imports (
                 id TEXT PRIMARY KEY,
