@@ -225,11 +225,14 @@ public enum SchemaHistory {
     /// sponsor's member id, with name keys (case, accents, spaces, hyphens and apostrophes
     /// removed) for the coverage check; the imports with their reports; one-time passes from a
     /// confirmed coverage check to sign-up; and the link from a member's account to their record.
+    /// `eligibility_records` has no foreign key to `organizations` on purpose: a million-row import
+    /// would check it a million times (7–9 s on PostgreSQL), the importer only writes for an
+    /// organization it has just read, and organizations are never deleted.
     static let eligibilityRosters = Migration(version: 6, name: "eligibility rosters and coverage") { kind in
         [
             """
             CREATE TABLE eligibility_records (
-                organization_id TEXT NOT NULL REFERENCES organizations(id),
+                organization_id TEXT NOT NULL,
                 member_id TEXT NOT NULL,
                 first_name TEXT NOT NULL,
                 last_name TEXT NOT NULL,
