@@ -261,6 +261,7 @@ import Testing
             #expect(paused.status == .forbidden)
             #expect(paused.text.contains("Your coverage through Acme Manufacturing ended on 2026-11-01, so new sessions are paused."))
             #expect(paused.text.contains("Everything you've done is kept"))
+            #expect(try await browser.get("/home").text.contains("new sessions are paused"))
             #expect(try await browser.get("/progress").status == .ok)
 
             let issued = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: [.contentType: "application/json"],
