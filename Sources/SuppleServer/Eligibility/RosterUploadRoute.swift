@@ -14,8 +14,6 @@ struct RosterUploadRoute {
         router.post("/staff/organizations/{slug}/roster", use: upload)
     }
 
-    struct UploadProblem: Error { let failure: ValidationFailure }
-
     @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
         let admin = try context.require(.manageOrganizations).account
         let org = try await organizations.organization(context)
