@@ -9,6 +9,8 @@ let package = Package(
         // For the Benchmarks package, which measures the engine without the server stack.
         .library(name: "SuppleCore", targets: ["SuppleCore"]),
         .library(name: "SuppleContent", targets: ["SuppleContent"]),
+        // For the roster import and coverage-check benchmarks.
+        .library(name: "SuppleStore", targets: ["SuppleStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),

@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // Benchmarks live in their own package so that their build never slows the main one.
-// Run: swift run -c release --package-path Benchmarks engine-benchmark (or figure-benchmark)
+// Run: swift run -c release --package-path Benchmarks engine-benchmark (or figure-benchmark, roster-benchmark)
 import PackageDescription
 
 let package = Package(
@@ -25,6 +25,15 @@ let package = Package(
                 .product(name: "SuppleContent", package: "supple"),
             ],
             path: "Sources/FigureBenchmark"
+        ),
+        .executableTarget(name: "roster-generator", path: "Sources/RosterGenerator"),
+        .executableTarget(
+            name: "roster-benchmark",
+            dependencies: [
+                .product(name: "SuppleCore", package: "supple"),
+                .product(name: "SuppleStore", package: "supple"),
+            ],
+            path: "Sources/RosterBenchmark"
         ),
     ]
 )

@@ -15,6 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
     var publicURL: String?
     @Flag(help: "Load demo data (an employer, staff and members) before serving.") var demo = false
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var roster: RosterOptions
 
     func run() async throws {
         let logger = Environment.makeLogger()
@@ -27,7 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
             publicBaseURL: publicURL ?? Environment.value("SUPPLE_PUBLIC_URL"),
             secureCookies: Environment.value("SUPPLE_SECURE_COOKIES").map { $0 == "true" || $0 == "1" },
             passwordHashCost: Environment.value("SUPPLE_BCRYPT_COST").flatMap(UInt8.init).map { min(max($0, 4), 31) } ?? 12,
-            emergencyNumber: Environment.value("SUPPLE_EMERGENCY_NUMBER")
+            emergencyNumber: Environment.value("SUPPLE_EMERGENCY_NUMBER"),
+            rosterLimits: try roster.limits()
         )
         logger.info("Opening database", metadata: ["database": "\(configuration.database.safeDescription)"])
         let store = try await database.openMigrated(logger: logger)

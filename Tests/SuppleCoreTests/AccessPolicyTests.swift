@@ -15,6 +15,8 @@ import Testing
         .editPlan: [.physicalTherapist, .admin],
         .messageMembers: [.physicalTherapist, .healthCoach, .admin],
         .writeClinicalNotes: [.physicalTherapist, .healthCoach, .admin],
+        .manageOrganizations: [.admin],
+        .viewSponsorReports: [.admin],
     ]
 
     @Test("every permission has its expected roles written down here")

@@ -68,6 +68,8 @@ import Testing
         "GET /api/v1/openapi.json": .everyone, "GET /api/v1/exercises": .everyone, "GET /api/v1/exercises/{id}": .everyone,
         "GET /api/v1/articles": .everyone, "GET /api/v1/articles/{slug}": .everyone,
         "POST /api/v1/members": .everyone, "POST /api/v1/tokens": .everyone,
+        // Checking coverage comes before having an account.
+        "GET /coverage": .everyone, "POST /coverage": .everyone, "POST /api/v1/eligibility/check": .everyone,
         // Any account.
         "GET /account": .signedIn, "POST /account/password": .signedIn,
         // Signing out is harmless for anyone, so it needs no sign-in.
@@ -99,6 +101,9 @@ import Testing
         // Admin only.
         "GET /staff/team": .admin, "POST /staff/invitations": .admin,
         "GET /staff/members/{id}/audit.csv": .admin, "POST /staff/members/{id}/care-team": .admin,
+        "GET /staff/organizations": .admin, "POST /staff/organizations": .admin, "GET /staff/organizations/{slug}": .admin,
+        "POST /staff/organizations/{slug}/roster": .admin, "GET /staff/organizations/{slug}/imports/{id}": .admin,
+        "GET /staff/organizations/{slug}/report": .admin, "GET /staff/organizations/{slug}/report.csv": .admin,
     ]
 
     /// Routes that end what the person is signed in with: tried last for each person.
@@ -132,15 +137,21 @@ import Testing
             let alertID = try #require(try await app.database.read { db in try await AlertRepository.forMember(memberA.id, in: db) }.first { $0.audience == .clinical }).id
             let ptID = try #require(try await app.account("pt@example.org")).id
             let reply = SavedReplyRepository.Reply(staffID: ptID, title: "Hello", body: "Hello there", createdAt: app.clock.now())
-            try await app.database.transaction { db in try await SavedReplyRepository.add(reply, in: db) }
+            let employer = OrganizationRepository.Organization(slug: "acme-test", name: "Acme (test employer)", kind: .employer,
+                                                               enrollmentMode: .roster, createdAt: app.clock.now())
+            try await app.database.transaction { db in
+                try await SavedReplyRepository.add(reply, in: db)
+                try await OrganizationRepository.insert(employer, in: db)
+            }
 
             func concrete(_ pattern: String) -> String {
                 let path = pattern.split(separator: " ", maxSplits: 1)[1]
                 var result = String(path)
                 let alertRoute = path.contains("/alerts/"), replyRoute = path.contains("/replies/"), sessionRoute = path.contains("/sessions/")
                 let id = alertRoute ? alertID.uuidString : replyRoute ? reply.id.uuidString : sessionRoute ? (sessionID ?? "") : path.contains("exercises/{id}") ? "cat-cow" : memberA.id.uuidString
+                let slug = path.contains("/organizations/") ? employer.slug : "back-pain-when-walking"
                 for (name, value) in [("{id}", id.lowercased()), ("{exerciseId}", "forward-bend"), ("{index}", "0"), ("{file}", "app.css"),
-                                      ("{slug}", "back-pain-when-walking"), ("{kind}", "peg"), ("{step}", "where"), ("{token}", "not-a-real-token-at-all")] {
+                                      ("{slug}", slug), ("{kind}", "peg"), ("{step}", "where"), ("{token}", "not-a-real-token-at-all")] {
                     result = result.replacingOccurrences(of: name, with: value)
                 }
                 return result

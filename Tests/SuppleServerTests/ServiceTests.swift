@@ -55,6 +55,17 @@ import Testing
             let riley = Browser(client)
             try await riley.signIn("riley@example.org", password: DemoData.password)
             #expect(try await riley.get("/home").text.contains("A note from Jordan Demo, physical therapist"))
+
+            // The demo employer's roster: the README's covered person, an ended one, and a report.
+            let visitor = Browser(client)
+            let covered = try await visitor.post("/coverage", form: [("organization", "lakeside-demo"), ("firstName", "Pat"), ("lastName", "Example"), ("dateOfBirth", "1984-05-17")])
+            #expect(covered.text.contains("You're covered: $0 to you, through Lakeside Manufacturing (demo employer)."))
+            let ended = try await visitor.post("/coverage", form: [("organization", "lakeside-demo"), ("firstName", "Jamie"), ("lastName", "Former"), ("dateOfBirth", "1975-02-11")])
+            #expect(ended.text.contains("ended on 2026-06-30"))
+            let admin = Browser(client)
+            try await admin.signIn("admin@example.org", password: DemoData.password)
+            #expect(try await admin.get("/staff/organizations/lakeside-demo").text.contains("40 people on file; 39 covered today"))
+            #expect(try await admin.get("/staff/organizations/lakeside-demo/report").text.contains("fewer than 11"))
         }
     }
 

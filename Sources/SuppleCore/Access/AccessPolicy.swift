@@ -23,6 +23,11 @@ public enum Permission: Sendable, Hashable, CaseIterable {
     case messageMembers
     /// Write clinical notes (and amendments) on a member's record.
     case writeClinicalNotes
+    /// Create sponsor organizations (employers, health plans, clinics) and import their
+    /// eligibility rosters.
+    case manageOrganizations
+    /// See a sponsor's aggregate report (counts and outcomes, no names) and download it as CSV.
+    case viewSponsorReports
 }
 
 /// Who is asking: their account id and role. Anonymous visitors have no actor.
@@ -59,7 +64,7 @@ public enum AccessPolicy {
         case .editPlan:
             // Exercise choice and dosing are clinical: physical therapists, and admins.
             return actor.role == .physicalTherapist || actor.role == .admin
-        case .manageStaff, .exportAuditTrail, .reassignCareTeam:
+        case .manageStaff, .exportAuditTrail, .reassignCareTeam, .manageOrganizations, .viewSponsorReports:
             return actor.role == .admin
         }
     }

@@ -55,8 +55,9 @@ struct APIRoutes {
             name: body.string("name"), email: body.string("email"), password: body.string("password"),
             dateOfBirth: body.string("dateOfBirth"), timeZone: body.string("timeZone"), consent: body.bool("consent")
         )
+        let coveragePass = body.string("coveragePass")
         try body.checkTypes()
-        let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress)
+        let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress, coveragePass: coveragePass)
         let token = try await accounts.issueAPIToken(for: account, label: "sign-up", clientAddress: context.clientAddress)
         return try json(TokenJSON(token: token.secret.value, expiresAt: token.expiresAt, account: AccountJSON(account)), status: .created)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SQLKit
 import SuppleCore
 import SuppleStore
 
@@ -38,7 +39,9 @@ public struct AccountService: Sendable {
 
     // MARK: Sign-up
 
-    public func signUpMember(_ input: MemberSignUp.Input, clientAddress: String?) async throws -> AccountRecord {
+    /// Creates a member. With a `coveragePass` from a confirmed coverage check, the account is
+    /// linked to the person's roster record and sponsor in the same transaction.
+    public func signUpMember(_ input: MemberSignUp.Input, clientAddress: String?, coveragePass: String? = nil) async throws -> AccountRecord {
         let now = clock.now()
         // The age check uses the date where the person says they are, falling back to UTC.
         let zone = input.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
@@ -48,15 +51,22 @@ public struct AccountService: Sendable {
             passwordHash: try await hasher.hash(signUp.password), timeZone: signUp.timeZone,
             dateOfBirth: signUp.dateOfBirth, consentedAt: now, createdAt: now
         )
-        try await insertNewAccount(account, action: "account.signed_up", actor: nil, clientAddress: clientAddress)
+        try await insertNewAccount(account, action: "account.signed_up", actor: nil, clientAddress: clientAddress) { db in
+            guard let coveragePass, !coveragePass.isEmpty else { return }
+            try await CoverageLink.link(account, pass: coveragePass, now: now, in: db)
+        }
         return account
     }
 
     /// Inserts an account and its audit event together, turning a taken email into a field error.
-    func insertNewAccount(_ account: AccountRecord, action: String, actor: UUID?, clientAddress: String?) async throws {
+    func insertNewAccount(
+        _ account: AccountRecord, action: String, actor: UUID?, clientAddress: String?,
+        alsoInTransaction: (any SQLDatabase) async throws -> Void = { _ in }
+    ) async throws {
         do {
             try await database.transaction { db in
                 try await AccountRepository.insert(account, in: db)
+                try await alsoInTransaction(db)
                 // A new member gets the physical therapist and coach with the fewest members.
                 if account.role == .member { try await CareTeamRepository.assign(memberID: account.id, in: db) }
                 try await AuditLog.record(.init(

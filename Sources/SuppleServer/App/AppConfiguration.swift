@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SuppleCore
 import SuppleStore
 
 /// Everything an operator can set. Each value comes from a command-line flag, else an
@@ -17,6 +18,8 @@ public struct AppConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// The emergency telephone number shown with every danger-sign message (e.g. 911, 999, 112).
     public var emergencyNumber: String?
+    /// Limits on eligibility files: size and the share of rejected rows.
+    public var rosterLimits: RosterLimits
 
     public init(
         host: String = "127.0.0.1",
@@ -26,8 +29,10 @@ public struct AppConfiguration: Sendable {
         secureCookies: Bool? = nil,
         passwordHashCost: UInt8 = 12,
         logLevel: Logger.Level = .info,
-        emergencyNumber: String? = nil
+        emergencyNumber: String? = nil,
+        rosterLimits: RosterLimits = RosterLimits()
     ) {
+        self.rosterLimits = rosterLimits
         self.emergencyNumber = emergencyNumber.flatMap { $0.isEmpty ? nil : String($0.prefix(20)) }
         self.host = host
         self.port = port

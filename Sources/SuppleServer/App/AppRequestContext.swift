@@ -9,6 +9,8 @@ public struct AppRequestContext: RequestContext {
     public var signedIn: AccountService.SignedIn?
     public var csrfToken: String = ""
     public var form: FormFields = FormFields()
+    /// On a streamed upload, the CSRF cookie its `_csrf` part must match (empty: no cookie).
+    public var uploadCSRFCookie: String?
     public let clientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {

@@ -46,6 +46,9 @@ public func buildRouter(
         database: dependencies.database, engine: ProgramEngine(catalog: library.exercises, articles: library.articles), clock: dependencies.clock
     )
 
+    let eligibility = EligibilityService(database: dependencies.database, clock: dependencies.clock, limits: configuration.rosterLimits)
+    let organizationPages = OrganizationPages(eligibility: eligibility, pages: pages)
+
     let router = Router(context: AppRequestContext.self)
     // Outermost first: metrics and logs see the final status of every answer, errors included.
     router.add(middleware: RequestMetricsMiddleware(registry: dependencies.metrics))
@@ -58,7 +61,7 @@ public func buildRouter(
     OperationsRoutes(database: dependencies.database, registry: dependencies.metrics).register(on: router)
     assets.register(on: router)
     PublicPages(pages: pages).register(on: router)
-    AccountPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
+    AccountPages(accounts: accounts, eligibility: eligibility, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
     MemberPages(pages: pages, intakes: intakes, program: program).register(on: router)
     ProgramPages(program: program, intakes: intakes, pages: pages).register(on: router)
     QuestionnairePages(program: program, pages: pages).register(on: router)
@@ -79,6 +82,11 @@ public func buildRouter(
     FigureRoutes(library: library, pages: pages).register(on: router)
     APIRoutes(accounts: accounts, openAPIDocument: openAPI.body).register(on: router)
     LibraryAPIRoutes(library: library).register(on: router)
+    CoveragePages(eligibility: eligibility, pages: pages).register(on: router)
+    EligibilityAPIRoutes(eligibility: eligibility).register(on: router)
+    organizationPages.register(on: router)
+    RosterUploadRoute(eligibility: eligibility, organizations: organizationPages).register(on: router)
+    SponsorReportPages(eligibility: eligibility, organizations: organizationPages, pages: pages).register(on: router)
     return router
 }
 

@@ -43,7 +43,8 @@ public enum DemoData {
         let addedIntakes = try await loadIntakes(into: database, clock: threeWeeksAgo)
         let addedHistory = try await loadHistory(into: database, clock: clock)
         let addedCareTeamWork = try await loadCareTeamWork(into: database, clock: clock)
-        return addedPeople || addedIntakes || addedHistory || addedCareTeamWork
+        let addedRoster = try await DemoRoster.load(into: database, clock: clock)
+        return addedPeople || addedIntakes || addedHistory || addedCareTeamWork || addedRoster
     }
 
     /// Two members have finished their intake, so the plan and staff pages show real decisions.

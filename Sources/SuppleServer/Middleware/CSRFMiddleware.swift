@@ -16,6 +16,12 @@ struct CSRFMiddleware: RouterMiddleware {
     static let cookieName = "supple_csrf"
     static let fieldName = "_csrf"
 
+    /// The only paths that take a streamed multipart upload.
+    static func isUploadPath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.count == 4 && parts[0] == "staff" && parts[1] == "organizations" && parts[3] == "roster"
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         // The API authenticates with bearer tokens, never cookies, so it needs no CSRF token.
         guard !request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
@@ -25,7 +31,12 @@ struct CSRFMiddleware: RouterMiddleware {
         let token = existing ?? SecretToken.generate().value
         context.csrfToken = token
 
-        if ![.get, .head, .options].contains(request.method) {
+        if request.method == .post, Self.isUploadPath(request.uri.path),
+           request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
+            // A file upload streams: its handler reads the `_csrf` part, which the form sends
+            // first, and compares it with this cookie before reading the file.
+            context.uploadCSRFCookie = existing ?? ""
+        } else if ![.get, .head, .options].contains(request.method) {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             context.form = FormFields(urlEncoded: String(buffer: body))
             guard let existing, let sent = context.form[Self.fieldName],

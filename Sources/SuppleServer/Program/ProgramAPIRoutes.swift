@@ -69,6 +69,9 @@ struct ProgramAPIRoutes {
     @Sendable func startSession(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         let current = try await current(member)
+        do { try await program.requireCoverage(member) } catch let ended as ProgramService.CoverageEnded {
+            throw APIProblem(status: .forbidden, detail: ended.message)
+        }
         var body = (try? await JSONBody.read(request, context: context)) ?? JSONBody.empty
         let key = try key(request, &body) ?? SecretToken.generate().value
         let now = program.clock.now()

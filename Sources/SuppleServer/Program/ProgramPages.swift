@@ -23,11 +23,23 @@ struct ProgramPages {
 
     func member(_ context: AppRequestContext) throws -> AccountRecord { try context.require(.useMemberApp).account }
 
+    /// The kind page for a member whose sponsored coverage has ended, or nil to carry on.
+    func coverageEnded(_ member: AccountRecord, context: AppRequestContext) async throws -> Response? {
+        do {
+            try await program.requireCoverage(member)
+            return nil
+        } catch let ended as ProgramService.CoverageEnded {
+            return try pages.page("coverage_ended", title: "Sessions paused", context: context, status: .forbidden, currentPath: "/home",
+                                  data: ["message": ended.message])
+        }
+    }
+
     // MARK: Session
 
     @Sendable func player(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         guard let current = try await program.currentPlan(for: member.id) else { return .redirect(to: "/home") }
+        if let ended = try await coverageEnded(member, context: context) { return ended }
         let speed = request.uri.queryParameters["speed"].flatMap { Int($0) }.map { min(max($0, 1), 50) } ?? 1
         let items = current.plan.exercises.enumerated().compactMap { index, item -> [String: Any]? in
             guard let exercise = program.library.exercises[item.exerciseId] else { return nil }
@@ -47,6 +59,7 @@ struct ProgramPages {
     @Sendable func finishSession(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         guard let current = try await program.currentPlan(for: member.id) else { return .redirect(to: "/home") }
+        if let ended = try await coverageEnded(member, context: context) { return ended }
         let form = context.form
         guard let key = form["key"], key.count >= 20, key.count <= 100 else { throw HTTPError(.badRequest, message: "The session form is incomplete. Open today's session again.") }
         var outcomes: [ActivityRepository.Outcome] = []

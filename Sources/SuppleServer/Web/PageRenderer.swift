@@ -66,6 +66,7 @@ public struct PageRenderer: Sendable {
         case .some:
             nav = [("/staff", "Queue"), ("/staff/members", "Members"), ("/staff/replies", "Replies")]
             if AccessPolicy.permits(context.actor, .manageStaff) { nav.append(("/staff/team", "Team")) }
+            if AccessPolicy.permits(context.actor, .manageOrganizations) { nav.append(("/staff/organizations", "Organizations")) }
             nav += [("/library", "Library"), ("/account", "Account")]
         }
         return [

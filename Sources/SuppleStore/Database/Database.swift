@@ -18,6 +18,9 @@ public protocol Database: Sendable {
     /// Runs `body` inside a transaction: every write in it lands, or none does.
     func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
 
+    /// Like `transaction`, with a loader that writes rows in bulk on the same connection.
+    func bulkTransaction<T: Sendable>(_ body: (any SQLDatabase, any BulkRowLoader) async throws -> T) async throws -> T
+
     /// Finishes and closes every connection. Nothing may use the database afterwards.
     func shutdown() async throws
 }

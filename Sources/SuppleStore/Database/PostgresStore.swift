@@ -8,9 +8,11 @@ public final class PostgresStore: Database {
     public let kind = DatabaseKind.postgres
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
+    private let logger: Logger
 
-    private init(client: PostgresClient) {
+    private init(client: PostgresClient, logger: Logger) {
         self.client = client
+        self.logger = logger
         self.runTask = Task { await client.run() }
     }
 
@@ -22,7 +24,7 @@ public final class PostgresStore: Database {
         if let schema {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }
-        let store = PostgresStore(client: PostgresClient(configuration: configuration, backgroundLogger: logger))
+        let store = PostgresStore(client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
         // Fail at start-up, with the reason, rather than on the first request.
         _ = try await store.read { db in try await db.raw("SELECT 1 AS one").first() }
         return store
@@ -64,9 +66,61 @@ public final class PostgresStore: Database {
         }
     }
 
+    public func bulkTransaction<T: Sendable>(_ body: (any SQLDatabase, any BulkRowLoader) async throws -> T) async throws -> T {
+        let logger = self.logger
+        return try await client.withConnection { connection in
+            try await runInTransaction(on: connection.sql(queryLogLevel: .trace), begin: "BEGIN") { db in
+                try await body(db, PostgresBulkLoader(connection: connection, logger: logger))
+            }
+        }
+    }
+
     public func shutdown() async throws {
         runTask.cancel()
         await runTask.value
+    }
+}
+
+/// `COPY … FROM STDIN` in PostgreSQL's text format: one round trip per call, however many rows.
+struct PostgresBulkLoader: BulkRowLoader {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    func load(table: String, columns: [String], rows: [[BulkValue]]) async throws {
+        guard !rows.isEmpty else { return }
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            var buffer = ByteBuffer()
+            buffer.reserveCapacity(256 * 1024)
+            for row in rows {
+                for (index, value) in row.enumerated() {
+                    if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                    switch value {
+                    case .null: buffer.writeStaticString("\\N")
+                    case .integer(let number): buffer.writeString(String(number))
+                    case .text(let text): Self.writeEscaped(text, to: &buffer)
+                    }
+                }
+                buffer.writeInteger(UInt8(ascii: "\n"))
+                if buffer.readableBytes > 200_000 {
+                    try await writer.write(buffer)
+                    buffer.clear()
+                }
+            }
+            if buffer.readableBytes > 0 { try await writer.write(buffer) }
+        }
+    }
+
+    /// Backslash, tab, newline and carriage return are the text format's special bytes.
+    static func writeEscaped(_ text: String, to buffer: inout ByteBuffer) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+            case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+            case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+            case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+            default: buffer.writeInteger(byte)
+            }
+        }
     }
 }
 

@@ -9,6 +9,7 @@ public enum SchemaHistory {
         plansSessionsWalksCheckIns,
         careTeamAssignment,
         messagesNotesAndClinicianPlans,
+        eligibilityRosters,
     ]
 
     static let accountsAndSessions = Migration(version: 1, name: "accounts and sessions", sql: [
@@ -269,4 +270,79 @@ public enum SchemaHistory {
         "CREATE INDEX clinical_notes_member ON clinical_notes (member_id, written_at)",
         "ALTER TABLE plan_versions ADD COLUMN member_note TEXT",
     ])
+
+    /// Sponsors' eligibility files: one record per person per organization, keyed by the
+    /// sponsor's member id, with name keys (case, accents, spaces, hyphens and apostrophes
+    /// removed) for the coverage check; the imports with their reports; one-time passes from a
+    /// confirmed coverage check to sign-up; and the link from a member's account to their record.
+    /// `eligibility_records` has no foreign key to `organizations` on purpose: a million-row import
+    /// would check it a million times (7–9 s on PostgreSQL), the importer only writes for an
+    /// organization it has just read, and organizations are never deleted.
+    static let eligibilityRosters = Migration(version: 6, name: "eligibility rosters and coverage") { kind in
+        [
+            """
+            CREATE TABLE eligibility_records (
+                organization_id TEXT NOT NULL,
+                member_id TEXT NOT NULL,
+                first_name TEXT NOT NULL,
+                last_name TEXT NOT NULL,
+                first_key TEXT NOT NULL,
+                last_key TEXT NOT NULL,
+                date_of_birth TEXT NOT NULL,
+                email TEXT,
+                postal_code TEXT,
+                relationship TEXT NOT NULL,
+                coverage_start TEXT NOT NULL,
+                coverage_end TEXT,
+                row_hash BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (organization_id, member_id)
+            )\(kind == .sqlite ? " WITHOUT ROWID" : "")
+            """,
+            // Covering (with the coverage dates), so SQLite never prefers the primary key for the check.
+            "CREATE INDEX eligibility_records_lookup ON eligibility_records (organization_id, last_key, date_of_birth, first_key, coverage_start, coverage_end)",
+            """
+            CREATE TABLE roster_imports (
+                id TEXT PRIMARY KEY,
+                organization_id TEXT NOT NULL REFERENCES organizations(id),
+                mode TEXT NOT NULL,
+                as_of TEXT NOT NULL,
+                file_name TEXT NOT NULL,
+                bytes BIGINT NOT NULL,
+                rows_read INTEGER NOT NULL,
+                added INTEGER NOT NULL,
+                updated INTEGER NOT NULL,
+                unchanged INTEGER NOT NULL,
+                ended INTEGER NOT NULL,
+                rejected INTEGER NOT NULL,
+                imported_by TEXT REFERENCES accounts(id),
+                source TEXT NOT NULL,
+                imported_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX roster_imports_organization ON roster_imports (organization_id, imported_at)",
+            """
+            CREATE TABLE roster_import_rejections (
+                import_id TEXT NOT NULL REFERENCES roster_imports(id) ON DELETE CASCADE,
+                line INTEGER NOT NULL,
+                field TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                PRIMARY KEY (import_id, line)
+            )
+            """,
+            """
+            CREATE TABLE coverage_passes (
+                token_hash TEXT PRIMARY KEY,
+                organization_id TEXT NOT NULL REFERENCES organizations(id),
+                member_id TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                used_at BIGINT
+            )
+            """,
+            "ALTER TABLE accounts ADD COLUMN eligibility_member_id TEXT",
+            "CREATE INDEX accounts_organization ON accounts (organization_id, role)",
+        ]
+    }
 }

@@ -3,8 +3,28 @@ import SQLKit
 
 /// Employers, health plans and clinics that sponsor members.
 public enum OrganizationRepository {
-    public enum Kind: String, Sendable, CaseIterable { case employer, healthPlan = "health_plan", clinic }
-    public enum EnrollmentMode: String, Sendable { case roster, open }
+    public enum Kind: String, Sendable, CaseIterable {
+        case employer, healthPlan = "health_plan", clinic
+
+        public var label: String {
+            switch self {
+            case .employer: "Employer"
+            case .healthPlan: "Health plan"
+            case .clinic: "Clinic"
+            }
+        }
+    }
+
+    public enum EnrollmentMode: String, Sendable, CaseIterable {
+        case roster, open
+
+        public var label: String {
+            switch self {
+            case .roster: "Roster: covers only people on the eligibility file"
+            case .open: "Open: enrolls anyone the clinic invites"
+            }
+        }
+    }
 
     public struct Organization: Sendable, Equatable {
         public let id: UUID
@@ -38,6 +58,24 @@ public enum OrganizationRepository {
 
     public static func find(id: UUID, in db: any SQLDatabase) async throws -> Organization? {
         try await db.raw("SELECT * FROM organizations WHERE id = \(bind: id.uuidString)").first().map(decode)
+    }
+
+    /// Every organization, by name.
+    public static func list(in db: any SQLDatabase) async throws -> [Organization] {
+        try await db.raw("SELECT * FROM organizations ORDER BY name, slug").all().map(decode)
+    }
+
+    /// Members enrolled through each organization.
+    public static func memberCounts(in db: any SQLDatabase) async throws -> [UUID: Int] {
+        var counts: [UUID: Int] = [:]
+        for row in try await db.raw("""
+            SELECT organization_id, COUNT(*) AS n FROM accounts WHERE role = 'member' AND organization_id IS NOT NULL GROUP BY organization_id
+            """).all() {
+            if let id = UUID(uuidString: try row.decode(column: "organization_id", as: String.self)) {
+                counts[id] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return counts
     }
 
     static func decode(_ row: any SQLRow) throws -> Organization {

@@ -6,6 +6,7 @@ import SuppleStore
 /// Joining, signing in and out, and looking after one's password, as web pages.
 struct AccountPages {
     let accounts: AccountService
+    let eligibility: EligibilityService
     let pages: PageRenderer
     let secureCookies: Bool
 
@@ -29,7 +30,13 @@ struct AccountPages {
         if let signedIn = context.signedIn {
             return .redirect(to: PageRenderer.homePath(for: signedIn.account.role))
         }
-        return try signUpPage(context: context, values: [:], failure: nil)
+        var values: [String: String] = [:]
+        // Arriving from a confirmed coverage check: the roster's details start the form.
+        if let pass = request.uri.queryParameters["coverage"].map(String.init), pass.count <= 100,
+           let person = try await eligibility.person(forPass: pass) {
+            values = ["coverage": pass, "name": "\(person.firstName) \(person.lastName)", "dateOfBirth": person.dateOfBirth, "email": person.email ?? ""]
+        }
+        return try signUpPage(context: context, values: values, failure: nil)
     }
 
     func signUpPage(context: AppRequestContext, values: [String: String], failure: ValidationFailure?) throws -> Response {
@@ -49,13 +56,14 @@ struct AccountPages {
             dateOfBirth: form["dateOfBirth"], timeZone: form["timeZone"], consent: form.isChecked("consent")
         )
         do {
-            let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress)
+            let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress, coveragePass: form["coverage"])
             return try await signedInRedirect(account, to: "/home?welcome=1")
         } catch let failure as ValidationFailure {
             // Typed values come back so the person fixes one field, not the whole form; never the password.
             let values = [
                 "name": form["name"] ?? "", "email": form["email"] ?? "", "dateOfBirth": form["dateOfBirth"] ?? "",
                 "timeZone": form["timeZone"] ?? "UTC", "consent": form.isChecked("consent") ? "yes" : "",
+                "coverage": form["coverage"] ?? "",
             ]
             return try signUpPage(context: context, values: values.mapValues { String($0.prefix(300)) }, failure: failure)
         }

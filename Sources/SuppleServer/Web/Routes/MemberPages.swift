@@ -46,6 +46,7 @@ struct MemberPages {
         if let current {
             data.merge(try await TodayView.make(member, current: current, program: program)) { _, new in new }
         }
+        do { try await program.requireCoverage(member) } catch let ended as ProgramService.CoverageEnded { data["coverageEnded"] = ended.message }
         if let failure { data.merge(failure.templateValues) { _, new in new } }
         return try pages.page("member_home", title: "Today", context: context, status: failure == nil ? .ok : .unprocessableContent,
                               currentPath: "/home", data: data)

@@ -1,0 +1,135 @@
+/// One person on a sponsor's eligibility file, checked.
+public struct RosterEntry: Sendable, Equatable {
+    public enum Relationship: String, Sendable, CaseIterable { case employee, spouse, dependent }
+
+    public var line: Int
+    public var memberID: String
+    public var firstName: String
+    public var lastName: String
+    public var firstKey: String
+    public var lastKey: String
+    public var dateOfBirth: String
+    public var email: String?
+    public var postalCode: String?
+    public var relationship: Relationship
+    public var coverageStart: String
+    public var coverageEnd: String?
+
+    /// A 64-bit fingerprint of everything the file says about the person: an unchanged row has
+    /// the same fingerprint, so re-importing a file finds nothing to update.
+    public var fingerprint: Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in [memberID, firstName, lastName, dateOfBirth, email ?? "", postalCode ?? "", relationship.rawValue, coverageStart, coverageEnd ?? ""] {
+            for byte in part.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            hash ^= 0x1f
+            hash = hash &* 0x100_0000_01b3
+        }
+        // Zero marks a record ended by a replace-mode import, so never produce it.
+        return hash == 0 ? 1 : Int64(bitPattern: hash)
+    }
+}
+
+/// A row of a roster file that was not imported, and why. Reasons never repeat the value, so a
+/// report can be shared without copying personal data around.
+public struct RosterRejection: Error, Sendable, Equatable {
+    public let line: Int
+    public let field: String
+    public let reason: String
+
+    public init(line: Int, field: String, reason: String) {
+        self.line = line
+        self.field = field
+        self.reason = reason
+    }
+}
+
+/// Turns one CSV record into a roster entry, or says which field is wrong.
+public struct RosterRowValidator: Sendable {
+    public let columns: RosterColumns
+    let memberID: Int, firstName: Int, lastName: Int, dateOfBirth: Int, relationship: Int, coverageStart: Int
+    let email: Int?, postalCode: Int?, coverageEnd: Int?
+
+    public static let maxMemberIDLength = 64
+    public static let maxNameLength = 100
+
+    public init(columns: RosterColumns) {
+        self.columns = columns
+        let p = columns.positions
+        memberID = p["member_id"]!; firstName = p["first_name"]!; lastName = p["last_name"]!
+        dateOfBirth = p["date_of_birth"]!; relationship = p["relationship"]!; coverageStart = p["coverage_start"]!
+        email = p["email"]; postalCode = p["postal_code"]; coverageEnd = p["coverage_end"]
+    }
+
+    static let forbiddenInEmail: Set<UInt8> = Set(" <>()[],;:\\\"\t\r\n".utf8)
+
+    /// The same simple check as `EmailAddress`, byte by byte: one @, a local part of 1–64, a
+    /// dotted domain with a final label of 2 or more, nothing a header or markup would need.
+    static func email(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.count <= EmailAddress.maxLength, let at = bytes.firstIndex(of: UInt8(ascii: "@")),
+              at >= 1, at <= 64, bytes.count - at - 1 >= 3, !bytes[(at + 1)...].contains(UInt8(ascii: "@")) else { return nil }
+        guard !bytes.contains(where: forbiddenInEmail.contains) else { return nil }
+        let labels = bytes[(at + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.first != UInt8(ascii: "-") && $0.last != UInt8(ascii: "-") }),
+              labels.last!.count >= 2 else { return nil }
+        return bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self) : text.lowercased()
+    }
+
+    public func validate(_ record: CSVRecord) -> Result<RosterEntry, RosterRejection> {
+        func reject(_ field: String, _ reason: String) -> Result<RosterEntry, RosterRejection> {
+            .failure(RosterRejection(line: record.line, field: field, reason: reason))
+        }
+        if let problem = record.problem { return reject("row", problem) }
+        let f = record.fields
+        guard f.count == columns.count else {
+            return reject("row", "has \(f.count) field\(f.count == 1 ? "" : "s"); the header has \(columns.count)")
+        }
+        let id = f[memberID].trimmingSpaces
+        guard !id.isEmpty else { return reject("member_id", "is empty") }
+        guard id.utf8.count <= Self.maxMemberIDLength else { return reject("member_id", "is longer than \(Self.maxMemberIDLength) characters") }
+        let first = f[firstName].trimmingSpaces, last = f[lastName].trimmingSpaces
+        guard !first.isEmpty else { return reject("first_name", "is empty") }
+        guard first.count <= Self.maxNameLength else { return reject("first_name", "is longer than \(Self.maxNameLength) characters") }
+        guard !last.isEmpty else { return reject("last_name", "is empty") }
+        guard last.count <= Self.maxNameLength else { return reject("last_name", "is longer than \(Self.maxNameLength) characters") }
+        let firstKey = NameKey.make(first), lastKey = NameKey.make(last)
+        guard !firstKey.isEmpty else { return reject("first_name", "has no letters") }
+        guard !lastKey.isEmpty else { return reject("last_name", "has no letters") }
+        guard let birth = RosterDate.validated(f[dateOfBirth].trimmingSpaces) else {
+            return reject("date_of_birth", "is not a date written YYYY-MM-DD")
+        }
+        guard birth >= "1900-01-01" else { return reject("date_of_birth", "is before 1900") }
+        guard let relation = RosterEntry.Relationship(rawValue: f[relationship].trimmingSpaces.lowercased()) else {
+            return reject("relationship", "must be employee, spouse or dependent")
+        }
+        guard let start = RosterDate.validated(f[coverageStart].trimmingSpaces) else {
+            return reject("coverage_start", "is not a date written YYYY-MM-DD")
+        }
+        var end: String?
+        if let coverageEnd, !f[coverageEnd].trimmingSpaces.isEmpty {
+            guard let value = RosterDate.validated(f[coverageEnd].trimmingSpaces) else {
+                return reject("coverage_end", "is not a date written YYYY-MM-DD")
+            }
+            guard value >= start else { return reject("coverage_end", "is before coverage_start") }
+            end = value
+        }
+        var mail: String?
+        if let email, !f[email].trimmingSpaces.isEmpty {
+            guard let address = Self.email(f[email].trimmingSpaces) else { return reject("email", "is not an email address") }
+            mail = address
+        }
+        var postal: String?
+        if let postalCode, !f[postalCode].trimmingSpaces.isEmpty {
+            let value = f[postalCode].trimmingSpaces
+            guard value.count <= 16 else { return reject("postal_code", "is longer than 16 characters") }
+            postal = value
+        }
+        return .success(RosterEntry(
+            line: record.line, memberID: id, firstName: first, lastName: last, firstKey: firstKey, lastKey: lastKey,
+            dateOfBirth: birth, email: mail, postalCode: postal, relationship: relation, coverageStart: start, coverageEnd: end
+        ))
+    }
+}

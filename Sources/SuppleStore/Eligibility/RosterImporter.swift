@@ -1,0 +1,317 @@
+import Foundation
+import SQLKit
+import SuppleCore
+
+/// Imports one eligibility file for one organization as one transaction: the file is read in
+/// chunks and parsed as it arrives (memory holds a chunk and a batch, whatever the file's
+/// size), every row is checked, valid rows go to a temporary staging table, and set-based SQL
+/// then works out what is added, updated, unchanged and ended. A refusal or any failure part-way
+/// rolls everything back, leaving the previous roster exactly as it was.
+public struct RosterImporter: Sendable {
+    public let database: any Database
+    public let limits: RosterLimits
+    /// Rows per bulk load.
+    public var batchSize = 5_000
+    /// Told the name of each step as it finishes, for benchmarks.
+    public var onStep: (@Sendable (String) -> Void)?
+
+    public init(database: any Database, limits: RosterLimits) {
+        self.database = database
+        self.limits = limits
+    }
+
+    public struct Request: Sendable {
+        public var organizationID: UUID
+        public var mode: RosterImportMode
+        /// The file's date: in replace mode, people missing from the file are covered up to and
+        /// including this day.
+        public var asOf: String
+        public var fileName: String
+        public var importedBy: UUID?
+        /// `web` or `cli`, for the import history.
+        public var source: String
+        public var now: Date
+
+        public init(organizationID: UUID, mode: RosterImportMode, asOf: String, fileName: String, importedBy: UUID?, source: String, now: Date) {
+            self.organizationID = organizationID
+            self.mode = mode
+            self.asOf = asOf
+            self.fileName = fileName
+            self.importedBy = importedBy
+            self.source = source
+            self.now = now
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public let importID: UUID
+        public let summary: RosterImportSummary
+        public let bytes: Int
+    }
+
+    /// The file was refused as a whole; nothing was written. `rejections` holds the first
+    /// rejected rows, so the message can show what to fix.
+    public struct Refused: Error, Sendable, CustomStringConvertible {
+        public let refusal: RosterRefusal
+        public let rejections: [RosterRejection]
+        public var description: String { refusal.description }
+    }
+
+    static let sampleSize = 100
+    static let stagingColumns = ["line", "member_id", "first_name", "last_name", "first_key", "last_key", "date_of_birth", "email",
+                                 "postal_code", "relationship", "coverage_start", "coverage_end", "row_hash"]
+
+    /// Runs the import. `nextChunk` returns the file's next bytes, or nil at its end; an error
+    /// it throws (a dropped upload, a failing disk) rolls the import back.
+    /// `alsoInTransaction` runs just before commit, for the caller's audit record.
+    public func run(
+        _ request: Request,
+        nextChunk: () async throws -> [UInt8]?,
+        alsoInTransaction: (any SQLDatabase, Outcome) async throws -> Void = { _, _ in }
+    ) async throws -> Outcome {
+        try await database.bulkTransaction { db, loader in
+            var run = RosterImportRun(request: request, limits: limits, kind: database.kind, db: db, loader: loader, batchSize: batchSize)
+            run.onStep = onStep
+            let outcome = try await run.perform(nextChunk: nextChunk)
+            try await alsoInTransaction(db, outcome)
+            return outcome
+        }
+    }
+}
+
+/// The state of one import while it runs.
+struct RosterImportRun {
+    let request: RosterImporter.Request
+    let limits: RosterLimits
+    let kind: DatabaseKind
+    let db: any SQLDatabase
+    let loader: any BulkRowLoader
+    let batchSize: Int
+    let importID = UUID()
+
+    var summary = RosterImportSummary()
+    var bytes = 0
+    var parser = CSVStreamParser()
+    var validator: RosterRowValidator?
+    var sawHeader = false
+    var batch: [[BulkValue]] = []
+    var rejections: [[BulkValue]] = []
+    var sample: [RosterRejection] = []
+    var onStep: (@Sendable (String) -> Void)?
+    /// The batch being written while the next is read and checked: the two cores each take one.
+    var loading: Task<Void, any Error>?
+
+    init(request: RosterImporter.Request, limits: RosterLimits, kind: DatabaseKind, db: any SQLDatabase, loader: any BulkRowLoader, batchSize: Int) {
+        self.request = request
+        self.limits = limits
+        self.kind = kind
+        self.db = db
+        self.loader = loader
+        self.batchSize = batchSize
+    }
+
+    func refuse(_ refusal: RosterRefusal) -> RosterImporter.Refused {
+        RosterImporter.Refused(refusal: refusal, rejections: sample)
+    }
+
+    mutating func perform(nextChunk: () async throws -> [UInt8]?) async throws -> RosterImporter.Outcome {
+        do {
+            return try await performSteps(nextChunk: nextChunk)
+        } catch {
+            // A load may still be running on the connection: let it finish before the rollback.
+            _ = try? await loading?.value
+            throw error
+        }
+    }
+
+    mutating func performSteps(nextChunk: () async throws -> [UInt8]?) async throws -> RosterImporter.Outcome {
+        try await prepare()
+        var first = true
+        while let chunk = try await nextChunk() {
+            guard !chunk.isEmpty else { continue }
+            bytes += chunk.count
+            if bytes > limits.maxBytes { throw refuse(.tooLarge(limitBytes: limits.maxBytes)) }
+            if first, let refusal = RosterRefusal.sniff(chunk) { throw refuse(refusal) }
+            first = false
+            let records: [CSVRecord]
+            do throws(CSVFileProblem) { records = try parser.parse(chunk) } catch let problem { throw refuse(RosterRefusal(problem)) }
+            try await take(records)
+        }
+        let last: [CSVRecord]
+        do throws(CSVFileProblem) { last = try parser.finish() } catch let problem { throw refuse(RosterRefusal(problem)) }
+        try await take(last)
+        guard bytes > 0, sawHeader else { throw refuse(.empty) }
+        guard summary.rowsRead > 0 else { throw refuse(.noRows) }
+        try await flush(force: true)
+        onStep?("read and staged")
+        try await rejectDuplicates()
+        onStep?("duplicates")
+        if Double(summary.rejected) > limits.maxRejectedShare * Double(summary.rowsRead) {
+            throw refuse(.tooManyRejected(rejected: summary.rejected, read: summary.rowsRead, limitShare: limits.maxRejectedShare))
+        }
+        try await merge()
+        try await record()
+        onStep?("merged")
+        if kind == .sqlite { try await db.raw("DROP TABLE temp.roster_staging").run() }
+        return RosterImporter.Outcome(importID: importID, summary: summary, bytes: bytes)
+    }
+
+    func prepare() async throws {
+        let columns = """
+            line BIGINT NOT NULL, member_id TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL,
+            first_key TEXT NOT NULL, last_key TEXT NOT NULL, date_of_birth TEXT NOT NULL, email TEXT, postal_code TEXT,
+            relationship TEXT NOT NULL, coverage_start TEXT NOT NULL, coverage_end TEXT, row_hash BIGINT NOT NULL
+            """
+        switch kind {
+        case .sqlite:
+            try await db.raw("DROP TABLE IF EXISTS temp.roster_staging").run()
+            try await db.raw("CREATE TEMP TABLE roster_staging (\(unsafeRaw: columns))").run()
+        case .postgres:
+            try await db.raw("CREATE TEMP TABLE roster_staging (\(unsafeRaw: columns)) ON COMMIT DROP").run()
+        }
+        // The import's own row comes first so its rejected rows can refer to it; counts follow.
+        try await db.raw("""
+            INSERT INTO roster_imports (id, organization_id, mode, as_of, file_name, bytes, rows_read, added, updated, unchanged, ended,
+                rejected, imported_by, source, imported_at)
+            VALUES (\(bind: importID.uuidString), \(bind: request.organizationID.uuidString), \(bind: request.mode.rawValue),
+                \(bind: request.asOf), \(bind: String(request.fileName.prefix(200))), 0, 0, 0, 0, 0, 0, 0,
+                \(bind: request.importedBy?.uuidString), \(bind: request.source), \(bind: request.now.storedMilliseconds))
+            """).run()
+    }
+
+    mutating func take(_ records: [CSVRecord]) async throws {
+        for record in records {
+            guard let validator else {
+                // The first record is the header row.
+                do throws(RosterRefusal) { validator = RosterRowValidator(columns: try RosterColumns(header: record.fields)) } catch { throw refuse(error) }
+                sawHeader = true
+                continue
+            }
+            summary.rowsRead += 1
+            switch validator.validate(record) {
+            case .success(let entry):
+                batch.append([
+                    .integer(Int64(entry.line)), .text(entry.memberID), .text(entry.firstName), .text(entry.lastName),
+                    .text(entry.firstKey), .text(entry.lastKey), .text(entry.dateOfBirth), BulkValue(entry.email),
+                    BulkValue(entry.postalCode), .text(entry.relationship.rawValue), .text(entry.coverageStart),
+                    BulkValue(entry.coverageEnd), .integer(entry.fingerprint),
+                ])
+            case .failure(let rejection):
+                reject(rejection)
+            }
+        }
+        try await flush(force: false)
+    }
+
+    mutating func reject(_ rejection: RosterRejection) {
+        summary.rejected += 1
+        if sample.count < RosterImporter.sampleSize { sample.append(rejection) }
+        rejections.append([.text(importID.uuidString), .integer(Int64(rejection.line)), .text(rejection.field), .text(rejection.reason)])
+    }
+
+    /// Hands full batches to the loader, one load at a time; with `force`, also what is left,
+    /// and waits until everything is written.
+    mutating func flush(force: Bool) async throws {
+        if batch.count >= batchSize || (force && !batch.isEmpty) {
+            try await startLoad(table: "roster_staging", columns: RosterImporter.stagingColumns, rows: batch)
+            batch = []
+            batch.reserveCapacity(batchSize)
+        }
+        if rejections.count >= batchSize || (force && !rejections.isEmpty) {
+            try await startLoad(table: "roster_import_rejections", columns: ["import_id", "line", "field", "reason"], rows: rejections)
+            rejections = []
+        }
+        if force {
+            try await loading?.value
+            loading = nil
+        }
+    }
+
+    mutating func startLoad(table: String, columns: [String], rows: [[BulkValue]]) async throws {
+        try await loading?.value
+        let loader = self.loader
+        loading = Task { try await loader.load(table: table, columns: columns, rows: rows) }
+    }
+
+    /// A member id that appears twice in one file: the later rows are rejected.
+    mutating func rejectDuplicates() async throws {
+        try await db.raw("CREATE INDEX roster_staging_member ON roster_staging (member_id, line)").run()
+        if kind == .postgres { try await db.raw("ANALYZE roster_staging").run() }
+        let duplicates = try await db.raw("""
+            SELECT s.line AS line, MIN(t.line) AS first_line FROM roster_staging s
+            JOIN roster_staging t ON t.member_id = s.member_id AND t.line < s.line
+            GROUP BY s.line ORDER BY s.line
+            """).all()
+        guard !duplicates.isEmpty else { return }
+        for row in duplicates {
+            let line = try row.decode(column: "line", as: Int.self), firstLine = try row.decode(column: "first_line", as: Int.self)
+            reject(RosterRejection(line: line, field: "member_id", reason: "is the same as on line \(firstLine)"))
+        }
+        try await flush(force: true)
+        try await db.raw("""
+            DELETE FROM roster_staging WHERE EXISTS (
+                SELECT 1 FROM roster_staging t WHERE t.member_id = roster_staging.member_id AND t.line < roster_staging.line)
+            """).run()
+    }
+
+    /// Adds and updates from the staging table, then (replace mode) ends whoever is missing.
+    mutating func merge() async throws {
+        let org = request.organizationID.uuidString
+        let existingBefore = try await db.raw("SELECT COUNT(*) AS n FROM eligibility_records WHERE organization_id = \(bind: org)")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        let counts = try await db.raw("""
+            SELECT COUNT(*) AS valid,
+                COALESCE(SUM(CASE WHEN r.member_id IS NULL THEN 1 ELSE 0 END), 0) AS added,
+                COALESCE(SUM(CASE WHEN r.member_id IS NOT NULL AND r.row_hash <> s.row_hash THEN 1 ELSE 0 END), 0) AS updated
+            FROM roster_staging s
+            LEFT JOIN eligibility_records r ON r.organization_id = \(bind: org) AND r.member_id = s.member_id
+            """).first()
+        let valid = try counts?.decode(column: "valid", as: Int.self) ?? 0
+        summary.added = try counts?.decode(column: "added", as: Int.self) ?? 0
+        summary.updated = try counts?.decode(column: "updated", as: Int.self) ?? 0
+        summary.unchanged = valid - summary.added - summary.updated
+        onStep?("counted")
+        let now = request.now.storedMilliseconds
+        if summary.added + summary.updated > 0 {
+            try await db.raw("""
+                INSERT INTO eligibility_records (organization_id, member_id, first_name, last_name, first_key, last_key, date_of_birth,
+                    email, postal_code, relationship, coverage_start, coverage_end, row_hash, created_at, updated_at)
+                SELECT \(bind: org), member_id, first_name, last_name, first_key, last_key, date_of_birth, email, postal_code,
+                    relationship, coverage_start, coverage_end, row_hash, \(bind: now), \(bind: now)
+                FROM roster_staging WHERE true
+                ON CONFLICT (organization_id, member_id) DO UPDATE SET
+                    first_name = excluded.first_name, last_name = excluded.last_name, first_key = excluded.first_key,
+                    last_key = excluded.last_key, date_of_birth = excluded.date_of_birth, email = excluded.email,
+                    postal_code = excluded.postal_code, relationship = excluded.relationship,
+                    coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end,
+                    row_hash = excluded.row_hash, updated_at = excluded.updated_at
+                WHERE eligibility_records.row_hash <> excluded.row_hash
+                """).run()
+        }
+        onStep?("upserted")
+        // Nobody can be missing from the file when everyone on file was in it.
+        guard request.mode == .replace, existingBefore > valid - summary.added else { return }
+        // A zero fingerprint matches no file row, so the person's next appearance reopens them.
+        let end: SQLQueryString = """
+            UPDATE eligibility_records SET coverage_end = \(bind: request.asOf), row_hash = 0, updated_at = \(bind: now)
+            WHERE organization_id = \(bind: org) AND (coverage_end IS NULL OR coverage_end > \(bind: request.asOf))
+            AND NOT EXISTS (SELECT 1 FROM roster_staging s WHERE s.member_id = eligibility_records.member_id)
+            """
+        switch kind {
+        case .sqlite:
+            try await db.raw(end).run()
+            summary.ended = try await db.raw("SELECT changes() AS n").first()?.decode(column: "n", as: Int.self) ?? 0
+        case .postgres:
+            summary.ended = try await db.raw("WITH ended AS (\(end) RETURNING 1) SELECT COUNT(*) AS n FROM ended").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    func record() async throws {
+        try await db.raw("""
+            UPDATE roster_imports SET bytes = \(bind: bytes), rows_read = \(bind: summary.rowsRead), added = \(bind: summary.added),
+                updated = \(bind: summary.updated), unchanged = \(bind: summary.unchanged), ended = \(bind: summary.ended),
+                rejected = \(bind: summary.rejected)
+            WHERE id = \(bind: importID.uuidString)
+            """).run()
+    }
+}
