@@ -94,8 +94,11 @@ import Testing
             #expect(saved.status == .seeOther)
             #expect(try await exercises(app, account).contains("prone-press-up"))
             let latest = try #require(try await app.database.read { db in try await PlanVersionRepository.latest(memberID: account.id, in: db) })
-            #expect(latest.reason.contains("P-bias-flexion-relieved"))
-            #expect(latest.reason.contains("centralises with repeated extension"))
+            #expect(latest.clinicianConfirmation?.contains("P-bias-flexion-relieved") == true)
+            #expect(latest.clinicianConfirmation?.contains("centralises with repeated extension") == true)
+            #expect(!latest.reason.contains("P-bias"), "the member reads the change, not the care team's reasoning")
+            let chart = try await pt.get("/staff/members/\(account.id.uuidString.lowercased())")
+            #expect(chart.text.contains("because: Assessed in clinic: centralises with repeated extension."))
         }
     }
 

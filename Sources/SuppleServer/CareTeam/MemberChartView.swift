@@ -24,7 +24,7 @@ enum MemberChartView {
             "walking": "\(plan.walking.bouts > 1 ? "\(plan.walking.bouts) × " : "")\(plan.walking.startMinutes) minutes, \(plan.walking.daysPerWeekStart) days a week at first, toward \(plan.walking.targetMinutes)",
             "history": history.reversed().map { version in [
                 "version": version.version, "effectiveFrom": version.effectiveFrom, "author": version.author, "reason": version.reason,
-                "note": version.memberNote ?? "", "created": DisplayFormats.moment(version.createdAt, in: viewer.timeZone),
+                "note": version.memberNote ?? "", "confirmation": version.clinicianConfirmation ?? "", "created": DisplayFormats.moment(version.createdAt, in: viewer.timeZone),
             ] },
         ]
     }

@@ -55,15 +55,17 @@ struct PlanEditingService: Sendable {
         let warnings = try await warnings(for: edited, current: current.plan, memberID: member.id)
         if !warnings.isEmpty && confirmation.isEmpty { return .needsConfirmation(warnings) }
 
-        var reason = changes.isEmpty ? "\(clinician.name.value) reviewed your plan." : changes.joined(separator: " ")
-        if !warnings.isEmpty { reason += " Past the engine's limits (\(warnings.map(\.rule).joined(separator: ", "))), because: \(confirmation)" }
+        let reason = changes.isEmpty ? "\(clinician.name.value) reviewed your plan." : changes.joined(separator: " ")
+        // The member reads the reason; the guardrails crossed and why stay with the care team.
+        let accepted = warnings.isEmpty ? nil : "Past the engine's limits (\(warnings.map(\.rule).joined(separator: ", "))), because: \(confirmation)"
         let json = try ProgramService.encode(edited)
         let now = program.clock.now()
         let stillPending = edited.exercises.contains { $0.pendingReview == true }
         let record = try await program.database.transaction { db in
             let record = try await PlanVersionRepository.add(memberID: member.id, effectiveFrom: today.description,
                                                              author: "\(clinician.name.value), \(clinician.role.displayName.lowercased())",
-                                                             reason: reason, planJSON: json, memberNote: note.isEmpty ? nil : note, at: now, in: db)
+                                                             reason: reason, planJSON: json, memberNote: note.isEmpty ? nil : note,
+                                                             clinicianConfirmation: accepted, at: now, in: db)
             // Saving a plan is reviewing it: the review alerts it answers are closed with a note.
             var answered = [IntakeService.newPlanSource]
             if !stillPending { answered.append(ProgramService.proposalSource) }

@@ -83,7 +83,9 @@ struct StaffAPIRoutes {
 
     struct Chart: Encodable {
         struct Alert: Encodable { let id: String; let severity: String; let reason: String; let raisedAt: Date; let resolvedAt: Date? }
-        struct Version: Encodable { let version: Int; let effectiveFrom: String; let author: String; let reason: String; let noteToMember: String? }
+        struct Version: Encodable {
+            let version: Int; let effectiveFrom: String; let author: String; let reason: String; let noteToMember: String?; let guardrailsAccepted: String?
+        }
         struct Plan: Encodable { let version: Int; let exercises: [ProgramPlan.Item]; let walking: ProgramPlan.Walking }
         struct CareTeamMember: Encodable { let name: String; let role: String }
         let member: MemberSummary
@@ -114,7 +116,8 @@ struct StaffAPIRoutes {
             careTeam: team.map { .init(name: $0.name, role: $0.role.rawValue) },
             alerts: alerts.map { .init(id: $0.id.uuidString.lowercased(), severity: $0.severity.rawValue, reason: $0.reason, raisedAt: $0.createdAt, resolvedAt: $0.resolvedAt) },
             plan: current.map { .init(version: $0.version.version, exercises: $0.plan.exercises, walking: $0.plan.walking) },
-            planHistory: history.map { .init(version: $0.version, effectiveFrom: $0.effectiveFrom, author: $0.author, reason: $0.reason, noteToMember: $0.memberNote) },
+            planHistory: history.map { .init(version: $0.version, effectiveFrom: $0.effectiveFrom, author: $0.author, reason: $0.reason, noteToMember: $0.memberNote,
+                                          guardrailsAccepted: $0.clinicianConfirmation) },
             decision: decision,
             unreadMessages: try await messaging.unread(threadOf: member.id, for: viewer)))
     }

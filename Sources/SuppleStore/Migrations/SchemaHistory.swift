@@ -223,7 +223,8 @@ public enum SchemaHistory {
     ])
 
     /// Messages between a member and their care team, each reader's place in the thread, staff
-    /// members' saved replies, append-only clinical notes, and a clinician's note on a plan version.
+    /// members' saved replies, append-only clinical notes, and on a plan version the clinician's
+    /// note to the member and their reason for going past the engine's limits.
     static let messagesNotesAndClinicianPlans = Migration(version: 5, name: "messages, saved replies, clinical notes, plan notes", sql: [
         """
         CREATE TABLE messages (
@@ -269,6 +270,8 @@ public enum SchemaHistory {
         """,
         "CREATE INDEX clinical_notes_member ON clinical_notes (member_id, written_at)",
         "ALTER TABLE plan_versions ADD COLUMN member_note TEXT",
+        // Why a clinician went past the engine's limits: for the care team's history, not the member.
+        "ALTER TABLE plan_versions ADD COLUMN clinician_confirmation TEXT",
     ])
 
     /// Sponsors' eligibility files: one record per person per organization, keyed by the

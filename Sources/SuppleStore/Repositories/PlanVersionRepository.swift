@@ -15,17 +15,20 @@ public enum PlanVersionRepository {
         public let createdAt: Date
         /// What the clinician who made this version wrote to the member, if anyone did.
         public var memberNote: String? = nil
+        /// Why the clinician went past the engine's limits (the guardrails they accepted), if they did.
+        public var clinicianConfirmation: String? = nil
     }
 
     /// Adds the next version; returns it.
     public static func add(memberID: UUID, effectiveFrom: String, author: String, reason: String, planJSON: String,
-                           memberNote: String? = nil, at instant: Date, in db: any SQLDatabase) async throws -> Record {
+                           memberNote: String? = nil, clinicianConfirmation: String? = nil, at instant: Date, in db: any SQLDatabase) async throws -> Record {
         let next = (try await latest(memberID: memberID, in: db)?.version ?? 0) + 1
-        let record = Record(id: UUID(), memberID: memberID, version: next, effectiveFrom: effectiveFrom, author: author, reason: reason, planJSON: planJSON, createdAt: instant, memberNote: memberNote)
+        let record = Record(id: UUID(), memberID: memberID, version: next, effectiveFrom: effectiveFrom, author: author, reason: reason, planJSON: planJSON, createdAt: instant, memberNote: memberNote,
+                            clinicianConfirmation: clinicianConfirmation)
         try await db.raw("""
-            INSERT INTO plan_versions (id, member_id, version, effective_from, author, reason, plan, created_at, member_note)
+            INSERT INTO plan_versions (id, member_id, version, effective_from, author, reason, plan, created_at, member_note, clinician_confirmation)
             VALUES (\(bind: record.id.uuidString), \(bind: memberID.uuidString), \(bind: next), \(bind: effectiveFrom), \(bind: author),
-                \(bind: reason), \(bind: planJSON), \(bind: instant.storedMilliseconds), \(bind: memberNote))
+                \(bind: reason), \(bind: planJSON), \(bind: instant.storedMilliseconds), \(bind: memberNote), \(bind: clinicianConfirmation))
             """).run()
         return record
     }
@@ -48,7 +51,8 @@ public enum PlanVersionRepository {
             reason: try row.decode(column: "reason", as: String.self),
             planJSON: try row.decode(column: "plan", as: String.self),
             createdAt: try row.instant("created_at"),
-            memberNote: try row.decode(column: "member_note", as: String?.self)
+            memberNote: try row.decode(column: "member_note", as: String?.self),
+            clinicianConfirmation: try row.decode(column: "clinician_confirmation", as: String?.self)
         )
     }
 }
