@@ -52,10 +52,15 @@ import Testing
             #expect(try await pt.post(thread, form: [("key", key(opened)), ("body", "Try the forward bend break halfway.")]).status == .seeOther)
             let home = try await member.get("/home")
             #expect(home.text.contains("1 new message from your care team"))
+            #expect(home.body.contains(#"Messages <span class="nav-badge">1<span class="visually-hidden"> unread</span></span>"#), "the navigation shows the count on every page")
+            #expect(try await member.get("/progress").body.contains(#"<span class="nav-badge">1"#))
             let reply = try await member.get("/messages")
+            #expect(!reply.body.contains("nav-badge"), "no badge on the thread being read")
             #expect(reply.text.contains("Pat Lee, physical therapist"))
             #expect(reply.text.contains("Try the forward bend break halfway."))
-            #expect(!(try await member.get("/home")).text.contains("new message from your care team"))
+            let after = try await member.get("/home")
+            #expect(!after.text.contains("new message from your care team"))
+            #expect(!after.body.contains("nav-badge"))
 
             let audit = try await app.database.read { db in try await AuditLog.trail(for: account.id, in: db) }
             #expect(audit.contains { $0.event.action == "staff.read_messages" })

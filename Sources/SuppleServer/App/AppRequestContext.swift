@@ -12,6 +12,9 @@ public struct AppRequestContext: RequestContext {
     /// On a streamed upload, the CSRF cookie its `_csrf` part must match (empty: no cookie).
     public var uploadCSRFCookie: String?
     public let clientAddress: String?
+    /// For a signed-in member on a web page: messages from their care team they have not read,
+    /// shown beside Messages in the navigation.
+    public var unreadMessages = 0
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

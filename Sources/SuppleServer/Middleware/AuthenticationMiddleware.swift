@@ -1,4 +1,5 @@
 import Hummingbird
+import SuppleStore
 
 /// Finds out who is asking. Web pages use the session cookie; the JSON API uses bearer tokens
 /// only, so a page on another site can never ride on a member's cookie to call the API.
@@ -17,6 +18,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
         } else if let cookie = request.cookies[SessionCookie.name]?.value, !cookie.isEmpty, cookie.count <= 200 {
             context.signedIn = try await accounts.resolveWebSession(cookieValue: cookie)
+            // A page a member opens says whether their care team has written (one indexed count).
+            if request.method == .get, let member = context.signedIn?.account, member.role == .member {
+                context.unreadMessages = try await accounts.database.read { db in
+                    try await MessageRepository.unreadCount(memberID: member.id, readerID: member.id, in: db)
+                }
+            }
         }
         return try await next(request, context)
     }

@@ -78,7 +78,11 @@ public struct PageRenderer: Sendable {
             "homePath": Self.homePath(for: role),
             "homeLabel": role == nil ? "the start page" : (role == .member ? "today's plan" : "the care-team workspace"),
             "bodyClass": role?.isStaff == true ? "staff" : "",
-            "nav": nav.map { ["href": $0.0, "label": $0.1, "current": $0.0 == currentPath] },
+            "nav": nav.map { href, label -> [String: Any] in
+                // On the thread itself the messages are being read, so no badge there.
+                let unread = href == "/messages" && currentPath != "/messages" ? context.unreadMessages : 0
+                return ["href": href, "label": label, "current": href == currentPath, "hasBadge": unread > 0, "badge": unread]
+            },
             "emergencyHeading": EmergencySigns.heading,
             "emergencySigns": EmergencySigns.signs,
             "emergencyWhatToDo": EmergencySigns.whatToDo,
