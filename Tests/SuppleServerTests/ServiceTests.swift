@@ -56,6 +56,18 @@ import Testing
             try await riley.signIn("riley@example.org", password: DemoData.password)
             #expect(try await riley.get("/home").text.contains("A note from Jordan Demo, physical therapist"))
 
+            // Riley's chart tells the physical therapist the whole story: activity, scores, progress, notes.
+            let rileyID = try #require(try await app.account("riley@example.org")).id
+            let jordan = Browser(client)
+            try await jordan.signIn("pt@example.org", password: DemoData.password)
+            let chart = try await jordan.get("/staff/members/\(rileyID.uuidString.lowercased())").text
+            #expect(chart.contains("Session: Finished: 8 exercises, pain up to"))
+            #expect(chart.contains("Walk: ") && chart.contains("minutes, pain"))
+            #expect(chart.contains("Pain and daily life this week: PEG"))
+            #expect(chart.contains("Walking minutes per week") && chart.contains("Daily pain"))
+            #expect(chart.contains("Amendment by Jordan Demo") && chart.contains("Review in one week rather than two"))
+            #expect(chart.contains("Cat Cow is now Seated Forward Flexion."), "plan history")
+
             // The demo employer's roster: the README's covered person, an ended one, and a report.
             let visitor = Browser(client)
             let covered = try await visitor.post("/coverage", form: [("organization", "lakeside-demo"), ("firstName", "Pat"), ("lastName", "Example"), ("dateOfBirth", "1984-05-17")])

@@ -71,7 +71,7 @@ public func buildRouter(
     let messaging = MessagingService(database: dependencies.database, clock: dependencies.clock)
     let notes = ClinicalNotes(database: dependencies.database, clock: dependencies.clock)
     MemberRecordPages(intakes: intakes, program: program, notes: notes, messaging: messaging, pages: pages).register(on: router)
-    let editing = PlanEditingService(program: program)
+    let editing = PlanEditingService(program: program, intakes: intakes)
     PlanEditPages(editing: editing, pages: pages).register(on: router)
     StaffAPIRoutes(program: program, editing: editing, messaging: messaging, notes: notes).register(on: router)
     MessageAPIRoutes(messaging: messaging).register(on: router)

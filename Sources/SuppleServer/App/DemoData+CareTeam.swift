@@ -25,7 +25,8 @@ extension DemoData {
             var edit = PlanEdit()
             edit.swap = ["cat-cow": "seated-forward-flexion"]
             edit.approve = Set(current.plan.exercises.filter { $0.pendingReview == true }.map(\.exerciseId))
-            _ = try await PlanEditingService(program: program).save(
+            let intakes = IntakeService(database: database, engine: ProgramEngine(catalog: library.exercises, articles: library.articles), clock: clock)
+            _ = try await PlanEditingService(program: program, intakes: intakes).save(
                 edit, basedOn: current.version.version, for: riley, by: jordan,
                 note: "You're doing really well. Cat Cow on hands and knees was stiffening your back in the mornings, so I've swapped it for a seated forward bend. Same idea, easier start.",
                 confirmation: "", clientAddress: "demo data")

@@ -22,7 +22,7 @@ struct MessageAPIRoutes {
         let member = try context.require(.useMemberApp).account
         var body = try await JSONBody.read(request, context: context)
         let text = body.string("body")
-        let key = request.headers[.init("Idempotency-Key")!] ?? body.string("idempotencyKey") ?? SecretToken.generate().value
+        let key = try IdempotencyKey.read(request, &body) ?? SecretToken.generate().value
         try body.checkTypes()
         try await messaging.send(text, from: member, threadOf: member.id, idempotencyKey: key, clientAddress: context.clientAddress)
         return Response(status: .created)

@@ -16,9 +16,7 @@ struct MessagingService: Sendable {
         let body: String
         do { body = try TextInput.paragraphs(raw, field: "body", label: "message", maxLength: Self.maxLength) }
         catch { throw ValidationFailure([error]) }
-        guard (8...100).contains(idempotencyKey.count) else {
-            throw ValidationFailure(field: "idempotencyKey", message: "Use a key of 8 to 100 characters.")
-        }
+        try IdempotencyKey.check(idempotencyKey)
         let now = clock.now()
         try await database.transaction { db in
             let stored = try await MessageRepository.send(memberID: memberID, senderID: sender.id, body: body,

@@ -7,6 +7,7 @@ import SuppleStore
 /// engine's guardrails are warnings: a save that crosses one needs a confirming reason.
 struct PlanEditingService: Sendable {
     let program: ProgramService
+    let intakes: IntakeService
 
     enum Outcome {
         case saved(PlanVersionRepository.Record)
@@ -16,13 +17,8 @@ struct PlanEditingService: Sendable {
 
     /// What the engine knew about the member at intake, which the guardrails measure against.
     func engineContext(for memberID: UUID) async throws -> (intake: Intake, classification: Classification)? {
-        let stored = try await program.database.read { db in try await IntakeRepository.latestSubmitted(accountID: memberID, in: db) }
-        let decision = try await program.database.read { db in try await DecisionRepository.latest(accountID: memberID, in: db) }
-        guard let stored, let decision,
-              case .object(let document)? = JSONValue.parse(Data(stored.answers.utf8)),
-              let intake = try? IntakeParser.parse(.object(document)),
-              let classification = try? JSONDecoder().decode(Decision.self, from: Data(decision.decisionJSON.utf8)).classification else { return nil }
-        return (intake, classification)
+        guard let (decision, _) = try await intakes.latestDecision(for: memberID), let intake = try await intakes.latestIntake(for: memberID) else { return nil }
+        return (intake, decision.classification)
     }
 
     func warnings(for edited: ProgramPlan, current: ProgramPlan, memberID: UUID) async throws -> [PlanGuardrails.Warning] {

@@ -42,12 +42,8 @@ struct QueueRow: Equatable {
         }.map(\.element)
     }
 
+    /// Severity's declared order: emergency, urgent, routine, support.
     static func rank(_ severity: AlertRepository.Severity) -> Int {
-        switch severity {
-        case .emergency: 0
-        case .urgent: 1
-        case .routine: 2
-        case .support: 3
-        }
+        AlertRepository.Severity.allCases.firstIndex(of: severity)!
     }
 }

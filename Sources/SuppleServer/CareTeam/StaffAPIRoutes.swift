@@ -109,8 +109,7 @@ struct StaffAPIRoutes {
                     try await CareTeamRepository.team(memberID: member.id, in: db))
         }
         let current = try await program.currentPlan(for: member.id)
-        let decision = try await database.read { db in try await DecisionRepository.latest(accountID: member.id, in: db) }
-            .flatMap { try? JSONDecoder().decode(Decision.self, from: Data($0.decisionJSON.utf8)) }
+        let decision = try await editing.intakes.latestDecision(for: member.id)?.decision
         return try APIJSON.response(Chart(
             member: MemberSummary(id: member.id.uuidString.lowercased(), name: member.name.value, email: member.email.value, timeZone: member.timeZone.identifier, joined: member.createdAt),
             careTeam: team.map { .init(name: $0.name, role: $0.role.rawValue) },
@@ -193,7 +192,7 @@ struct StaffAPIRoutes {
         let member = try await member(context, viewer: viewer)
         var body = try await JSONBody.read(request, context: context)
         let text = body.string("body")
-        let key = request.headers[.init("Idempotency-Key")!] ?? body.string("idempotencyKey") ?? SecretToken.generate().value
+        let key = try IdempotencyKey.read(request, &body) ?? SecretToken.generate().value
         try body.checkTypes()
         try await messaging.send(text, from: viewer, threadOf: member.id, idempotencyKey: key, clientAddress: context.clientAddress)
         return Response(status: .created)

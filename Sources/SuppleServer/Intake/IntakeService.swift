@@ -109,6 +109,14 @@ public struct IntakeService: Sendable {
     /// Marks the routine review of a plan the engine wrote from the intake.
     static let newPlanSource = "new-plan"
 
+    /// The member's last submitted intake as the engine read it; nil if there is none, or if it
+    /// no longer parses.
+    public func latestIntake(for memberID: UUID) async throws -> Intake? {
+        guard let stored = try await database.read({ db in try await IntakeRepository.latestSubmitted(accountID: memberID, in: db) }),
+              case .object(let document)? = JSONValue.parse(Data(stored.answers.utf8)) else { return nil }
+        return try? IntakeParser.parse(.object(document))
+    }
+
     public func latestDecision(for memberID: UUID) async throws -> (decision: Decision, at: Date)? {
         guard let record = try await database.read({ db in try await DecisionRepository.latest(accountID: memberID, in: db) }) else { return nil }
         let decision = try JSONDecoder().decode(Decision.self, from: Data(record.decisionJSON.utf8))

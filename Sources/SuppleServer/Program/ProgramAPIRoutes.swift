@@ -53,13 +53,6 @@ struct ProgramAPIRoutes {
         ))
     }
 
-    /// The idempotency key: the `Idempotency-Key` header, or `idempotencyKey` in the body.
-    func key(_ request: Request, _ body: inout JSONBody) throws -> String? {
-        let key = request.headers[.init("Idempotency-Key")!] ?? body.string("idempotencyKey")
-        if let key, !(8...100).contains(key.count) { throw ValidationFailure(field: "idempotencyKey", message: "Use a key of 8 to 100 characters.") }
-        return key
-    }
-
     struct StartedSession: Encodable {
         let id: String
         let date: String
@@ -73,7 +66,7 @@ struct ProgramAPIRoutes {
             throw APIProblem(status: .forbidden, detail: ended.message)
         }
         var body = (try? await JSONBody.read(request, context: context)) ?? JSONBody.empty
-        let key = try key(request, &body) ?? SecretToken.generate().value
+        let key = try IdempotencyKey.read(request, &body) ?? SecretToken.generate().value
         let now = program.clock.now()
         let date = program.today(for: member).description
         let id = try await program.database.transaction { db in
@@ -126,7 +119,7 @@ struct ProgramAPIRoutes {
         let member = try member(context)
         var body = try await JSONBody.read(request, context: context)
         let minutes = body.integer("minutes"), breaks = body.integer("breaks"), onset = body.integer("painStartedMinute"), pain = body.integer("pain")
-        let key = try key(request, &body)
+        let key = try IdempotencyKey.read(request, &body)
         try body.checkTypes()
         let recorded = try await program.logWalk(member, minutes: minutes, breaks: breaks, painStartedMinute: onset, pain: pain, key: key)
         return try APIJSON.response(Recorded(recorded: recorded, rescreen: false), status: recorded ? .created : .ok)

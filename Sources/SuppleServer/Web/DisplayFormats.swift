@@ -4,19 +4,19 @@ import SuppleCore
 /// Dates written plainly, in the viewer's own time zone ("27 Nov 2026").
 enum DisplayFormats {
     static func day(_ instant: Date, in zone: MemberTimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone.timeZone
-        formatter.dateFormat = "d MMM yyyy"
-        return formatter.string(from: instant)
+        format(instant, in: zone, as: "d MMM yyyy")
     }
 
     /// A day and time: "27 Nov 2026, 14:05".
     static func moment(_ instant: Date, in zone: MemberTimeZone) -> String {
+        format(instant, in: zone, as: "d MMM yyyy, HH:mm")
+    }
+
+    private static func format(_ instant: Date, in zone: MemberTimeZone, as pattern: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone.timeZone
-        formatter.dateFormat = "d MMM yyyy, HH:mm"
+        formatter.dateFormat = pattern
         return formatter.string(from: instant)
     }
 
