@@ -72,6 +72,45 @@ import Testing
         for value in example.0 where value.count > 2 { #expect(!rejection.reason.contains(value)) }
     }
 
+    @Test("an email is kept in lower case when it has one @, a local part and a dotted domain", arguments: [
+        ("Ana.Lopez@Example.ORG", "ana.lopez@example.org"),
+        ("a@b.co", "a@b.co"),
+        ("x@mail.example-corp.com", "x@mail.example-corp.com"),
+        ("Zoë@Example.org", "zoë@example.org"),
+    ])
+    func goodEmail(_ example: (String, String)) throws {
+        #expect(try Self.validate(["E", "A", "B", "1980-01-01", example.0, "", "employee", "2026-01-01", ""]).get().email == example.1)
+    }
+
+    @Test("an email that isn't an address is rejected", arguments: [
+        "@example.org", "ana@", "ana@example", "ana@example.c", "ana@@example.org", "ana@ex@ample.org", "ana lopez@example.org",
+        "ana@-example.org", "ana@example-.org", "ana@example..org", "ana@.example.org", "ana@example.org.", "ana@example.-org",
+        "<ana@example.org>", String(repeating: "a", count: 65) + "@example.org",
+    ])
+    func badEmail(_ address: String) throws {
+        guard case .failure(let rejection) = try Self.validate(["E", "A", "B", "1980-01-01", address, "", "employee", "2026-01-01", ""]) else {
+            Issue.record("accepted \(address)")
+            return
+        }
+        #expect(rejection.field == "email")
+    }
+
+    @Test("a repeated member id is found with the line it first appeared on, among a hundred thousand")
+    func firstLines() {
+        var seen = MemberIDFirstLines()
+        for number in 0..<100_000 { #expect(seen.recordOrFirstLine("M\(number)", line: number + 2) == nil) }
+        #expect(seen.count == 100_000)
+        #expect(seen.recordOrFirstLine("M0", line: 200_000) == 2)
+        #expect(seen.recordOrFirstLine("M99999", line: 200_001) == 100_001)
+        // Nothing is recorded for a repeat, and ids differing only in case or length are different people.
+        #expect(seen.recordOrFirstLine("M99999", line: 200_002) == 100_001)
+        #expect(seen.recordOrFirstLine("m0", line: 200_003) == nil)
+        #expect(seen.recordOrFirstLine("M00", line: 200_004) == nil)
+        #expect(seen.recordOrFirstLine("Jörg-7", line: 200_005) == nil)
+        #expect(seen.recordOrFirstLine("Jörg-7", line: 200_006) == 200_005)
+        #expect(seen.count == 100_003)
+    }
+
     @Test("files that aren't CSV are recognized by their first bytes")
     func sniff() {
         #expect(RosterRefusal.sniff([0x50, 0x4B, 0x03, 0x04, 0x14]) == .notCSV(kind: "a spreadsheet or a zip archive"))

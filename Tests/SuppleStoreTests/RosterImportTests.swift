@@ -201,6 +201,56 @@ import Testing
         }
     }
 
+    /// The indexes on `eligibility_records` as the database describes them.
+    static func indexes(_ db: any Database, _ kind: TestDatabase) async throws -> [String] {
+        try await db.read { sql in
+            switch kind {
+            case .sqlite:
+                try await sql.raw("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'eligibility_records' AND type = 'index' ORDER BY name").all()
+                    .map { "\(try $0.decode(column: "name", as: String.self)): \(try $0.decode(column: "sql", as: String?.self) ?? "primary key")" }
+            case .postgres:
+                try await sql.raw("""
+                    SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'eligibility_records' ORDER BY indexname
+                    """).all().map { "\(try $0.decode(column: "indexname", as: String.self)): \(try $0.decode(column: "indexdef", as: String.self))" }
+            }
+        }
+    }
+
+    @Test("a first roster into an empty table builds its indexes at the end: a failure leaves them as they were, and success leaves them as the schema has them",
+          arguments: TestDatabase.available)
+    func firstRosterIndexes(_ kind: TestDatabase) async throws {
+        try await kind.with { db in
+            let org = try await Self.organization(in: db)
+            let schemaIndexes = try await Self.indexes(db, kind)
+            #expect(schemaIndexes.contains { $0.hasPrefix("eligibility_records_lookup: CREATE INDEX") })
+            var importer = RosterImporter(database: db, limits: RosterLimits())
+            importer.batchSize = 2
+            let request = RosterImporter.Request(organizationID: org.id, mode: .replace, asOf: "2026-11-18", fileName: "r.csv", importedBy: nil, source: "test", now: Self.now)
+            await #expect(throws: ConnectionDropped.self) {
+                _ = try await importer.run(request, nextChunk: Self.chunks(Self.file(Self.lines), failure: ConnectionDropped()))
+            }
+            await #expect(throws: FailedAtTheEnd.self) {
+                _ = try await importer.run(request, nextChunk: Self.chunks(Self.file(Self.lines))) { _, _ in throw FailedAtTheEnd() }
+            }
+            #expect(try await Self.snapshot(db).isEmpty)
+            #expect(try await Self.importCount(db) == 0)
+            #expect(try await Self.indexes(db, kind) == schemaIndexes)
+
+            #expect(try await Self.run(db, org, Self.file(Self.lines)).added == 3)
+            #expect(try await Self.indexes(db, kind) == schemaIndexes)
+            // A second organization's first roster goes in beside the first, indexes in place.
+            let other = OrganizationRepository.Organization(slug: "globex", name: "Globex", kind: .healthPlan, enrollmentMode: .roster, createdAt: Self.now)
+            try await db.transaction { sql in try await OrganizationRepository.insert(other, in: sql) }
+            let added = try await Self.run(db, other, Self.file(Self.lines.map { $0.replacingOccurrences(of: "E", with: "G") } + [Self.lines[0]]))
+            #expect(added.added == 4)
+            #expect(try await Self.snapshot(db).count == 7)
+            #expect(try await Self.indexes(db, kind) == schemaIndexes)
+            let question = try CoverageQuestion(organization: "globex", firstName: "ana", lastName: "lopez", dateOfBirth: "1980-01-02", memberID: nil)
+            let found = try await db.read { sql in try await EligibilityRepository.matches(organizationID: other.id, question: question, in: sql) }
+            #expect(found.map(\.memberID).sorted() == ["E1", "G1"])
+        }
+    }
+
     @Test("a coverage question finds the person whatever the case, accents and punctuation of the name", arguments: TestDatabase.available)
     func coverageLookup(_ kind: TestDatabase) async throws {
         try await kind.with { db in

@@ -60,8 +60,8 @@ try await database.transaction { db in try await OrganizationRepository.insert(o
 
 let (first, firstSeconds) = try await importFile(database, org, mode: .replace)
 fflush(nil)
-print(String(format: "[%@] first import: %d rows in %.2f s = %.0f rows/s (added %d, rejected %d)", engine, first.rowsRead, firstSeconds,
-             Double(first.rowsRead) / firstSeconds, first.added, first.rejected))
+print(String(format: "[%@] first import: %d rows in %.2f s = %.0f rows/s (added %d, rejected %d), peak RSS so far %.0f MB", engine, first.rowsRead, firstSeconds,
+             Double(first.rowsRead) / firstSeconds, first.added, first.rejected, peakRSSMegabytes()))
 let (second, secondSeconds) = try await importFile(database, org, mode: .replace)
 print(String(format: "[%@] same file again: %d rows in %.2f s = %.0f rows/s (unchanged %d, updated %d, ended %d)", engine, second.rowsRead, secondSeconds,
              Double(second.rowsRead) / secondSeconds, second.unchanged, second.updated, second.ended))

@@ -31,6 +31,8 @@ public struct CSVStreamParser: Sendable {
     public let maxRecordBytes: Int
     private var state = State.fieldStart
     private var field: [UInt8] = []
+    /// Every byte of `field` ORed together: below 0x80 means plain ASCII, which needs no UTF-8 check.
+    private var fieldBits: UInt8 = 0
     private var fields: [String] = []
     private var recordBytes = 0
     private var problem: String?
@@ -103,7 +105,7 @@ public struct CSVStreamParser: Sendable {
                 } else if byte == quote && state == .fieldStart {
                     state = .quoted
                 } else {
-                    field.append(byte)
+                    field.append(byte); fieldBits |= byte
                     state = .unquoted
                 }
             case .quoted:
@@ -112,7 +114,7 @@ public struct CSVStreamParser: Sendable {
                 } else {
                     if byte == lf || (byte == cr) { line += 1 }
                     if byte == cr { afterCR = true; field.append(lf); continue }
-                    field.append(byte)
+                    field.append(byte); fieldBits |= byte
                 }
             case .quoteInQuoted:
                 if byte == quote {
@@ -125,7 +127,7 @@ public struct CSVStreamParser: Sendable {
                     try endLine(afterCR: byte == cr, into: &out)
                 } else {
                     if problem == nil { problem = "a quoted field has text after its closing quote" }
-                    field.append(byte)
+                    field.append(byte); fieldBits |= byte
                     state = .unquoted
                 }
             }
@@ -141,9 +143,14 @@ public struct CSVStreamParser: Sendable {
     }
 
     private mutating func endField() throws(CSVFileProblem) {
-        guard let text = String(validating: field, as: UTF8.self) else { throw .notUTF8(line: line) }
-        fields.append(text)
+        if fieldBits < 0x80 {
+            fields.append(String(decoding: field, as: UTF8.self))
+        } else {
+            guard let text = String(validating: field, as: UTF8.self) else { throw .notUTF8(line: line) }
+            fields.append(text)
+        }
         field.removeAll(keepingCapacity: true)
+        fieldBits = 0
     }
 
     private mutating func endRecord(into out: inout [CSVRecord]) throws(CSVFileProblem) {
@@ -154,6 +161,7 @@ public struct CSVStreamParser: Sendable {
         }
         fields.removeAll(keepingCapacity: true)
         field.removeAll(keepingCapacity: true)
+        fieldBits = 0
         problem = nil
         recordBytes = 0
         state = .fieldStart

@@ -4,19 +4,20 @@ public enum RosterDate {
     public static func validated(_ text: String) -> String? {
         let bytes = text.utf8
         guard bytes.count == 10 else { return nil }
-        var digits: [Int] = []
-        digits.reserveCapacity(8)
+        var year = 0, month = 0, day = 0
         for (index, byte) in bytes.enumerated() {
             if index == 4 || index == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
-            } else {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                digits.append(Int(byte - UInt8(ascii: "0")))
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch index {
+            case 0..<4: year = year * 10 + digit
+            case 5..<7: month = month * 10 + digit
+            default: day = day * 10 + digit
             }
         }
-        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        let month = digits[4] * 10 + digits[5]
-        let day = digits[6] * 10 + digits[7]
         guard year >= 1, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
         return text
     }

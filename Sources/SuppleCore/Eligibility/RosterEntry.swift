@@ -19,7 +19,7 @@ public struct RosterEntry: Sendable, Equatable {
     /// the same fingerprint, so re-importing a file finds nothing to update.
     public var fingerprint: Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in [memberID, firstName, lastName, dateOfBirth, email ?? "", postalCode ?? "", relationship.rawValue, coverageStart, coverageEnd ?? ""] {
+        func add(_ part: String) {
             for byte in part.utf8 {
                 hash ^= UInt64(byte)
                 hash = hash &* 0x100_0000_01b3
@@ -27,6 +27,8 @@ public struct RosterEntry: Sendable, Equatable {
             hash ^= 0x1f
             hash = hash &* 0x100_0000_01b3
         }
+        add(memberID); add(firstName); add(lastName); add(dateOfBirth); add(email ?? ""); add(postalCode ?? "")
+        add(relationship.rawValue); add(coverageStart); add(coverageEnd ?? "")
         // Zero marks a record ended by a replace-mode import, so never produce it.
         return hash == 0 ? 1 : Int64(bitPattern: hash)
     }
@@ -63,19 +65,52 @@ public struct RosterRowValidator: Sendable {
         email = p["email"]; postalCode = p["postal_code"]; coverageEnd = p["coverage_end"]
     }
 
-    static let forbiddenInEmail: Set<UInt8> = Set(" <>()[],;:\\\"\t\r\n".utf8)
-
-    /// The same simple check as `EmailAddress`, byte by byte: one @, a local part of 1–64, a
-    /// dotted domain with a final label of 2 or more, nothing a header or markup would need.
+    /// The same simple check as `EmailAddress`, in one pass over the bytes: one @, a local part
+    /// of 1–64, a dotted domain with a final label of 2 or more, nothing a header or markup
+    /// would need. Returns the address in lower case.
     static func email(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        guard bytes.count <= EmailAddress.maxLength, let at = bytes.firstIndex(of: UInt8(ascii: "@")),
-              at >= 1, at <= 64, bytes.count - at - 1 >= 3, !bytes[(at + 1)...].contains(UInt8(ascii: "@")) else { return nil }
-        guard !bytes.contains(where: forbiddenInEmail.contains) else { return nil }
-        let labels = bytes[(at + 1)...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.first != UInt8(ascii: "-") && $0.last != UInt8(ascii: "-") }),
-              labels.last!.count >= 2 else { return nil }
-        return bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self) : text.lowercased()
+        var text = text
+        var ascii = true
+        let lowered: String?? = text.withUTF8 { bytes -> String?? in
+            guard bytes.count <= EmailAddress.maxLength else { return .some(nil) }
+            var at = -1, labels = 0, labelStart = 0, previous: UInt8 = 0
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x80 { ascii = false }
+                if isForbiddenInEmail(byte) { return .some(nil) }
+                if byte == UInt8(ascii: "@") {
+                    guard at < 0 else { return .some(nil) }
+                    at = index
+                    labelStart = index + 1
+                    continue
+                }
+                guard at >= 0 else { continue }
+                if byte == UInt8(ascii: ".") {
+                    // A domain label ends: not empty, no hyphen at either end.
+                    guard index > labelStart, bytes[labelStart] != UInt8(ascii: "-"), previous != UInt8(ascii: "-") else { return .some(nil) }
+                    labels += 1
+                    labelStart = index + 1
+                }
+                previous = byte
+            }
+            let last = bytes.count - labelStart
+            guard at >= 1, at <= 64, bytes.count - at - 1 >= 3, labels >= 1, last >= 2,
+                  bytes[labelStart] != UInt8(ascii: "-"), previous != UInt8(ascii: "-") else { return .some(nil) }
+            guard ascii else { return .none }
+            return .some(String(decoding: bytes.lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self))
+        }
+        // Outside the ASCII range, lower-casing needs Unicode's rules.
+        return lowered ?? text.lowercased()
+    }
+
+    static func isForbiddenInEmail(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\\"), UInt8(ascii: "\""),
+             UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+            return true
+        default:
+            return false
+        }
     }
 
     public func validate(_ record: CSVRecord) -> Result<RosterEntry, RosterRejection> {
@@ -92,9 +127,9 @@ public struct RosterRowValidator: Sendable {
         guard id.utf8.count <= Self.maxMemberIDLength else { return reject("member_id", "is longer than \(Self.maxMemberIDLength) characters") }
         let first = f[firstName].trimmingSpaces, last = f[lastName].trimmingSpaces
         guard !first.isEmpty else { return reject("first_name", "is empty") }
-        guard first.count <= Self.maxNameLength else { return reject("first_name", "is longer than \(Self.maxNameLength) characters") }
+        guard first.utf8.count <= Self.maxNameLength || first.count <= Self.maxNameLength else { return reject("first_name", "is longer than \(Self.maxNameLength) characters") }
         guard !last.isEmpty else { return reject("last_name", "is empty") }
-        guard last.count <= Self.maxNameLength else { return reject("last_name", "is longer than \(Self.maxNameLength) characters") }
+        guard last.utf8.count <= Self.maxNameLength || last.count <= Self.maxNameLength else { return reject("last_name", "is longer than \(Self.maxNameLength) characters") }
         let firstKey = NameKey.make(first), lastKey = NameKey.make(last)
         guard !firstKey.isEmpty else { return reject("first_name", "has no letters") }
         guard !lastKey.isEmpty else { return reject("last_name", "has no letters") }
@@ -102,7 +137,8 @@ public struct RosterRowValidator: Sendable {
             return reject("date_of_birth", "is not a date written YYYY-MM-DD")
         }
         guard birth >= "1900-01-01" else { return reject("date_of_birth", "is before 1900") }
-        guard let relation = RosterEntry.Relationship(rawValue: f[relationship].trimmingSpaces.lowercased()) else {
+        let relationText = f[relationship].trimmingSpaces
+        guard let relation = RosterEntry.Relationship(rawValue: relationText) ?? RosterEntry.Relationship(rawValue: relationText.lowercased()) else {
             return reject("relationship", "must be employee, spouse or dependent")
         }
         guard let start = RosterDate.validated(f[coverageStart].trimmingSpaces) else {
@@ -124,7 +160,7 @@ public struct RosterRowValidator: Sendable {
         var postal: String?
         if let postalCode, !f[postalCode].trimmingSpaces.isEmpty {
             let value = f[postalCode].trimmingSpaces
-            guard value.count <= 16 else { return reject("postal_code", "is longer than 16 characters") }
+            guard value.utf8.count <= 16 || value.count <= 16 else { return reject("postal_code", "is longer than 16 characters") }
             postal = value
         }
         return .success(RosterEntry(
