@@ -1,62 +1,55 @@
 /// Each member id of one roster file and the line it first appeared on, so a repeat can be
 /// rejected as it is read. Packed for million-row files: the ids' bytes sit back to back in one
-/// buffer and an open-addressing table points at them, about 30 bytes per id where a
-/// `[String: Int]` takes twice that, and hashing is a plain FNV-1a over the bytes.
+/// buffer, with no allocation per id whatever its length, and an open-addressing table points at
+/// them: about 40 bytes per id. Hashing is FNV-1a over the bytes, cheaper than `String`'s.
 public struct MemberIDFirstLines: Sendable {
-    private struct Entry {
-        var start: Int
-        var length: Int32
-        var line: Int32
-        var hash: UInt32
-    }
-
     private var bytes: [UInt8] = []
-    private var entries: [Entry] = []
-    /// Index into `entries` plus one; zero is an empty slot. Never more than half full.
+    /// Where each recorded id starts in `bytes`; it ends where the next one starts.
+    private var starts: [Int] = []
+    private var lines: [Int32] = []
+    /// Index into `starts` plus one; zero is an empty slot. Never more than half full.
     private var slots = [Int32](repeating: 0, count: 1 << 12)
 
     public init() {}
 
     /// How many different ids have been recorded.
-    public var count: Int { entries.count }
+    public var count: Int { starts.count }
 
     /// Records `id` as first seen on `line` and returns nil, or, when the id was seen before,
     /// returns the line it was first seen on and records nothing.
     public mutating func recordOrFirstLine(_ id: String, line: Int) -> Int? {
         var id = id
         return id.withUTF8 { idBytes -> Int? in
-            let hash = Self.hash(idBytes)
             let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
+            var slot = Int(truncatingIfNeeded: Self.hash(idBytes)) & mask
             while slots[slot] != 0 {
-                let entry = entries[Int(slots[slot]) - 1]
-                if entry.hash == UInt32(truncatingIfNeeded: hash), entry.length == idBytes.count,
-                   bytes.withUnsafeBufferPointer({ stored in
-                       idBytes.elementsEqual(stored[entry.start..<entry.start + Int(entry.length)])
-                   }) {
-                    return Int(entry.line)
-                }
+                let index = Int(slots[slot]) - 1
+                if storedID(at: index).elementsEqual(idBytes) { return Int(lines[index]) }
                 slot = (slot + 1) & mask
             }
-            entries.append(Entry(start: bytes.count, length: Int32(idBytes.count), line: Int32(clamping: line),
-                                 hash: UInt32(truncatingIfNeeded: hash)))
+            starts.append(bytes.count)
+            lines.append(Int32(clamping: line))
             bytes.append(contentsOf: idBytes)
-            slots[slot] = Int32(entries.count)
-            if entries.count * 2 > slots.count { grow() }
+            slots[slot] = Int32(starts.count)
+            if starts.count * 2 > slots.count { grow() }
             return nil
         }
     }
 
+    private func storedID(at index: Int) -> ArraySlice<UInt8> {
+        bytes[starts[index]..<(index + 1 < starts.count ? starts[index + 1] : bytes.count)]
+    }
+
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (index, entry) in entries.enumerated() {
-            // The stored 32 bits are the low bits of the full hash: enough to place the entry
-            // while the table has at most 2^32 slots.
-            var slot = Int(entry.hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
+        var grown = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = grown.count - 1
+        for index in starts.indices {
+            let hash = storedID(at: index).withUnsafeBufferPointer(Self.hash)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while grown[slot] != 0 { slot = (slot + 1) & mask }
+            grown[slot] = Int32(index + 1)
         }
+        slots = grown
     }
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
