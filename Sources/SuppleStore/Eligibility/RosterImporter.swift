@@ -59,7 +59,7 @@ public struct RosterImporter: Sendable {
     }
 
     static let sampleSize = 100
-    static let stagingColumns = ["line", "member_id", "first_name", "last_name", "first_key", "last_key", "date_of_birth", "email",
+    static let stagingColumns = ["member_id", "first_name", "last_name", "first_key", "last_key", "date_of_birth", "email",
                                  "postal_code", "relationship", "coverage_start", "coverage_end", "row_hash"]
     static let recordColumns = ["organization_id", "member_id", "first_name", "last_name", "first_key", "last_key", "date_of_birth",
                                 "email", "postal_code", "relationship", "coverage_start", "coverage_end", "row_hash", "created_at",
@@ -102,6 +102,9 @@ struct RosterImportRun {
     let loader: any BulkRowLoader
     let batchSize: Int
     let importID = UUID()
+    /// The same on every record of a first roster: formatted once, not a million times.
+    let organizationValue: BulkValue
+    let nowValue: BulkValue
 
     var summary = RosterImportSummary()
     var bytes = 0
@@ -128,6 +131,8 @@ struct RosterImportRun {
         self.db = db
         self.loader = loader
         self.batchSize = batchSize
+        organizationValue = .text(request.organizationID.uuidString)
+        nowValue = .integer(request.now.storedMilliseconds)
     }
 
     func refuse(_ refusal: RosterRefusal) -> RosterImporter.Refused {
@@ -230,7 +235,7 @@ struct RosterImportRun {
 
     func createStagingTable() async throws {
         let columns = """
-            line BIGINT NOT NULL, member_id TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL,
+            member_id TEXT NOT NULL, first_name TEXT NOT NULL, last_name TEXT NOT NULL,
             first_key TEXT NOT NULL, last_key TEXT NOT NULL, date_of_birth TEXT NOT NULL, email TEXT, postal_code TEXT,
             relationship TEXT NOT NULL, coverage_start TEXT NOT NULL, coverage_end TEXT, row_hash BIGINT NOT NULL
             """
@@ -268,7 +273,7 @@ struct RosterImportRun {
 
     func stagingRow(_ entry: RosterEntry) -> [BulkValue] {
         [
-            .integer(Int64(entry.line)), .text(entry.memberID), .text(entry.firstName), .text(entry.lastName),
+            .text(entry.memberID), .text(entry.firstName), .text(entry.lastName),
             .text(entry.firstKey), .text(entry.lastKey), .text(entry.dateOfBirth), BulkValue(entry.email),
             BulkValue(entry.postalCode), .text(entry.relationship.rawValue), .text(entry.coverageStart),
             BulkValue(entry.coverageEnd), .integer(entry.fingerprint),
@@ -276,12 +281,11 @@ struct RosterImportRun {
     }
 
     func recordRow(_ entry: RosterEntry) -> [BulkValue] {
-        let now = request.now.storedMilliseconds
-        return [
-            .text(request.organizationID.uuidString), .text(entry.memberID), .text(entry.firstName), .text(entry.lastName),
+        [
+            organizationValue, .text(entry.memberID), .text(entry.firstName), .text(entry.lastName),
             .text(entry.firstKey), .text(entry.lastKey), .text(entry.dateOfBirth), BulkValue(entry.email),
             BulkValue(entry.postalCode), .text(entry.relationship.rawValue), .text(entry.coverageStart),
-            BulkValue(entry.coverageEnd), .integer(entry.fingerprint), .integer(now), .integer(now),
+            BulkValue(entry.coverageEnd), .integer(entry.fingerprint), nowValue, nowValue,
         ]
     }
 
