@@ -12,6 +12,8 @@ struct ProgressCommand: AsyncParsableCommand {
 
     @Option(help: "The plan (JSON).") var plan: String
     @Option(help: "The session history (JSON).") var history: String
+    @Option(help: "The member's intake (JSON), whose limits every swap to an easier or harder exercise must pass. Without it no swap is proposed, only dose changes.")
+    var intake: String?
 
     func run() async throws {
         let decoder = JSONDecoder()
@@ -30,7 +32,15 @@ struct ProgressCommand: AsyncParsableCommand {
             throw ValidationError("\(history) is not a session history (see docs/progression.md): \(error)")
         }
         let library = try ContentLibrary.bundled()
-        let decisions = ProgressionEngine(catalog: library.exercises).decide(plan: programPlan, history: sessionHistory)
+        var limits: MemberLimits?
+        if let intake {
+            let parsed: Intake
+            do { parsed = try IntakeParser.parse(try read(intake)) } catch {
+                throw ValidationError("\(intake) is not a valid intake (see docs/intake.md): \(error)")
+            }
+            limits = MemberLimits.limits(for: parsed, Classifier.classify(parsed)).0
+        }
+        let decisions = ProgressionEngine(catalog: library.exercises).decide(plan: programPlan, history: sessionHistory, limits: limits)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(decisions), as: UTF8.self))

@@ -127,17 +127,16 @@ import Testing
         }
     }
 
-    @Test("the engine's pending swap is approved or turned down from the editor; the review alert closes when none is left")
+    @Test("the engine's proposed swap waits for the physical therapist: the member keeps the exercise; turned down it stays, approved it swaps")
     func reviewProposals() async throws {
         try await TestApp.run { app, client in
             let (pt, member, account) = try await setUp(app, client)
-            // The engine's proposal: Knee Hug in place of Cat Cow, awaiting review, with its alert.
+            // The engine's proposal: Prone Press-Up in place of Cat Cow, awaiting review, with its alert.
             let v1 = try #require(try await app.database.read { db in try await PlanVersionRepository.latest(memberID: account.id, in: db) })
             var plan = try JSONDecoder().decode(ProgramPlan.self, from: Data(v1.planJSON.utf8))
-            plan.exercises.removeAll { $0.exerciseId == "cat-cow" }
-            let index = try #require(plan.exercises.firstIndex { $0.exerciseId == "knee-hug" })
-            plan.exercises[index].pendingReview = true
-            plan.exercises[index].replaces = "cat-cow"
+            let index = try #require(plan.exercises.firstIndex { $0.exerciseId == "cat-cow" })
+            plan.exercises[index].proposal = .init(exerciseId: "bird-dog", name: "Bird Dog",
+                                                   rationale: Rationale(rule: "R-progress-harder", explanation: "Cat Cow is easy at its fullest dose.", source: "RESEARCH §3.3 [42][44]"))
             let now = app.clock.now()
             try await app.database.transaction { db in
                 _ = try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: v1.effectiveFrom, author: "engine", reason: "Swap",
@@ -145,20 +144,37 @@ import Testing
                 try await AlertRepository.insert(.init(memberID: account.id, severity: .routine, audience: .clinical,
                                                        reason: "Engine proposed an exercise change: pending review", source: "progression", createdAt: now), in: db)
             }
-            #expect(try await member.get("/plan").text.contains("Pending your physical therapist's review"))
+            // The member still has Cat Cow and sees nothing of the proposal.
+            let memberPlan = try await member.get("/plan").text
+            #expect(memberPlan.contains("Cat Cow") && !memberPlan.contains("Bird Dog"))
             let path = "/staff/members/\(account.id.uuidString.lowercased())/plan"
             let editor = try await pt.get(path)
-            #expect(editor.text.contains("The engine replaced Cat Cow with Knee Hug"))
+            #expect(editor.text.contains("The engine suggests Bird Dog in place of Cat Cow"))
 
-            let rejected = try await pt.post(path, form: [("basedOn", "2"), ("review.knee-hug", "reject")])
+            let rejected = try await pt.post(path, form: [("basedOn", "2"), ("review.cat-cow", "reject")])
             #expect(rejected.status == .seeOther)
             let ids = try await exercises(app, account)
-            #expect(ids.contains("cat-cow") && !ids.contains("knee-hug"))
+            #expect(ids.contains("cat-cow") && !ids.contains("bird-dog"))
             let alerts = try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }
             #expect(alerts.first { $0.source == "progression" }?.resolvedAt != nil)
-            #expect(!(try await member.get("/plan")).text.contains("Pending your physical therapist's review"))
-            let history = try await app.database.read { db in try await PlanVersionRepository.all(memberID: account.id, in: db) }
-            #expect(history.last?.reason.contains("Cat Cow stays in place of Knee Hug") == true)
+            let latest = try #require(try await app.database.read { db in try await PlanVersionRepository.latest(memberID: account.id, in: db) })
+            let after = try JSONDecoder().decode(ProgramPlan.self, from: Data(latest.planJSON.utf8))
+            let catCow = try #require(after.exercises.first { $0.exerciseId == "cat-cow" })
+            #expect(catCow.proposal == nil && catCow.declinedSwap == "bird-dog")
+            #expect(latest.reason.contains("Cat Cow stays in your plan"))
+
+            // Proposed again and approved: Bird Dog takes Cat Cow's place.
+            var again = after
+            again.exercises[index].proposal = plan.exercises[index].proposal
+            try await app.database.transaction { db in
+                _ = try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: v1.effectiveFrom, author: "engine", reason: "Swap",
+                                                        planJSON: String(decoding: try JSONEncoder().encode(again), as: UTF8.self), at: now, in: db)
+            }
+            let approved = try await pt.post(path, form: [("basedOn", "4"), ("review.cat-cow", "approve")])
+            #expect(approved.status == .seeOther)
+            let swapped = try await exercises(app, account)
+            #expect(swapped.contains("bird-dog") && !swapped.contains("cat-cow"))
+            #expect(try await member.get("/plan").text.contains("Bird Dog"))
         }
     }
 

@@ -6,7 +6,7 @@ import Yams
 /// The format is documented in FORMAT.md.
 enum ExerciseFileReader {
     static let fields: Set<String> = [
-        "id", "name", "summary", "regions", "kind", "position", "spine_bias", "level", "equipment", "dose", "steps",
+        "id", "name", "summary", "regions", "kind", "position", "spine_bias", "movements", "level", "equipment", "dose", "steps",
         "cues", "mistakes", "precautions", "progressions", "regressions", "conditions", "source", "figure",
     ]
     static let doseFields: Set<String> = ["sets", "reps", "hold_seconds", "hold_seconds_max", "minutes", "per_side"]
@@ -38,6 +38,7 @@ enum ExerciseFileReader {
         let kind = reader.choice("kind", of: ExerciseKind.self)
         let position = reader.choice("position", of: BodyPosition.self)
         let spineBias = reader.choice("spine_bias", of: SpineBias.self)
+        let movements = reader.optionalChoices("movements", of: ExerciseMovement.self)
         let level = reader.wholeNumber("level", in: 1...5)
         let equipment = reader.choices("equipment", of: Equipment.self)
         if let equipment, equipment.contains(.noEquipment), equipment.count > 1 {
@@ -56,14 +57,14 @@ enum ExerciseFileReader {
 
         guard reader.problems.isEmpty, let id, let name, let summary, let regions, let kind, let position, let spineBias,
               let level, let equipment, let dose, let steps, let cues, let mistakes, let precautions, let progressions,
-              let regressions, let conditions, let source, let figure else {
+              let regressions, let conditions, let source, let figure, let movements else {
             return (nil, reader.problems)
         }
         let exercise = Exercise(
             id: id, name: name, summary: summary, regions: regions, kind: kind, position: position, spineBias: spineBias,
             level: level, equipment: equipment, dose: dose, steps: steps, cues: cues, mistakes: mistakes,
             precautions: precautions, progressions: progressions, regressions: regressions, conditions: conditions, source: source,
-            figure: figure
+            figure: figure, movements: Set(movements)
         )
         return (exercise, [])
     }

@@ -86,6 +86,13 @@ struct FieldReader {
         return result.count == list.count ? result : nil
     }
 
+    /// A list that may be left out or empty (`movements`): absent means none.
+    mutating func optionalChoices<E: RawRepresentable & CaseIterable>(_ key: String, of type: E.Type) -> [E]? where E.RawValue == String {
+        guard let raw = values[key] else { return [] }
+        if let list = raw as? [Any], list.isEmpty { return [] }
+        return choices(key, of: type)
+    }
+
     mutating func wholeNumber(_ key: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
         guard let raw = values[key] else {
             if required { problem(key, "is missing") }

@@ -12,9 +12,10 @@ public struct PlanEdit: Sendable, Equatable {
     public var doses: [String: Dose] = [:]
     /// A new starting walking target in minutes per bout.
     public var walkingMinutes: Int?
-    /// Engine swaps pending review that the clinician accepts as they are.
+    /// Exercise ids whose proposed swap the clinician accepts: the proposed exercise takes its place.
     public var approve: Set<String> = []
-    /// Engine swaps pending review that the clinician turns down: the exercise it replaced returns.
+    /// Exercise ids whose proposed swap the clinician turns down: the exercise stays, and the
+    /// engine does not propose that swap again.
     public var reject: Set<String> = []
 
     public init() {}
@@ -69,15 +70,17 @@ public enum PlanEditor {
             if let hold = dose.holdSeconds, !PlanEdit.holdSeconds.contains(hold) { errors.add(field, "A hold must be between \(PlanEdit.holdSeconds.lowerBound) and \(PlanEdit.holdSeconds.upperBound) seconds.") }
             if let minutes = dose.minutes, !PlanEdit.minutes.contains(minutes) { errors.add(field, "Minutes must be between \(PlanEdit.minutes.lowerBound) and \(PlanEdit.minutes.upperBound).") }
         }
-        let pending = Set(plan.exercises.filter { $0.pendingReview == true }.map(\.exerciseId))
+        let pending = Set(plan.exercises.filter { $0.proposal != nil }.map(\.exerciseId))
         for id in edit.approve.union(edit.reject) where !pending.contains(id) {
             errors.add("review.\(id)", "That change is no longer waiting for review; reload the page.")
         }
-        for id in edit.reject {
-            guard let item = plan.exercises.first(where: { $0.exerciseId == id }) else { continue }
-            if let earlier = item.replaces, catalog[earlier] == nil || (earlier != id && incoming.contains(earlier)) {
-                errors.add("review.\(id)", "The exercise it replaced is already back in the plan; remove this one instead.")
-            }
+        for id in edit.approve.intersection(edit.reject) { errors.add("review.\(id)", "Approve the change or turn it down, not both.") }
+        for id in edit.approve {
+            guard let proposed = plan.exercises.first(where: { $0.exerciseId == id })?.proposal?.exerciseId else { continue }
+            if edit.swap[id] != nil || edit.remove.contains(id) { errors.add("review.\(id)", "Approve the suggested change or swap or remove the exercise, not both.") }
+            else if catalog[proposed] == nil { errors.add("review.\(id)", "The suggested exercise is no longer in the library; turn it down.") }
+            else if incoming.contains(proposed) { errors.add("review.\(id)", "\(catalog[proposed]!.name) is already in the plan; turn this change down instead.") }
+            else { incoming.remove(id); incoming.insert(proposed) }
         }
         if let minutes = edit.walkingMinutes, !PlanEdit.walkingMinuteRange.contains(minutes) {
             errors.add("walkingMinutes", "Walking minutes must be between \(PlanEdit.walkingMinuteRange.lowerBound) and \(PlanEdit.walkingMinuteRange.upperBound).")
@@ -90,22 +93,21 @@ public enum PlanEditor {
             if let to = edit.swap[item.exerciseId], let exercise = catalog[to] {
                 return fresh(exercise, phase: item.phase, why: chosen)
             }
-            if edit.reject.contains(item.exerciseId) {
-                guard let earlier = item.replaces.flatMap({ catalog[$0] }) else { return nil }
-                return fresh(earlier, phase: item.phase, why: Rationale(rule: "CT-review-rejected",
-                    explanation: "Your physical therapist kept this exercise instead of the suggested change.", source: "care team"))
+            if edit.approve.contains(item.exerciseId), let proposal = item.proposal, let exercise = catalog[proposal.exerciseId] {
+                return fresh(exercise, phase: item.phase, why: Rationale(rule: "CT-review-approved",
+                    explanation: "Your physical therapist approved moving on from \(item.name) to \(exercise.name).", source: proposal.rationale.source))
             }
             var kept = item
             if let dose = edit.doses[item.exerciseId], dose != item.dose {
                 kept = ProgramPlan.Item(exerciseId: item.exerciseId, name: item.name, phase: item.phase, dose: dose, doseText: dose.description,
                                         rationale: item.rationale, doseRationale: dosed)
                 kept.changedOn = date
-                kept.pendingReview = item.pendingReview
-                kept.replaces = item.replaces
+                kept.proposal = item.proposal
+                kept.declinedSwap = item.declinedSwap
             }
-            if edit.approve.contains(item.exerciseId) {
-                kept.pendingReview = nil
-                kept.replaces = nil
+            if edit.reject.contains(item.exerciseId) {
+                kept.declinedSwap = item.proposal?.exerciseId
+                kept.proposal = nil
             }
             return kept
         }

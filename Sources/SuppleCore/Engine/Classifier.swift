@@ -63,6 +63,10 @@ extension Intake {
             flags.append(YellowFlag(id: "Y-gad2", message: "Your answers suggest you have been feeling anxious. Your health coach will check in with you.",
                                     rationale: Rationale(rule: "Y-gad2", explanation: "A GAD-2 score of 3 or more suggests anxiety worth following up; it does not stop your program.", source: "RESEARCH §4 [64][65]")))
         }
+        if let total = phq9Total, total >= 10 {
+            flags.append(YellowFlag(id: "Y-phq9", message: "Your answers suggest your mood has been low enough to talk about with your doctor. Your health coach will check in with you soon.",
+                                    rationale: Rationale(rule: "Y-phq9", explanation: "A PHQ-9 score of 10 or more suggests moderate or worse depression, worth a doctor's review; it does not stop your program.", source: "SOURCES [S16]")))
+        }
         if fearOfMovement >= 7 {
             flags.append(YellowFlag(id: "Y-fear", message: "You worry that moving could harm you. We'll start by explaining why gentle movement is safe, and build up step by step.",
                                     rationale: Rationale(rule: "Y-fear", explanation: "Strong worry about movement is best met with education first and planned, gradual increases.", source: "RESEARCH §2.5 [38][41] (design synthesis)")))

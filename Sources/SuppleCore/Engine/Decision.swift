@@ -8,6 +8,9 @@ public struct Decision: Sendable, Equatable, Codable {
     public var delivery: Delivery
     public var classification: Classification
     public var plan: ProgramPlan?
+    /// PHQ-9 item 9 was answered above "not at all": the member is shown what to do now and the
+    /// care team is alerted at once, whatever the program's status (docs/intake.md, "Crisis").
+    public var selfHarmRisk: Bool? = nil
 
     public struct Delivery: Sendable, Equatable, Codable {
         public var educationFirst = false
@@ -88,10 +91,23 @@ public struct ProgramPlan: Sendable, Equatable, Codable {
         public let doseRationale: Rationale
         /// The day this item's exercise or dose last changed; only sessions from then on count.
         public var changedOn: CalendarDate? = nil
-        /// A swap the engine made that a physical therapist has not yet approved.
-        public var pendingReview: Bool? = nil
-        /// For a pending swap, the exercise it took the place of, so a clinician can undo it.
-        public var replaces: String? = nil
+        /// An easier or harder version the engine proposes in this item's place. The member keeps
+        /// this item until a physical therapist approves the swap (REVIEW-2026-12 ENG-P1).
+        public var proposal: Proposal? = nil
+        /// A swap the physical therapist turned down, which the engine does not propose again.
+        public var declinedSwap: String? = nil
+    }
+
+    public struct Proposal: Sendable, Equatable, Codable {
+        public let exerciseId: String
+        public let name: String
+        public let rationale: Rationale
+
+        public init(exerciseId: String, name: String, rationale: Rationale) {
+            self.exerciseId = exerciseId
+            self.name = name
+            self.rationale = rationale
+        }
     }
 
     public struct Walking: Sendable, Equatable, Codable {
@@ -99,6 +115,11 @@ public struct ProgramPlan: Sendable, Equatable, Codable {
         public let bouts: Int
         public let daysPerWeekStart: Int
         public let daysPerWeekTarget: Int
+        /// Walking days this week; grows from the start toward the target (absent in plans made
+        /// before it was tracked, which read as the start).
+        public var daysPerWeek: Int?
+        /// The day the walk's minutes or days last changed; only walks from then on count.
+        public var changedOn: CalendarDate? = nil
         public let targetMinutes: Int
         public var weeklyMinutes: [Int]
         public let breakRule: String
@@ -132,6 +153,8 @@ public struct ProgramPlan: Sendable, Equatable, Codable {
         public let slug: String
         public let title: String
         public let rationale: Rationale
+        /// The program week (1 = the first) from which it is shown; absent means from the start.
+        public var fromWeek: Int? = nil
     }
 
     public struct Caution: Sendable, Equatable, Codable {

@@ -32,6 +32,24 @@ public struct Intake: Sendable, Equatable, Codable {
         public var inflammatoryButtockPain = false
         public var legPainEasesStandingStill = false
         public var circulationRisk = false
+        /// Asked in pregnancy: bleeding, leaking fluid, regular tightenings, a bad headache or
+        /// blurred sight, or a swollen, sore calf.
+        public var pregnancyWarningSigns = false
+        /// Neck: dizziness, double vision, trouble speaking or swallowing, drop attacks, a numb
+        /// face, or a sudden worst-ever headache (cervical arterial dysfunction).
+        public var neckArterySigns = false
+        /// Neck: clumsy hands or unsteady walking (pressure on the spinal cord).
+        public var neckCordSigns = false
+        /// Shoulder: pain with chest pain, breathlessness or sweating, or brought on by exertion.
+        public var shoulderHeartSigns = false
+        /// Hip or knee: a hot, swollen joint with fever or feeling unwell (a joint infection).
+        public var hotSwollenJoint = false
+        /// Hip, knee, ankle or foot: unable to take weight on the leg since an injury.
+        public var cannotBearWeight = false
+        /// Leg: a swollen, warm, tender calf, more so after travel, surgery or bed rest (a clot).
+        public var calfSwelling = false
+        /// Ankle: a sudden snap or kick at the back of the heel (Achilles tendon rupture).
+        public var heelSnap = false
 
         public init() {}
 
@@ -39,7 +57,16 @@ public struct Intake: Sendable, Equatable, Codable {
             "bladderChange", "bowelChange", "saddleNumbness", "sexualProblems", "bothLegsPain", "worseningLegWeakness",
             "weaknessArmsAndLegs", "feverWithSeverePain", "suddenSeverePainWithFaintness", "majorTrauma", "oneLegWeakness",
             "constantUpperBackPain", "nightPainNoRelief", "inflammatoryNightWaking", "inflammatoryBetterWithMovement",
-            "inflammatoryButtockPain", "legPainEasesStandingStill", "circulationRisk",
+            "inflammatoryButtockPain", "legPainEasesStandingStill", "circulationRisk", "pregnancyWarningSigns",
+            "neckArterySigns", "neckCordSigns", "shoulderHeartSigns", "hotSwollenJoint", "cannotBearWeight", "calfSwelling", "heelSnap",
+        ]
+
+        /// The danger questions asked only of members with pain in one of these regions
+        /// (REVIEW-2026-12 A-2, ENG-6); the rest are asked of everyone.
+        public static let askedFor: [String: Set<BodyRegion>] = [
+            "neckArterySigns": [.cervical], "neckCordSigns": [.cervical], "shoulderHeartSigns": [.shoulder],
+            "hotSwollenJoint": [.hip, .knee], "cannotBearWeight": [.hip, .knee, .ankleFoot],
+            "calfSwelling": [.hip, .knee, .ankleFoot], "heelSnap": [.ankleFoot],
         ]
     }
 
@@ -51,12 +78,55 @@ public struct Intake: Sendable, Equatable, Codable {
         public var recentMinorTrauma = false
         public var fever = false
         public var unexplainedWeightLoss = false
+        /// Told by a doctor they have an abdominal aortic aneurysm.
+        public var knownAneurysm = false
+        /// CDC STEADI's three key questions, asked at 65 and over.
+        public var fellInPastYear = false
+        public var feelsUnsteady = false
+        public var worriesAboutFalling = false
 
         public init() {}
 
         public static let keys: [String] = [
             "cancer", "osteoporosisOrSteroids", "immunosuppression", "recentMinorTrauma", "fever", "unexplainedWeightLoss",
+            "knownAneurysm", "fellInPastYear", "feelsUnsteady", "worriesAboutFalling",
         ]
+
+        /// Any yes to the three key questions screens positive for falls risk (CLINICAL-SOURCES [S6]).
+        public var fallsScreenPositive: Bool { fellInPastYear || feelsUnsteady || worriesAboutFalling }
+    }
+
+    /// Pregnant now, or had a baby in the last 12 months.
+    public enum Pregnancy: String, CaseIterable, Sendable, Codable {
+        case no, pregnant, postpartum
+    }
+
+    public enum HipApproach: String, CaseIterable, Sendable, Codable {
+        case posterior, anterior, lateral, unknown
+    }
+
+    public enum SpineSurgery: String, CaseIterable, Sendable, Codable {
+        case fusion, discectomy, decompression, other
+    }
+
+    /// Operations that change what is safe: each with how many weeks ago it was.
+    public struct Surgery: Sendable, Equatable, Codable {
+        public var hipReplacementWeeksAgo: Int?
+        public var hipApproach: HipApproach?
+        public var kneeReplacementWeeksAgo: Int?
+        public var spineSurgeryWeeksAgo: Int?
+        public var spineSurgery: SpineSurgery?
+
+        public init() {}
+
+        public var hasHipReplacement: Bool { hipReplacementWeeksAgo != nil }
+        public var hasKneeReplacement: Bool { kneeReplacementWeeksAgo != nil }
+        public var hasSpineSurgery: Bool { spineSurgeryWeeksAgo != nil }
+
+        /// Weeks since the most recent of the operations, if any.
+        public var weeksSinceLatest: Int? {
+            [hipReplacementWeeksAgo, kneeReplacementWeeksAgo, spineSurgeryWeeksAgo].compactMap { $0 }.min()
+        }
     }
 
     public struct PEG: Sendable, Equatable, Codable {
@@ -150,6 +220,12 @@ public struct Intake: Sendable, Equatable, Codable {
     public var sittingHoursPerDay = 0
     public var workHours: WorkHours?
     public var preferredWalkTime: WalkTime = .morning
+    public var pregnancy: Pregnancy = .no
+    /// Weeks of pregnancy, when pregnant.
+    public var weeksPregnant: Int?
+    public var surgery = Surgery()
+    /// PHQ-9 items 3 to 9 (each 0–3), asked when PHQ-2 is 3 or more; the last is the self-harm item.
+    public var phq9Rest: [Int]?
 
     public init(age: Int, painRegions: [BodyRegion], weeksWithPain: Int, painNow: Int, painAverageWeek: Int, painWorstWeek: Int,
                 peg: PEG, phq2: [Int], gad2: [Int], fearOfMovement: Int) {
@@ -174,6 +250,17 @@ public struct Intake: Sendable, Equatable, Codable {
 
     public var phq2Total: Int { phq2.reduce(0, +) }
     public var gad2Total: Int { gad2.reduce(0, +) }
+
+    /// PHQ-9 total when its follow-up items were answered.
+    public var phq9Total: Int? { phq9Rest.map { $0.reduce(0, +) + phq2Total } }
+    /// PHQ-9 item 9: thoughts of being better off dead or of self-harm, on any day.
+    public var reportsSelfHarmThoughts: Bool { (phq9Rest?.last ?? 0) > 0 }
+
+    public static let spinalRegions: Set<BodyRegion> = [.lumbar, .thoracic, .cervical]
+    /// Pain in the back or neck, in any of the regions they named.
+    public var hasSpinalPain: Bool { painRegions.contains { Self.spinalRegions.contains($0) } }
+    /// Past the first trimester (13 weeks on), when lying flat and on the front are left out.
+    public var pregnantPastFirstTrimester: Bool { pregnancy == .pregnant && (weeksPregnant ?? 13) >= 13 }
 
     /// Any sign that a nerve is involved.
     public var hasNerveSymptoms: Bool {

@@ -7,7 +7,11 @@ public enum IntakeParser {
         "age", "painRegions", "weeksWithPain", "painNow", "painAverageWeek", "painWorstWeek", "worseWith", "betterWith",
         "legSymptoms", "numbnessOrTingling", "walkMinutesBeforePain", "firstEverEpisode", "gettingWorse", "dangerSigns",
         "history", "peg", "psfs", "phq2", "gad2", "fearOfMovement", "goals", "canGetToFloor", "equipment",
-        "sittingHoursPerDay", "workHours", "preferredWalkTime",
+        "sittingHoursPerDay", "workHours", "preferredWalkTime", "pregnancy", "weeksPregnant", "surgery", "phq9Rest",
+    ]
+    public static let surgeryFields: Set<String> = [
+        "hipReplacement", "hipReplacementWeeksAgo", "hipApproach", "kneeReplacement", "kneeReplacementWeeksAgo",
+        "spineSurgery", "spineSurgeryWeeksAgo", "spineSurgeryKind",
     ]
 
     public static func parse(_ data: Data) throws(ValidationFailure) -> Intake {
@@ -52,6 +56,16 @@ public enum IntakeParser {
         let sitting = reader.integer("sittingHoursPerDay", 0...24, required: false) ?? 0
         let workHours = reader.workHours()
         let walkTime = reader.choice("preferredWalkTime", Intake.WalkTime.self) ?? .morning
+        let pregnancy = reader.choice("pregnancy", Intake.Pregnancy.self) ?? .no
+        let weeksPregnant = reader.integer("weeksPregnant", 1...42, required: pregnancy == .pregnant)
+        if pregnancy != .pregnant, weeksPregnant != nil {
+            reader.problem("weeksPregnant", "is only for a pregnancy: leave it out unless pregnancy is \"pregnant\".")
+        }
+        let surgery = reader.surgery()
+        let phq9Rest = reader.items("phq9Rest", count: 7, range: 0...3)
+        if phq9Rest != nil, let phq2, phq2.reduce(0, +) < 3 {
+            reader.problem("phq9Rest", "is asked only when the two PHQ-2 answers add up to 3 or more.")
+        }
         if let regions, regions.count != Set(regions).count {
             reader.problem("painRegions", "lists a region twice.")
         }
@@ -78,6 +92,10 @@ public enum IntakeParser {
         intake.sittingHoursPerDay = sitting
         intake.workHours = workHours
         intake.preferredWalkTime = walkTime
+        intake.pregnancy = pregnancy
+        intake.weeksPregnant = weeksPregnant
+        intake.surgery = surgery
+        intake.phq9Rest = phq9Rest
         return intake
     }
 
@@ -218,6 +236,40 @@ public enum IntakeParser {
                 return nil
             }
             return values
+        }
+
+        /// A list of exactly `count` whole-number answers, or nil when left out.
+        mutating func items(_ key: String, count: Int, range: ClosedRange<Int>) -> [Int]? {
+            if isAbsent(key) { return nil }
+            guard case .array(let items)? = object[key], items.count == count,
+                  let values = Optional(items.compactMap(\.integer)), values.count == count, values.allSatisfy({ range.contains($0) }) else {
+                problem(key, "must be \(count) answers, each a whole number from \(range.lowerBound) to \(range.upperBound).")
+                return nil
+            }
+            return values
+        }
+
+        /// Operations, each with how long ago: a yes needs its weeks; approach and kind are optional.
+        mutating func surgery() -> Intake.Surgery {
+            var result = Intake.Surgery()
+            let parsed: Intake.Surgery? = nested("surgery", required: false) { surgery in
+                surgery.rejectUnknown(IntakeParser.surgeryFields)
+                var value = Intake.Surgery()
+                if surgery.flag("hipReplacement") {
+                    value.hipReplacementWeeksAgo = surgery.integer("hipReplacementWeeksAgo", 0...5200)
+                    value.hipApproach = surgery.choice("hipApproach", Intake.HipApproach.self) ?? .unknown
+                }
+                if surgery.flag("kneeReplacement") {
+                    value.kneeReplacementWeeksAgo = surgery.integer("kneeReplacementWeeksAgo", 0...5200)
+                }
+                if surgery.flag("spineSurgery") {
+                    value.spineSurgeryWeeksAgo = surgery.integer("spineSurgeryWeeksAgo", 0...5200)
+                    value.spineSurgery = surgery.choice("spineSurgeryKind", Intake.SpineSurgery.self) ?? .other
+                }
+                return value
+            }
+            if let parsed { result = parsed }
+            return result
         }
 
         mutating func psfs() -> [Intake.PSFSItem] {

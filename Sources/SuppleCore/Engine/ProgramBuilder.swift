@@ -13,62 +13,33 @@ public enum ProgramBuilder {
 
     static let phaseTargets: [(ProgramPlan.Phase, Int)] = [(.warmUp, 1), (.mobility, 2), (.strength, 2), (.stretch, 1), (.coolDown, 1)]
 
-    struct Limits {
-        let maxLevel: Int
-        let excludedBiases: Set<SpineBias>
-        let allowed: Set<Equipment>
-        let floorAllowed: Bool
-        let nerveGlidesAllowed: Bool
+    static func limits(for intake: Intake, _ classification: Classification) -> (MemberLimits, [Rationale]) {
+        MemberLimits.limits(for: intake, classification)
     }
 
-    static func limits(for intake: Intake, _ classification: Classification) -> (Limits, [Rationale]) {
-        var reasons: [Rationale] = []
-        var maxLevel = switch classification.irritability { case .high: 1; case .moderate: 2; case .low: 3 }
-        if intake.age >= 75 { maxLevel = min(maxLevel, 2) }
-        reasons.append(Rationale(rule: "P-level", explanation: "Exercises stay at level \(maxLevel) or below for now\(intake.age >= 75 ? ", which also suits your age" : ""); they step up as your pain allows.",
-                                 source: "RESEARCH §3.3 [42][44] (design synthesis)"))
-        var excluded: Set<SpineBias> = []
-        switch classification.pattern {
-        case .flexionRelievedWalking:
-            excluded = [.extension]
-            reasons.append(Rationale(rule: "P-bias-flexion-relieved", explanation: "No backward-bending exercises: standing and walking upright already bother your back.", source: "RESEARCH §5.9 [28][48][49]"))
-        case .extensionPreference:
-            excluded = [.flexion]
-            reasons.append(Rationale(rule: "P-bias-extension", explanation: "No forward-bending exercises while bending backward is what eases your pain.", source: "RESEARCH §5.9 [28][48]"))
-        case .flexionIntolerance:
-            excluded = [.flexion]
-            reasons.append(Rationale(rule: "P-bias-flexion-intolerance", explanation: "No forward-bending exercises, since sitting and bending forward make your pain worse.", source: "RESEARCH §2.2 [28]"))
-        case .nonSpecific:
-            reasons.append(Rationale(rule: "P-bias-neutral", explanation: "Mostly steady-spine strength and control exercises, the core of care for back pain without a clear direction.", source: "RESEARCH §5.9 [21]"))
-        case .region:
-            break
-        }
-        if !intake.canGetToFloor {
-            reasons.append(Rationale(rule: "P-floor", explanation: "Every exercise is done standing or sitting, since getting down to the floor is hard for you.", source: "intake answer (canGetToFloor)"))
-        }
-        let allowed = household.union(intake.equipment)
-        if intake.legSymptoms != .none {
-            reasons.append(Rationale(rule: "P-neural", explanation: "No nerve-glide exercises yet because of your leg symptoms; your physical therapist can add them after checking.", source: "RESEARCH §5.9 (#36 only if no peripheralization)"))
-        }
-        return (Limits(maxLevel: maxLevel, excludedBiases: excluded, allowed: allowed, floorAllowed: intake.canGetToFloor,
-                       nerveGlidesAllowed: intake.legSymptoms == .none), reasons)
+    /// Whether the engine may choose this exercise for this member by itself: it serves the region,
+    /// is a session exercise (walks and habits have their own place), is not one a physical
+    /// therapist adds after examining, and crosses none of the member's limits.
+    public static func admits(_ exercise: Exercise, region: BodyRegion, limits: MemberLimits) -> Bool {
+        guard exercise.regions.contains(region) || (exercise.regions.contains(.wholeBody) && [.mobility, .relaxation].contains(exercise.kind))
+            || (limits.balanceForAnyRegion && exercise.kind == .balance) else { return false }
+        // Balance work is for the legs' programs, or for anyone who screens at risk of falls.
+        if exercise.kind == .balance, !limits.balanceForAnyRegion, ![.hip, .knee, .ankleFoot].contains(region) { return false }
+        return admitsAnywhere(exercise, limits: limits)
     }
 
-    static func admits(_ exercise: Exercise, region: BodyRegion, limits: Limits) -> Bool {
-        guard exercise.regions.contains(region) || (exercise.regions.contains(.wholeBody) && [.mobility, .relaxation].contains(exercise.kind)) else { return false }
-        guard exercise.kind != .aerobic, !habits.contains(exercise.id) else { return false }
-        if exercise.kind == .balance, ![.hip, .knee, .ankleFoot].contains(region) { return false }
-        if exercise.kind == .neural, !limits.nerveGlidesAllowed { return false }
-        if exercise.level > limits.maxLevel { return false }
-        if limits.excludedBiases.contains(exercise.spineBias) { return false }
-        if !limits.floorAllowed, floorPositions.contains(exercise.position) { return false }
-        return exercise.equipment.allSatisfy { limits.allowed.contains($0) }
+    /// Every test of `admits` but the region: what a swap to an easier or harder version of an
+    /// exercise already in the plan must pass (REVIEW-2026-12 ENG-P1).
+    public static func admitsAnywhere(_ exercise: Exercise, limits: MemberLimits) -> Bool {
+        guard exercise.kind != .aerobic, !habits.contains(exercise.id), !MemberLimits.isClinicianOnly(exercise) else { return false }
+        return limits.violation(exercise) == nil
     }
 
     /// A warm-up is an easy movement done standing or sitting; every other phase follows the kind.
     static func fits(_ exercise: Exercise, _ phase: ProgramPlan.Phase) -> Bool {
         if phase == .warmUp {
-            return exercise.kind == .mobility && exercise.level == 1 && [.standing, .seated].contains(exercise.position)
+            // Forward Bend is the walk's break, written for the middle of a walk (REVIEW-2026-12 E-9).
+            return exercise.kind == .mobility && exercise.level == 1 && [.standing, .seated].contains(exercise.position) && exercise.id != "forward-bend"
         }
         return self.phase(of: exercise) == phase
     }
@@ -101,10 +72,17 @@ public enum ProgramBuilder {
         }
     }
 
-    static func isBetterFit(_ a: (exercise: Exercise, score: Int), _ b: (exercise: Exercise, score: Int)) -> Bool {
+    /// Best fit first; among equals, the easier one, except when pain is settled (low
+    /// irritability), where the hardest level allowed gives a real training dose (REVIEW-2026-12 §4.2).
+    static func isBetterFit(_ a: (exercise: Exercise, score: Int), _ b: (exercise: Exercise, score: Int), harderFirst: Bool = false) -> Bool {
         if a.score != b.score { return a.score > b.score }
-        if a.exercise.level != b.exercise.level { return a.exercise.level < b.exercise.level }
+        if a.exercise.level != b.exercise.level { return harderFirst ? a.exercise.level > b.exercise.level : a.exercise.level < b.exercise.level }
         return a.exercise.id < b.exercise.id
+    }
+
+    /// How many of each phase to pick: settled pain gets a third strength exercise.
+    static func phaseTargets(_ irritability: Classification.Irritability) -> [(ProgramPlan.Phase, Int)] {
+        irritability == .low ? phaseTargets.map { $0.0 == .strength ? ($0.0, 3) : $0 } : phaseTargets
     }
 
     /// Higher is a better fit: the member's condition first, then a spine bias that suits the pattern.
@@ -129,7 +107,8 @@ public enum ProgramBuilder {
         let scored: [(exercise: Exercise, score: Int)] = catalog.all
             .filter { admits($0, region: region, limits: limits) }
             .map { ($0, score($0, pattern: classification.pattern, condition: condition)) }
-        let candidates: [Exercise] = scored.sorted(by: isBetterFit).map(\.exercise)
+        let harderFirst = classification.irritability == .low
+        let candidates: [Exercise] = scored.sorted { isBetterFit($0, $1, harderFirst: harderFirst) }.map(\.exercise)
 
         var chosen: [(Exercise, ProgramPlan.Phase, Rationale)] = []
         func isChosen(_ exercise: Exercise) -> Bool { chosen.contains { $0.0.id == exercise.id } }
@@ -151,8 +130,18 @@ public enum ProgramBuilder {
                     source: "PRODUCT brief; RESEARCH §5.9")))
             }
         }
-        for (phase, target) in phaseTargets {
-            var have = chosen.filter { $0.1 == phase }.count
+        // A positive falls screen puts one or two balance exercises first in the strength phase.
+        if limits.balanceForAnyRegion {
+            let balance = candidates.filter { $0.kind == .balance }
+                .sorted { ($0.conditions.contains(.fallsPrevention) ? 0 : 1, $0.level, $0.id) < ($1.conditions.contains(.fallsPrevention) ? 0 : 1, $1.level, $1.id) }
+            for exercise in balance.prefix(2) where !isVariantOfChosen(exercise) {
+                chosen.append((exercise, .strength, Rationale(rule: "P-falls",
+                    explanation: "\(exercise.name) trains balance, which lowers the chance of a fall; do it next to a counter or a sturdy chair.",
+                    source: "SOURCES [S6][S7]; RESEARCH [51]")))
+            }
+        }
+        for (phase, target) in phaseTargets(classification.irritability) {
+            var have = chosen.filter { $0.1 == phase && $0.2.rule != "P-falls" }.count
             for exercise in candidates where have < target && !isChosen(exercise) && !isVariantOfChosen(exercise) && fits(exercise, phase) {
                 chosen.append((exercise, phase, selectionReason(exercise, phase: phase, region: region, pattern: classification.pattern, condition: condition)))
                 have += 1

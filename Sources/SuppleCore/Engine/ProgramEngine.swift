@@ -19,10 +19,11 @@ public struct ProgramEngine: Sendable {
             gradedActivity: flagIDs.contains("Y-fear"),
             coachOutreach: flagIDs.contains("Y-phq2") || flagIDs.contains("Y-gad2")
         )
+        let selfHarm: Bool? = intake.reportsSelfHarmThoughts ? true : nil
         let classification = Classifier.classify(intake)
         // An emergency stops everything: no program is offered at all.
         guard triage.tier != .emergency else {
-            return Decision(triage: triage, yellowFlags: yellow, delivery: delivery, classification: classification, plan: nil)
+            return Decision(triage: triage, yellowFlags: yellow, delivery: delivery, classification: classification, plan: nil, selfHarmRisk: selfHarm)
         }
         let (items, limitReasons) = ProgramBuilder.build(intake, classification, catalog: catalog)
         let warmUp = items.first { $0.phase == .warmUp }?.exerciseId
@@ -37,6 +38,6 @@ public struct ProgramEngine: Sendable {
             education: EducationPath.build(intake, classification, triage: triage, yellowFlags: yellow, articles: articleTitles),
             cautions: cautions
         )
-        return Decision(triage: triage, yellowFlags: yellow, delivery: delivery, classification: classification, plan: plan)
+        return Decision(triage: triage, yellowFlags: yellow, delivery: delivery, classification: classification, plan: plan, selfHarmRisk: selfHarm)
     }
 }

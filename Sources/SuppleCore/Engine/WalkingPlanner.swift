@@ -14,12 +14,21 @@ public enum WalkingPlanner {
             reasons.append(Rationale(rule: "W-start", explanation: "Walks begin at 10 minutes, an easy amount for most people, and build from there.", source: "RESEARCH §3.4 [46]"))
         }
         let bouts = start < 15 ? 2 : 1
-        reasons.append(Rationale(rule: "W-progress", explanation: "Each week adds about 10% toward 30 minutes, 5 days a week, which lengthened the time people stayed free of back pain in the WalkBack trial.", source: "RESEARCH §3.4 [46]"))
+        reasons.append(Rationale(rule: "W-progress", explanation: "Walks start on 3 days a week; after each week of comfortable walks you add a day, up to 5, and then each walk grows about 10% toward 30 minutes. That kind of build-up lengthened the time people stayed free of back pain in the WalkBack trial.", source: "RESEARCH §3.4 [46]"))
         let walkingHurts = intake.worseWith.contains(.walking) || intake.worseWith.contains(.standing)
         let breakRule: String
-        if classification.pattern == .flexionRelievedWalking || (intake.primaryRegion == .lumbar && walkingHurts && classification.pattern != .extensionPreference) {
-            breakRule = "When pain starts, stop and bend forward toward your toes for 10–15 seconds (Forward Bend), or sit down for a minute, then walk on."
-            reasons.append(Rationale(rule: "W-flexion-break", explanation: "Bending forward opens up the lower back after walking upright, so a short forward bend at the first twinge often lets you keep going.", source: "PRODUCT brief; RESEARCH §2.3 [29][30]"))
+        if intake.dangerSigns.legPainEasesStandingStill && intake.dangerSigns.circulationRisk {
+            // Leg pain from the blood vessels eases with rest, not with a bend (REVIEW-2026-12 §4.4).
+            breakRule = "When leg pain starts, stop and stand still until it eases, then walk on."
+            reasons.append(Rationale(rule: "W-stand-still-break", explanation: "Leg pain that eases when you simply stand still may come from the circulation, so a short standing rest is the break that helps.", source: "RESEARCH §1.3 Tier 3 [34] (low-quality source)"))
+        } else if classification.pattern == .flexionRelievedWalking || (intake.primaryRegion == .lumbar && walkingHurts && classification.pattern != .extensionPreference) {
+            if intake.history.osteoporosisOrSteroids || intake.surgery.hasSpineSurgery {
+                breakRule = "When pain starts, sit down and lean forward a little with a long, straight back for a minute, then walk on."
+                reasons.append(Rationale(rule: "W-seated-break", explanation: "Leaning forward while sitting opens up the lower back without the deep forward bend your bones or spine should avoid.", source: "PRODUCT brief; SOURCES [S1][S5]"))
+            } else {
+                breakRule = "When pain starts, stop and bend forward toward your toes for 10–15 seconds (Forward Bend), or sit down for a minute, then walk on."
+                reasons.append(Rationale(rule: "W-flexion-break", explanation: "Bending forward opens up the lower back after walking upright, so a short forward bend at the first twinge often lets you keep going.", source: "PRODUCT brief; RESEARCH §2.3 [29][30]"))
+            }
         } else {
             breakRule = "If pain starts, slow down or rest for a minute, then carry on at an easy pace."
             reasons.append(Rationale(rule: "W-rest-break", explanation: "A short rest at the first sign of pain keeps the walk comfortable without stopping it.", source: "RESEARCH §3.1 [42]"))
@@ -28,7 +37,7 @@ public enum WalkingPlanner {
             reasons.append(Rationale(rule: "W-warm-up", explanation: "Do the warm-up from your plan before setting out: a few gentle movements get blood flowing to your back.", source: "PRODUCT brief"))
         }
         return ProgramPlan.Walking(
-            startMinutes: start, bouts: bouts, daysPerWeekStart: 3, daysPerWeekTarget: 5, targetMinutes: targetMinutes,
+            startMinutes: start, bouts: bouts, daysPerWeekStart: 3, daysPerWeekTarget: 5, daysPerWeek: 3, targetMinutes: targetMinutes,
             weeklyMinutes: weeklyMinutes(from: start), breakRule: breakRule, warmUpExerciseId: warmUp,
             preferredTime: intake.preferredWalkTime, rationale: reasons
         )
@@ -46,8 +55,10 @@ public enum WalkingPlanner {
 
 /// Heat before the walk and movement snacks through the working day (PRODUCT brief).
 public enum DailyHabits {
+    /// The brief's hot pack is for the lower back before a walk: only for lower-back pain, and
+    /// never on numb skin or with poor circulation (REVIEW-2026-12 §4.2).
     public static func heat(_ intake: Intake) -> ProgramPlan.Heat? {
-        guard !intake.numbnessOrTingling else { return nil }
+        guard intake.primaryRegion == .lumbar, !intake.numbnessOrTingling, !intake.dangerSigns.circulationRisk else { return nil }
         return ProgramPlan.Heat(
             minutesBeforeWalk: 15,
             advice: "Put a warm (not hot) pack on your lower back for 10–15 minutes before your walk, with a cloth between it and your skin.",
@@ -55,11 +66,17 @@ public enum DailyHabits {
         )
     }
 
-    /// Why there is no heat, when there is none.
+    /// Why there is no heat, when it is left out for safety.
     public static func heatCaution(_ intake: Intake) -> ProgramPlan.Caution? {
-        guard intake.numbnessOrTingling else { return nil }
-        return ProgramPlan.Caution(message: "Skip heat packs on any area that feels numb: you may not feel if it is too hot.",
-                                   rationale: Rationale(rule: "H-numbness", explanation: "Numb skin cannot warn you of a burn.", source: "PRODUCT brief (safety)"))
+        if intake.numbnessOrTingling {
+            return ProgramPlan.Caution(message: "Skip heat packs on any area that feels numb: you may not feel if it is too hot.",
+                                       rationale: Rationale(rule: "H-numbness", explanation: "Numb skin cannot warn you of a burn.", source: "PRODUCT brief (safety)"))
+        }
+        if intake.dangerSigns.circulationRisk {
+            return ProgramPlan.Caution(message: "No heat packs for now: with smoking or poor circulation, skin can burn without you feeling it. Ask your clinician first.",
+                                       rationale: Rationale(rule: "H-circulation", explanation: "Poor circulation and diabetes make burns from heat packs more likely.", source: "PRODUCT brief (safety); REVIEW-2026-12 §4.2"))
+        }
+        return nil
     }
 
     public static func snacks(_ intake: Intake, plan items: [ProgramPlan.Item], catalog: ExerciseCatalog) -> ProgramPlan.Snacks? {

@@ -8,6 +8,8 @@ public struct Exercise: Sendable, Equatable, Identifiable, Codable {
     public let kind: ExerciseKind
     public let position: BodyPosition
     public let spineBias: SpineBias
+    /// Movements some members must avoid (osteoporosis, hip replacement, pregnancy); empty for most.
+    public let movements: Set<ExerciseMovement>
     public let level: Int
     public let equipment: [Equipment]
     public let dose: Dose
@@ -36,9 +38,10 @@ public struct Exercise: Sendable, Equatable, Identifiable, Codable {
         id: String, name: String, summary: String, regions: [BodyRegion], kind: ExerciseKind, position: BodyPosition,
         spineBias: SpineBias, level: Int, equipment: [Equipment], dose: Dose, steps: [String], cues: [String],
         mistakes: [Mistake], precautions: [String], progressions: [String], regressions: [String],
-        conditions: [PainCondition], source: String, figure: ExerciseFigure? = nil
+        conditions: [PainCondition], source: String, figure: ExerciseFigure? = nil, movements: Set<ExerciseMovement> = []
     ) {
         self.figure = figure
+        self.movements = movements
         self.id = id
         self.name = name
         self.summary = summary

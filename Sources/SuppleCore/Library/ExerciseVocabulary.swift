@@ -112,3 +112,40 @@ public enum PainCondition: String, CaseIterable, Codable, Sendable {
     case generalFitness = "general-fitness"
     case stress
 }
+
+/// Movements an exercise asks for that some members must avoid: the engine leaves an exercise
+/// out when the member's limits exclude one of its movements, and the content check insists the
+/// file's precautions say who should take care (REVIEW-2026-12 E-4–E-6; docs/intake.md,
+/// "Special populations"). Lying on the front or back is read from `position`, not listed here.
+public enum ExerciseMovement: String, CaseIterable, Codable, Sendable {
+    /// Sustained, repeated or loaded bending of the spine toward its forward end range.
+    case spinalFlexion = "spinal-flexion"
+    /// Twisting the trunk toward its end range, or twisting under load.
+    case spinalRotation = "spinal-rotation"
+    /// The hip bent past a right angle (knee toward chest, deep squat, low chair, ankle on knee).
+    case hipDeepFlexion = "hip-deep-flexion"
+    /// The leg brought across the body's midline.
+    case hipAdduction = "hip-adduction"
+    /// The thigh turned inward.
+    case hipInternalRotation = "hip-internal-rotation"
+    /// The hip stretched back while the leg turns out (the anterior-approach precaution).
+    case hipExtensionExternalRotation = "hip-extension-external-rotation"
+    /// Holding the breath on purpose, as in box breathing.
+    case breathHold = "breath-hold"
+    /// Strong abdominal bracing that raises pressure in the belly: planks, side bridges, curl-ups.
+    case abdominalStrain = "abdominal-strain"
+    /// Jumping, hopping or landing.
+    case highImpact = "high-impact"
+    /// Weight through a bent knee on the floor.
+    case kneeling
+
+    /// The word a file's precautions must use for the members this movement can harm.
+    public var precautionWord: String {
+        switch self {
+        case .spinalFlexion, .spinalRotation, .highImpact: "osteoporosis"
+        case .hipDeepFlexion, .hipAdduction, .hipInternalRotation, .hipExtensionExternalRotation: "hip replacement"
+        case .breathHold, .abdominalStrain: "pregnan"
+        case .kneeling: "knee replacement"
+        }
+    }
+}

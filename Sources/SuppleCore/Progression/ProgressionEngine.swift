@@ -34,6 +34,8 @@ public struct ProgressionEngine: Sendable {
     public struct WalkingDecision: Sendable, Equatable, Codable {
         public let currentMinutes: Int
         public let newMinutes: Int
+        /// Walking days a week from now on, when they change.
+        public var newDaysPerWeek: Int? = nil
         public let rationale: Rationale
     }
 
@@ -42,16 +44,27 @@ public struct ProgressionEngine: Sendable {
         public let walking: WalkingDecision?
 
         /// True when nothing changes.
-        public var isSteady: Bool { items.allSatisfy { $0.action == .keep } && walking.map { $0.newMinutes == $0.currentMinutes } ?? true }
+        public var isSteady: Bool { items.allSatisfy { $0.action == .keep } && walking.map { $0.newMinutes == $0.currentMinutes && $0.newDaysPerWeek == nil } ?? true }
     }
 
-    public func decide(plan: ProgramPlan, history: SessionHistory) -> Decisions {
-        let items = plan.exercises.map { decide(item: $0, history: history) }
+    /// `limits` are the member's (from their intake): a swap to an easier or harder version is
+    /// proposed only when that version is within them. Without limits no swap is proposed.
+    public func decide(plan: ProgramPlan, history: SessionHistory, limits: MemberLimits?) -> Decisions {
+        let inPlan = Set(plan.exercises.map(\.exerciseId))
+        let items = plan.exercises.map { item in
+            decide(item: item, history: history) { candidates in
+                candidates.first { candidate in
+                    guard let limits, !inPlan.contains(candidate.id), candidate.id != item.declinedSwap else { return false }
+                    return ProgramBuilder.admitsAnywhere(candidate, limits: limits)
+                }
+            }
+        }
         return Decisions(items: items, walking: walking(plan.walking, history: history))
     }
 
-    /// The last two sessions that included this exercise decide its next step.
-    func decide(item: ProgramPlan.Item, history: SessionHistory) -> ItemDecision {
+    /// The last two sessions that included this exercise decide its next step. `pick` chooses the
+    /// swap from the listed versions, or none.
+    func decide(item: ProgramPlan.Item, history: SessionHistory, pick: ([Exercise]) -> Exercise?) -> ItemDecision {
         let sessions = history.sessions.sorted { $0.date < $1.date }.filter { session in item.changedOn.map { session.date >= $0 } ?? true }
         let done = sessions.compactMap { session in session.items.first { $0.exerciseId == item.exerciseId }.map { (session, $0) } }
         guard let (lastSession, last) = done.last else {
@@ -64,7 +77,7 @@ public struct ProgressionEngine: Sendable {
         if last.pain > Self.acceptablePain || last.difficulty == .tooHard || lastSession.nextMorning == .worse {
             let why = last.pain > Self.acceptablePain ? "pain reached \(last.pain)/10 during it"
                 : last.difficulty == .tooHard ? "you found it too hard" : "your pain was worse the next morning"
-            return regress(item, because: why)
+            return regress(item, because: why, pick: pick)
         }
         let recent = Array(done.suffix(2))
         let acceptable = recent.count == 2 && recent.allSatisfy { session, outcome in
@@ -77,7 +90,7 @@ public struct ProgressionEngine: Sendable {
         guard recent[1].0.date.daysSince(recent[0].0.date) < 7 else {
             return keep(item, "It has been a while since the last session, so the dose stays while you get going again.", rule: "R-keep-gap")
         }
-        return progress(item)
+        return progress(item, pick: pick)
     }
 
     func keep(_ item: ProgramPlan.Item, _ explanation: String, rule: String) -> ItemDecision {
@@ -86,7 +99,7 @@ public struct ProgressionEngine: Sendable {
     }
 
     /// One lever at a time: reps, then sets, then hold time, then the harder version.
-    func progress(_ item: ProgramPlan.Item) -> ItemDecision {
+    func progress(_ item: ProgramPlan.Item, pick: ([Exercise]) -> Exercise?) -> ItemDecision {
         let d = item.dose
         let source = "RESEARCH §3.3 [42][44]"
         func changed(_ dose: Dose, _ lever: String) -> ItemDecision {
@@ -102,30 +115,32 @@ public struct ProgressionEngine: Sendable {
         if let hold = d.holdSeconds, hold < Self.maxHoldSeconds, d.holdSecondsMax == nil {
             return changed(Dose(sets: d.sets, reps: d.reps, holdSeconds: min(Self.maxHoldSeconds, hold + 5), minutes: d.minutes, perSide: d.perSide), "hold times")
         }
-        if let harder = catalog[item.exerciseId].flatMap({ catalog.progressions(of: $0).first }) {
+        if let harder = catalog[item.exerciseId].flatMap({ pick(catalog.progressions(of: $0)) }) {
             return ItemDecision(exerciseId: item.exerciseId, action: .progress, newDose: nil, swapTo: harder.id, needsReview: true, rescreen: false,
-                                rationale: Rationale(rule: "R-progress-harder", explanation: "\(item.name) is easy at its fullest dose, so the next step is \(harder.name); your physical therapist reviews the swap.", source: source))
+                                rationale: Rationale(rule: "R-progress-harder", explanation: "\(item.name) is easy at its fullest dose, so \(harder.name) is suggested as the next step; you keep \(item.name) until your physical therapist approves the change.", source: source))
         }
         return keep(item, "\(item.name) is at its fullest dose and has no harder version; it stays as it is.", rule: "R-keep-top")
     }
 
-    /// Back off: an easier version if there is one (proposed for review), otherwise a lower dose.
-    func regress(_ item: ProgramPlan.Item, because why: String) -> ItemDecision {
+    /// Back off at once with a lower dose; an easier version, when one is within the member's
+    /// limits, is proposed for the physical therapist as well.
+    func regress(_ item: ProgramPlan.Item, because why: String, pick: ([Exercise]) -> Exercise?) -> ItemDecision {
         let source = "RESEARCH §3.1, §3.3 [42]"
-        if let easier = catalog[item.exerciseId].flatMap({ catalog.regressions(of: $0).first }) {
-            return ItemDecision(exerciseId: item.exerciseId, action: .regress, newDose: nil, swapTo: easier.id, needsReview: true, rescreen: false,
-                                rationale: Rationale(rule: "R-regress-easier", explanation: "Because \(why), \(item.name) changes to the easier \(easier.name); your physical therapist reviews the swap.", source: source))
-        }
         let d = item.dose
         let lower = Dose(sets: max(1, d.sets - 1), reps: d.reps.map { max(5, $0 - 2) }, holdSeconds: d.holdSeconds.map { max(5, $0 - 5) },
                          holdSecondsMax: d.holdSecondsMax, minutes: d.minutes.map { max(1, $0 - 1) }, perSide: d.perSide)
+        if let easier = catalog[item.exerciseId].flatMap({ pick(catalog.regressions(of: $0)) }) {
+            return ItemDecision(exerciseId: item.exerciseId, action: .regress, newDose: lower == d ? nil : lower, swapTo: easier.id, needsReview: true, rescreen: false,
+                                rationale: Rationale(rule: "R-regress-easier", explanation: "Because \(why), \(item.name) continues at a lower dose, and the easier \(easier.name) is suggested to your physical therapist.", source: source))
+        }
         return ItemDecision(exerciseId: item.exerciseId, action: .regress, newDose: lower, swapTo: nil, needsReview: false, rescreen: false,
                             rationale: Rationale(rule: "R-regress-dose", explanation: "Because \(why), \(item.name) continues at a lower dose.", source: source))
     }
 
     /// Walking grows about 10% after a week of tolerated walks and falls back after a bad day.
     func walking(_ walking: ProgramPlan.Walking, history: SessionHistory) -> WalkingDecision? {
-        let walks = history.walks.sorted { $0.date < $1.date }
+        // Only walks since the walk last changed count, so one week is never counted twice.
+        let walks = history.walks.sorted { $0.date < $1.date }.filter { walk in walking.changedOn.map { walk.date >= $0 } ?? true }
         let current = walking.startMinutes
         guard let last = walks.last else { return nil }
         let source = "RESEARCH §3.4 [46], §3.1 [42]"
@@ -134,16 +149,33 @@ public struct ProgressionEngine: Sendable {
             return WalkingDecision(currentMinutes: current, newMinutes: back, rationale: Rationale(
                 rule: "W-fall-back", explanation: "Your last walk was a hard day, so walks step back to \(back) minutes for now.", source: source))
         }
+        let days = walking.currentDaysPerWeek
         let lastWeek = walks.filter { $0.date.daysSince(last.date) > -7 }
-        let tolerated = lastWeek.count >= walking.daysPerWeekStart && lastWeek.allSatisfy { $0.pain <= Self.acceptablePain && $0.nextMorning != .worse && $0.minutes >= current }
-        guard tolerated, current < WalkingPlanner.targetMinutes else {
+        let tolerated = lastWeek.count >= days && lastWeek.allSatisfy { $0.pain <= Self.acceptablePain && $0.nextMorning != .worse && $0.minutes >= current }
+        guard tolerated else {
             return WalkingDecision(currentMinutes: current, newMinutes: current, rationale: Rationale(
-                rule: "W-hold", explanation: current >= WalkingPlanner.targetMinutes ? "You have reached 30-minute walks: keep them up." : "Walks stay at \(current) minutes until you have a full week of comfortable walks.", source: source))
+                rule: "W-hold", explanation: "Walks stay at \(current) minutes, \(days) days a week, until you have a full week of comfortable walks.", source: source))
+        }
+        // Days first, then minutes: one step at a time toward 30 minutes, 5 days a week.
+        if days < walking.daysPerWeekTarget {
+            var decision = WalkingDecision(currentMinutes: current, newMinutes: current, rationale: Rationale(
+                rule: "W-more-days", explanation: "A week of comfortable walks, so you add a walking day: \(days + 1) days a week from now on.", source: source))
+            decision.newDaysPerWeek = days + 1
+            return decision
+        }
+        guard current < WalkingPlanner.targetMinutes else {
+            return WalkingDecision(currentMinutes: current, newMinutes: current, rationale: Rationale(
+                rule: "W-hold", explanation: "You have reached 30-minute walks, \(days) days a week: keep them up.", source: source))
         }
         let next = min(WalkingPlanner.targetMinutes, current + max(1, Int((Double(current) * 0.1).rounded())))
         return WalkingDecision(currentMinutes: current, newMinutes: next, rationale: Rationale(
             rule: "W-grow", explanation: "A week of comfortable walks, so each walk grows to \(next) minutes.", source: source))
     }
+}
+
+extension ProgramPlan.Walking {
+    /// Walking days this week: the start value until the plan has grown them.
+    public var currentDaysPerWeek: Int { daysPerWeek ?? daysPerWeekStart }
 }
 
 extension CalendarDate {

@@ -11,11 +11,11 @@ public enum EmergencySigns {
         "New trouble passing or controlling urine, or leaking without knowing it",
         "New loss of control of your bowels",
         "New numbness or tingling around your genitals, bottom or inner thighs",
-        "Pain, numbness or weakness spreading into both legs",
+        "New pain, numbness or weakness in both legs, or leg pain that has recently spread from one leg to both",
         "Leg weakness that is getting worse, or new difficulty walking",
         "Back pain with fever or chills, or feeling very unwell",
         "Back pain after a serious fall or road accident",
-        "Sudden severe pain in your back or belly with feeling faint",
+        "Sudden severe pain in your back or belly with feeling faint, or new back pain when you know you have an aortic aneurysm",
         "A history of cancer and new back pain with numbness, weakness or bladder changes",
     ]
 

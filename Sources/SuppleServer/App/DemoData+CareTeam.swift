@@ -24,7 +24,7 @@ extension DemoData {
            library.exercises["seated-forward-flexion"] != nil {
             var edit = PlanEdit()
             edit.swap = ["cat-cow": "seated-forward-flexion"]
-            edit.approve = Set(current.plan.exercises.filter { $0.pendingReview == true }.map(\.exerciseId))
+            edit.approve = Set(current.plan.exercises.filter { $0.proposal != nil }.map(\.exerciseId))
             let intakes = IntakeService(database: database, engine: ProgramEngine(catalog: library.exercises, articles: library.articles), clock: clock)
             _ = try await PlanEditingService(program: program, intakes: intakes).save(
                 edit, basedOn: current.version.version, for: riley, by: jordan,

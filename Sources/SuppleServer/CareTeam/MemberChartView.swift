@@ -17,11 +17,11 @@ enum MemberChartView {
             "exercises": plan.exercises.map { item in [
                 "exerciseId": item.exerciseId, "name": item.name, "phase": DecisionView.phaseLabel(item.phase), "dose": item.doseText,
                 "rule": item.rationale.rule, "explanation": item.rationale.explanation, "source": item.rationale.source,
-                "doseRule": item.doseRationale.rule, "pendingReview": item.pendingReview == true,
-                "replaces": item.replaces.flatMap { library.exercises[$0]?.name } ?? "",
+                "doseRule": item.doseRationale.rule, "pendingReview": item.proposal != nil,
+                "proposed": item.proposal?.name ?? "",
             ] },
-            "pendingCount": plan.exercises.filter { $0.pendingReview == true }.count, "hasPending": plan.exercises.contains { $0.pendingReview == true },
-            "walking": "\(plan.walking.bouts > 1 ? "\(plan.walking.bouts) × " : "")\(plan.walking.startMinutes) minutes, \(plan.walking.daysPerWeekStart) days a week at first, toward \(plan.walking.targetMinutes)",
+            "pendingCount": plan.exercises.filter { $0.proposal != nil }.count, "hasPending": plan.exercises.contains { $0.proposal != nil },
+            "walking": "\(plan.walking.bouts > 1 ? "\(plan.walking.bouts) × " : "")\(plan.walking.startMinutes) minutes, \(plan.walking.currentDaysPerWeek) days a week now, toward \(plan.walking.targetMinutes)",
             "history": history.reversed().map { version in [
                 "version": version.version, "effectiveFrom": version.effectiveFrom, "author": version.author, "reason": version.reason,
                 "note": version.memberNote ?? "", "confirmation": version.clinicianConfirmation ?? "", "created": DisplayFormats.moment(version.createdAt, in: viewer.timeZone),

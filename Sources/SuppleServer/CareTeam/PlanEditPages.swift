@@ -86,11 +86,11 @@ struct PlanEditPages {
                 "error": [failure?.message(for: "dose.\(id)"), failure?.message(for: "swap.\(id)"), failure?.message(for: "remove.\(id)"),
                           failure?.message(for: "review.\(id)")].compactMap { $0 }.joined(separator: " "),
             ]
-            if item.pendingReview == true {
+            if let proposal = item.proposal {
                 let choice = form["review.\(id)"] ?? ""
                 row["pending"] = [
-                    "replacedName": item.replaces.flatMap { catalog[$0]?.name } ?? "the earlier exercise",
-                    "reason": item.rationale.explanation, "source": item.rationale.source,
+                    "proposedName": proposal.name,
+                    "reason": proposal.rationale.explanation, "source": proposal.rationale.source,
                     "approve": choice == "approve", "reject": choice == "reject", "later": choice != "approve" && choice != "reject",
                 ] as [String: Any]
             }
@@ -102,7 +102,7 @@ struct PlanEditPages {
         var data: [String: Any] = [
             "memberName": member.name.value, "memberID": memberID,
             "version": current.version.version, "nextVersion": current.version.version + 1,
-            "rows": rows, "hasPending": plan.exercises.contains { $0.pendingReview == true },
+            "rows": rows, "hasPending": plan.exercises.contains { $0.proposal != nil },
             "query": trimmedQuery, "searched": !trimmedQuery.isEmpty,
             "results": found.map { exercise in [
                 "id": exercise.id, "name": exercise.name, "summary": exercise.summary, "level": exercise.level,

@@ -56,7 +56,7 @@ struct PlanEditingService: Sendable {
         let accepted = warnings.isEmpty ? nil : "Past the engine's limits (\(warnings.map(\.rule).joined(separator: ", "))), because: \(confirmation)"
         let json = try ProgramService.encode(edited)
         let now = program.clock.now()
-        let stillPending = edited.exercises.contains { $0.pendingReview == true }
+        let stillPending = edited.exercises.contains { $0.proposal != nil }
         let record = try await program.database.transaction { db in
             let record = try await PlanVersionRepository.add(memberID: member.id, effectiveFrom: today.description,
                                                              author: "\(clinician.name.value), \(clinician.role.displayName.lowercased())",
@@ -86,11 +86,11 @@ struct PlanEditingService: Sendable {
             lines.append("\(name(id)): \(dose.description).")
         }
         if let minutes = edit.walkingMinutes, minutes != plan.walking.startMinutes { lines.append("Walks are now \(minutes) minutes.") }
-        for id in edit.approve.sorted() { lines.append("\(name(id)) is confirmed by your physical therapist.") }
-        for id in edit.reject.sorted() {
-            let earlier = plan.exercises.first { $0.exerciseId == id }?.replaces.map(name) ?? "the earlier exercise"
-            lines.append("\(earlier) stays in place of \(name(id)).")
+        for id in edit.approve.sorted() {
+            let next = plan.exercises.first { $0.exerciseId == id }?.proposal?.name ?? "its next version"
+            lines.append("\(name(id)) moves on to \(next).")
         }
+        for id in edit.reject.sorted() { lines.append("\(name(id)) stays in your plan as it is.") }
         return lines
     }
 }

@@ -41,7 +41,6 @@ enum DecisionView {
             "exerciseId": item.exerciseId, "name": item.name, "phaseLabel": phaseLabel(item.phase), "doseText": item.doseText,
             "reason": item.rationale.explanation, "doseReason": item.doseRationale.explanation,
             "rule": item.rationale.rule, "source": item.rationale.source,
-            "pendingReview": item.pendingReview == true,
         ] }
         let walking = plan.walking
         let warmUp = walking.warmUpExerciseId.flatMap { library.exercises[$0] }

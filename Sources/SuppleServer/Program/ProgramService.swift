@@ -63,6 +63,14 @@ public struct ProgramService: Sendable {
         )
     }
 
+    /// The limits the member's plan was built under, from their latest intake; nil without one
+    /// (then the engine proposes no swaps at all).
+    func limits(for memberID: UUID) async throws -> MemberLimits? {
+        let stored = try await database.read { db in try await IntakeRepository.latestSubmitted(accountID: memberID, in: db) }
+        guard let text = stored?.answers, let intake = try? IntakeParser.parse(Data(text.utf8)) else { return nil }
+        return MemberLimits.limits(for: intake, Classifier.classify(intake)).0
+    }
+
     /// Marks the review alert for an exercise swap the engine proposed.
     static let proposalSource = "progression"
 
@@ -71,10 +79,13 @@ public struct ProgramService: Sendable {
     @discardableResult
     public func adapt(_ member: AccountRecord) async throws -> ProgressionEngine.Decisions? {
         guard let current = try await currentPlan(for: member.id) else { return nil }
-        let decisions = ProgressionEngine(catalog: library.exercises).decide(plan: current.plan, history: try await history(for: member.id))
+        let decisions = ProgressionEngine(catalog: library.exercises).decide(plan: current.plan, history: try await history(for: member.id),
+                                                                             limits: try await limits(for: member.id))
         guard !decisions.isSteady else { return decisions }
         let tomorrow = today(for: member).adding(days: 1)
         let next = PlanAdapter.apply(decisions, to: current.plan, catalog: library.exercises, on: tomorrow)
+        // A proposal already waiting, proposed again, changes nothing.
+        guard next != current.plan else { return decisions }
         let reasons = decisions.items.filter { $0.action != .keep }.map(\.rationale.explanation)
             + [decisions.walking].compactMap { $0 }.filter { $0.newMinutes != $0.currentMinutes }.map(\.rationale.explanation)
         let json = try Self.encode(next)
@@ -82,7 +93,8 @@ public struct ProgramService: Sendable {
         try await database.transaction { db in
             _ = try await PlanVersionRepository.add(memberID: member.id, effectiveFrom: tomorrow.description, author: "engine",
                                                     reason: reasons.joined(separator: " "), planJSON: json, at: now, in: db)
-            if decisions.items.contains(where: \.needsReview) {
+            let newProposals = next.exercises.filter { item in item.proposal != nil && current.plan.exercises.first { $0.exerciseId == item.exerciseId }?.proposal != item.proposal }
+            if !newProposals.isEmpty, try await !AlertRepository.hasOpen(memberID: member.id, source: Self.proposalSource, in: db) {
                 try await AlertRepository.insert(.init(memberID: member.id, severity: .routine, audience: .clinical,
                     reason: "Engine proposed an exercise change: pending review", source: Self.proposalSource, createdAt: now), in: db)
             }
@@ -105,14 +117,19 @@ extension ProgramService {
     public func day(for member: AccountRecord, plan: ProgramPlan) async throws -> Day {
         let date = today(for: member)
         let history = try await history(for: member.id)
-        let checkIns = try await database.read { db in try await ActivityRepository.checkIns(memberID: member.id, in: db) }
+        let (checkIns, planStart) = try await database.read { db in
+            (try await ActivityRepository.checkIns(memberID: member.id, in: db),
+             try await PlanVersionRepository.all(memberID: member.id, in: db).first.flatMap { CalendarDate(iso8601: $0.effectiveFrom) })
+        }
         let answered = Set(checkIns.filter { $0.date == date.description }.map(\.kind))
         let yesterday = date.adding(days: -1)
         let activeYesterday = history.sessions.contains { $0.date == yesterday } || history.walks.contains { $0.date == yesterday }
         var due: [CheckInKind] = []
         if !answered.contains(CheckInKind.dailyPain.rawValue) { due.append(.dailyPain) }
         if activeYesterday && !answered.contains(CheckInKind.nextMorning.rawValue) { due.append(.nextMorning) }
-        let reading = plan.education
+        // Articles for later weeks wait for their week (EducationPath spreads the list out).
+        let week = planStart.map { max(0, date.daysSince($0)) / 7 + 1 } ?? 1
+        let reading = plan.education.filter { ($0.fromWeek ?? 1) <= week }
         return Day(
             date: date, sessionDone: history.sessions.contains { $0.date == date }, walkDone: history.walks.contains { $0.date == date },
             checkInsDue: due, article: reading.isEmpty ? nil : reading[abs(date.daysSince(CalendarDate(year: 2026, month: 1, day: 1)!)) % reading.count]

@@ -32,7 +32,6 @@ enum TodayView {
             "painOptions": (0...10).map { ["value": $0] },
             "walkKey": SecretToken.generate().value,
             "planChanged": changedToday ? current.version.reason : "",
-            "pendingReview": plan.exercises.contains { $0.pendingReview == true },
             "questionnaires": try await program.dueQuestionnaires(for: member).map { ["kind": $0.rawValue, "title": $0.title] },
         ]
     }
