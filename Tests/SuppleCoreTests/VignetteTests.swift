@@ -67,7 +67,7 @@ import Testing
         if let irritability = expect.irritability { #expect(decision.classification.irritability.rawValue == irritability, "\(context)") }
         #expect((decision.plan != nil) == expect.hasPlan, "\(context)")
         // Every flag explains itself.
-        for flag in decision.triage.flags { #expect(!flag.rationale.explanation.isEmpty && flag.rationale.source.contains("RESEARCH")) }
+        for flag in decision.triage.flags { #expect(!flag.rationale.explanation.isEmpty && (flag.rationale.source.contains("RESEARCH") || flag.rationale.source.contains("SOURCES"))) }
 
         guard let plan = decision.plan else { return }
         let exercises = plan.exercises.compactMap { Self.library.exercises[$0.exerciseId] }

@@ -56,7 +56,7 @@ import Testing
 
     static let rules: [String: Rule] = [
         // Public pages, health, assets and the library.
-        "GET /": .everyone, "GET /terms": .everyone, "GET /privacy": .everyone,
+        "GET /": .everyone, "GET /terms": .everyone, "GET /privacy": .everyone, "GET /support/now": .everyone,
         "GET /healthz": .everyone, "GET /readyz": .everyone, "GET /metrics": .everyone, "GET /static/{file}": .everyone,
         "GET /library": .everyone, "GET /library/exercises/{id}": .everyone, "GET /library/exercises/{id}/figure.svg": .everyone,
         "GET /library/exercises/{id}/still.svg": .everyone, "GET /library/exercises/{id}/pose/{index}": .everyone,

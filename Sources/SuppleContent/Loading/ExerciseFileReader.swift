@@ -55,6 +55,9 @@ enum ExerciseFileReader {
         let source = reader.text("source", maxLength: 300)
         let figure = FigureReader.read(&reader, position: position, steps: steps, equipment: equipment)
 
+        if let precautions, let movements {
+            for problem in precautionProblems(movements: Set(movements), position: position, precautions: precautions) { reader.problem("precautions", problem) }
+        }
         guard reader.problems.isEmpty, let id, let name, let summary, let regions, let kind, let position, let spineBias,
               let level, let equipment, let dose, let steps, let cues, let mistakes, let precautions, let progressions,
               let regressions, let conditions, let source, let figure, let movements else {
@@ -67,6 +70,21 @@ enum ExerciseFileReader {
             figure: figure, movements: Set(movements)
         )
         return (exercise, [])
+    }
+
+    /// A movement some members must avoid has to be named in the precautions for those members,
+    /// in words they recognise (REVIEW-2026-12 E-4–E-6): spine bending, twisting or jumping for
+    /// osteoporosis; the hip's precautions for a hip replacement; lying flat or on the front, breath
+    /// holds and hard bracing for pregnancy; kneeling for a knee replacement.
+    static func precautionProblems(movements: Set<ExerciseMovement>, position: BodyPosition?, precautions: [String]) -> [String] {
+        let text = precautions.joined(separator: " ").lowercased()
+        var needed: [(String, String)] = ExerciseMovement.allCases.filter(movements.contains).map { ($0.precautionWord, "movements lists \($0.rawValue)") }
+        if let position, [.prone, .supine].contains(position) { needed.append(("pregnan", "the position is \(position.rawValue)")) }
+        var seen = Set<String>()
+        return needed.compactMap { word, why in
+            guard !text.contains(word), seen.insert(word).inserted else { return nil }
+            return "must name \"\(word)\" (for example, what to do if you have osteoporosis, a hip or knee replacement, or are pregnant) because \(why)"
+        }
     }
 
     /// Dose limits keep a typo from prescribing something absurd (a 300-second hold, 80 reps).

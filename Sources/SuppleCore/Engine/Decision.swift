@@ -96,6 +96,16 @@ public struct ProgramPlan: Sendable, Equatable, Codable {
         public var proposal: Proposal? = nil
         /// A swap the physical therapist turned down, which the engine does not propose again.
         public var declinedSwap: String? = nil
+
+        public init(exerciseId: String, name: String, phase: Phase, dose: Dose, doseText: String, rationale: Rationale, doseRationale: Rationale) {
+            self.exerciseId = exerciseId
+            self.name = name
+            self.phase = phase
+            self.dose = dose
+            self.doseText = doseText
+            self.rationale = rationale
+            self.doseRationale = doseRationale
+        }
     }
 
     public struct Proposal: Sendable, Equatable, Codable {

@@ -35,7 +35,7 @@ public enum EducationPath {
                 add("how-exercise-helps-back-pain", "E-pattern", "How exercise helps back pain without a single cause.", "RESEARCH §2.1 [18][21]")
             }
             if intake.legSymptoms != .none { add("sciatica", "E-leg", "About leg pain that comes from the back.", "RESEARCH §1.3 T3 [1]") }
-            add("building-a-walking-habit", "E-walking-habit", "How your walking plan grows week by week.", "RESEARCH §3.4 [46]")
+            add("building-a-walking-habit", "E-walking-habit", "How your walking plan grows week by week.", "RESEARCH §3.4 [46]", week: 2)
         } else {
             let slug: String? = switch classification.primaryRegion {
             case .cervical: "neck-pain"
@@ -47,14 +47,14 @@ public enum EducationPath {
             default: nil
             }
             if let slug { add(slug, "E-region", "A starting guide to pain in your \(classification.primaryRegion.label.lowercased()).", "RESEARCH §5.2–§5.7") }
-            add("building-a-walking-habit", "E-walking-habit", "How your walking plan grows week by week.", "RESEARCH §3.4 [46]")
+            add("building-a-walking-habit", "E-walking-habit", "How your walking plan grows week by week.", "RESEARCH §3.4 [46]", week: 2)
         }
         if intake.age >= 50 && classification.stage == .chronic {
-            add("osteoarthritis", "E-age", "Joint and spine changes are common with age; exercise is a core treatment.", "PRODUCT brief")
+            add("osteoarthritis", "E-age", "Joint and spine changes are common with age; exercise is a core treatment.", "PRODUCT brief", week: 3)
         }
         if intake.sittingHoursPerDay >= 4 {
-            add("movement-snacks", "E-sitting", "Why short breaks from sitting help, and how to fit them in.", "PRODUCT brief")
-            add("sitting-well", "E-sitting", "Setting up your chair and changing position often.", "PRODUCT brief")
+            add("movement-snacks", "E-sitting", "Why short breaks from sitting help, and how to fit them in.", "PRODUCT brief", week: 2)
+            add("sitting-well", "E-sitting", "Setting up your chair and changing position often.", "PRODUCT brief", week: 3)
         }
         add("flare-up-plan", "E-general", "What to do if your pain flares up, so a bad day does not derail you.", "RESEARCH §3.1 [42]")
         if intake.painAverageWeek >= 4 {

@@ -147,6 +147,13 @@ public enum ProgramBuilder {
                 have += 1
             }
         }
+        // Knee pain: hip strength belongs in the plan beside the knee work (REVIEW-2026-12 E-11).
+        if region == .knee, !chosen.contains(where: { $0.0.regions.contains(.hip) && phase(of: $0.0) == .strength }),
+           let hip = candidates.first(where: { $0.regions.contains(.hip) && phase(of: $0) == .strength && !isChosen($0) }) {
+            chosen.insert((hip, .strength, Rationale(rule: "P-knee-hip",
+                explanation: "\(hip.name) strengthens the muscles around your hip, which steady the knee; hip and knee work together help knee pain most.",
+                source: "SOURCES [S19]; REVIEW-2026-12 E-11")), at: 0)
+        }
         // Restricted members may leave a phase short; fill up to five from the best remaining fits.
         for exercise in candidates where chosen.count < 5 && !isChosen(exercise) {
             chosen.append((exercise, phase(of: exercise), selectionReason(exercise, phase: phase(of: exercise), region: region, pattern: classification.pattern, condition: condition)))

@@ -9,6 +9,12 @@ public enum Questionnaire: String, CaseIterable, Sendable, Codable {
     case mood
     /// Global Rating of Change: −7 (a very great deal worse) … +7 (a very great deal better).
     case groc
+    /// PHQ-9, nine items 0–3: asked once after a positive PHQ-2, never on a schedule. Item 9
+    /// (thoughts of self-harm) above "not at all" opens the crisis path (SOURCES [S16]).
+    case phq9
+
+    /// The PHQ-9's answer keys in order; the last is item 9.
+    public static let phq9Keys = ["interest", "down", "sleep", "energy", "appetite", "self", "concentration", "moving", "harm"]
 
     public var title: String {
         switch self {
@@ -16,6 +22,7 @@ public enum Questionnaire: String, CaseIterable, Sendable, Codable {
         case .psfs: "The activities that matter to you"
         case .mood: "How you've been feeling"
         case .groc: "Overall change since you started"
+        case .phq9: "A little more about your mood"
         }
     }
 
@@ -26,6 +33,7 @@ public enum Questionnaire: String, CaseIterable, Sendable, Codable {
         case .psfs: 14
         case .mood: 28
         case .groc: 28
+        case .phq9: 0
         }
     }
 
@@ -35,6 +43,7 @@ public enum Questionnaire: String, CaseIterable, Sendable, Codable {
         case .psfs: "RESEARCH §4 [57]"
         case .mood: "RESEARCH §4 [64][65]"
         case .groc: "RESEARCH §4 [66]"
+        case .phq9: "SOURCES [S16]"
         }
     }
 
@@ -43,7 +52,7 @@ public enum Questionnaire: String, CaseIterable, Sendable, Codable {
     public static func due(planStart: CalendarDate, today: CalendarDate, lastAnswered: [Questionnaire: CalendarDate]) -> [Questionnaire] {
         let day = today.daysSince(planStart)
         return allCases.filter { kind in
-            guard day >= kind.everyDays else { return false }
+            guard kind != .phq9, day >= kind.everyDays else { return false }
             if kind == .groc, day >= 12 * 7 + kind.everyDays { return false }
             let periodStart = planStart.adding(days: (day / kind.everyDays) * kind.everyDays)
             guard let last = lastAnswered[kind] else { return true }
@@ -60,6 +69,9 @@ public enum Questionnaire: String, CaseIterable, Sendable, Codable {
         /// A positive mood screen: the coach reaches out and support resources are shown.
         public let positive: Bool
         public let interpretation: String
+        /// PHQ-9 item 9 above "not at all": the member is shown the crisis page and the care team
+        /// is alerted at once.
+        public var selfHarm: Bool? = nil
     }
 
     /// Scores answers given as named integers (e.g. `pain`, `enjoyment`, `activity` for PEG).
@@ -92,6 +104,18 @@ public enum Questionnaire: String, CaseIterable, Sendable, Codable {
             let positive = phq2 >= 3 || gad2 >= 3
             return Result(kind: self, score: Double(phq2 + gad2), phq2: phq2, gad2: gad2, positive: positive,
                           interpretation: positive ? "Some of your answers suggest low mood or anxiety; your health coach will reach out." : "Thank you; nothing here needs follow-up.")
+        case .phq9:
+            let items = Self.phq9Keys.map { value($0, 0...3) }
+            try errors.throwIfAny()
+            let values = items.compactMap { $0 }
+            let total = values.reduce(0, +)
+            let harm = values[8] > 0
+            var result = Result(kind: self, score: Double(total), phq2: values[0] + values[1], gad2: nil, positive: total >= 10 || harm,
+                                interpretation: harm ? "Thank you for telling us. Your care team has been told and will contact you today; please look at the help below now."
+                                    : total >= 10 ? "Your answers suggest your mood is low enough to talk about with your doctor; your health coach will reach out."
+                                    : "Thank you; your health coach will check in with you.")
+            result.selfHarm = harm ? true : nil
+            return result
         case .groc:
             let rating = value("rating", -7...7)
             try errors.throwIfAny()

@@ -62,6 +62,7 @@ enum MemberChartView {
             case .peg: "PEG \(FigureSVG.number(score)) of 10"
             case .psfs: "PSFS mean \(FigureSVG.number(score)) of 10"
             case .mood: "PHQ-2 + GAD-2 total \(FigureSVG.number(score)) of 12"
+            case .phq9: "PHQ-9 \(FigureSVG.number(score)) of 27"
             case .groc: "GROC \(score >= 0 ? "+" : "")\(FigureSVG.number(score)) (−7 to +7)"
             }
             return ["date": ProgressView.shortDate(checkIn.date), "title": kind.title, "reading": reading]

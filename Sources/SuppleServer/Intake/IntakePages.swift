@@ -22,53 +22,70 @@ struct IntakePages {
         try context.require(.useMemberApp).account
     }
 
+    func answers(_ document: [String: JSONValue], _ account: AccountRecord) -> IntakeAnswers {
+        IntakeAnswers(document, age: intakes.age(of: account))
+    }
+
     /// Back to the first step not yet answered.
     @Sendable func resume(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try member(context)
-        let (answers, _) = try await intakes.draft(for: account)
-        let next = IntakeQuestionnaire.steps.first { !IntakeForm.isComplete($0, answers) } ?? IntakeQuestionnaire.steps.last!
+        let (document, _) = try await intakes.draft(for: account)
+        let steps = IntakeQuestionnaire.steps(for: answers(document, account))
+        let next = steps.first { !IntakeForm.isComplete($0.asked(answers(document, account)), document) } ?? steps.last!
         return .redirect(to: "/intake/\(next.slug)")
     }
 
     @Sendable func showStep(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try member(context)
-        guard let (index, step) = IntakeQuestionnaire.step(try context.parameters.require("step")) else { throw HTTPError(.notFound) }
-        let (answers, _) = try await intakes.draft(for: account)
-        return try stepPage(index, step, values: IntakeForm.shownValues(answers), failure: nil, context: context)
+        guard let (_, step) = IntakeQuestionnaire.step(try context.parameters.require("step")) else { throw HTTPError(.notFound) }
+        let (document, _) = try await intakes.draft(for: account)
+        let asked = answers(document, account)
+        // A step with nothing to ask this member (no pregnancy or operation, say) is passed by.
+        guard !step.questions(for: asked).isEmpty else { return .redirect(to: "/intake") }
+        return try stepPage(step, asked: asked, values: IntakeForm.shownValues(document), failure: nil, context: context)
     }
 
     @Sendable func saveStep(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try member(context)
-        guard let (index, step) = IntakeQuestionnaire.step(try context.parameters.require("step")) else { throw HTTPError(.notFound) }
-        let (answers, failure) = IntakeForm.read(step, form: context.form)
+        guard let (_, fullStep) = IntakeQuestionnaire.step(try context.parameters.require("step")) else { throw HTTPError(.notFound) }
+        var (document, furthest) = try await intakes.draft(for: account)
+        let before = answers(document, account)
+        let step = fullStep.asked(before)
+        let (stepAnswers, failure) = IntakeForm.read(step, form: context.form)
         if let failure {
             // Show what they chose again, so only the missing answers need attention.
-            var shown = IntakeForm.shownValues(IntakeForm.build(answers))
+            var shown = IntakeForm.shownValues(IntakeForm.build(stepAnswers))
             for question in step.questions where shown[question.key] == nil {
                 if let typed = context.form[question.key], !typed.isEmpty { shown[question.key] = [String(typed.prefix(500))] }
             }
-            return try stepPage(index, step, values: shown, failure: failure, context: context)
+            return try stepPage(fullStep, asked: before, values: shown, failure: failure, context: context)
         }
-        var (document, furthest) = try await intakes.draft(for: account)
-        IntakeForm.merge(answers, for: step, into: &document)
+        IntakeForm.merge(stepAnswers, for: fullStep, into: &document)
+        document = IntakeQuestionnaire.prune(document, age: intakes.age(of: account))
+        let after = answers(document, account)
+        let steps = IntakeQuestionnaire.steps(for: after)
+        let index = steps.firstIndex { $0.slug == fullStep.slug } ?? 0
         try await intakes.saveDraft(for: account, answers: document, furthestStep: max(furthest, index + 1))
-        if let next = IntakeQuestionnaire.steps.first(where: { !IntakeForm.isComplete($0, document) }) {
+        if let next = steps.first(where: { !IntakeForm.isComplete($0.asked(after), document) }) {
             // Continue in order, but send them back to anything left unanswered.
-            let following = index + 1 < IntakeQuestionnaire.steps.count ? IntakeQuestionnaire.steps[index + 1] : next
-            return .redirect(to: "/intake/\(IntakeForm.isComplete(following, document) ? next.slug : following.slug)")
+            let following = index + 1 < steps.count ? steps[index + 1] : next
+            return .redirect(to: "/intake/\(IntakeForm.isComplete(following.asked(after), document) ? next.slug : following.slug)")
         }
         // Every step is complete and checked, so the engine can decide now.
-        _ = try await intakes.submit(document, for: account, fromDraft: true, clientAddress: context.clientAddress)
-        return .redirect(to: "/plan")
+        let decision = try await intakes.submit(document, for: account, fromDraft: true, clientAddress: context.clientAddress)
+        // Thoughts of self-harm are answered before anything else (docs/intake.md, "Crisis").
+        return .redirect(to: decision.selfHarmRisk == true ? "/support/now" : "/plan")
     }
 
-    func stepPage(_ index: Int, _ step: IntakeStep, values: [String: [String]], failure: ValidationFailure?, context: AppRequestContext) throws -> Response {
+    func stepPage(_ step: IntakeStep, asked: IntakeAnswers, values: [String: [String]], failure: ValidationFailure?, context: AppRequestContext) throws -> Response {
+        let steps = IntakeQuestionnaire.steps(for: asked)
+        let index = steps.firstIndex { $0.slug == step.slug } ?? 0
         var data: [String: Any] = [
             "slug": step.slug, "title": step.title, "intro": step.intro,
-            "stepNumber": index + 1, "stepCount": IntakeQuestionnaire.steps.count,
-            "isLast": index == IntakeQuestionnaire.steps.count - 1,
-            "previous": index > 0 ? IntakeQuestionnaire.steps[index - 1].slug : "",
-            "questions": step.questions.map { IntakeQuestionView.make($0, values: values[$0.key] ?? [], error: failure?.message(for: $0.key)) },
+            "stepNumber": index + 1, "stepCount": steps.count,
+            "isLast": index == steps.count - 1,
+            "previous": index > 0 ? steps[index - 1].slug : "",
+            "questions": step.questions(for: asked).map { IntakeQuestionView.make($0, values: values[$0.key] ?? [], error: failure?.message(for: $0.key)) },
         ]
         if let failure { data.merge(failure.templateValues) { _, new in new } }
         return try pages.page("intake_step", title: step.title, context: context, status: failure == nil ? .ok : .unprocessableContent,

@@ -21,6 +21,33 @@ struct IntakeQuestion: Sendable {
     var hint: String? = nil
     let kind: Kind
     var required = true
+    /// Asked only when this holds for the answers so far (a region picked, a yes to an earlier
+    /// question, an age); nil means asked of everyone.
+    var askedWhen: (@Sendable (IntakeAnswers) -> Bool)? = nil
+
+    func isAsked(_ answers: IntakeAnswers) -> Bool { askedWhen?(answers) ?? true }
+}
+
+/// The answers so far, flat (`dangerSigns.bladderChange`), and the member's age from their
+/// account when known: what a conditional question is decided on.
+struct IntakeAnswers: Sendable {
+    let flat: [String: JSONValue]
+    let age: Int?
+
+    init(_ document: [String: JSONValue], age: Int?) {
+        flat = IntakeForm.flatten(document)
+        self.age = age
+    }
+
+    var regions: Set<String> {
+        guard case .array(let items)? = flat["painRegions"] else { return [] }
+        return Set(items.compactMap { if case .string(let text) = $0 { text } else { nil } })
+    }
+
+    func said(_ region: String...) -> Bool { !regions.isDisjoint(with: region) }
+    func yes(_ key: String) -> Bool { flat[key] == .bool(true) }
+    func text(_ key: String) -> String? { if case .string(let value)? = flat[key] { value } else { nil } }
+    func number(_ key: String) -> Int? { flat[key]?.integer }
 }
 
 struct IntakeStep: Sendable {
@@ -28,6 +55,14 @@ struct IntakeStep: Sendable {
     let title: String
     let intro: String
     let questions: [IntakeQuestion]
+
+    /// The questions this member is asked; a step with none is skipped.
+    func questions(for answers: IntakeAnswers) -> [IntakeQuestion] { questions.filter { $0.isAsked(answers) } }
+
+    /// The same step holding only the questions this member is asked.
+    func asked(_ answers: IntakeAnswers) -> IntakeStep {
+        IntakeStep(slug: slug, title: title, intro: intro, questions: questions(for: answers))
+    }
 }
 
 /// The whole web intake, in the order a member meets it. Every danger-sign question of
@@ -78,7 +113,7 @@ enum IntakeQuestionnaire {
             IntakeQuestion(key: "dangerSigns.bowelChange", label: "Any new loss of control of your bowels, or not feeling when you pass a motion?", kind: .yesNo),
             IntakeQuestion(key: "dangerSigns.saddleNumbness", label: "Any new numbness or pins and needles around your genitals, bottom or inner thighs (for example, it feels different when you wipe)?", kind: .yesNo),
             IntakeQuestion(key: "dangerSigns.sexualProblems", label: "Any new problems with sexual function, such as with erection or feeling, since the pain started?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.bothLegsPain", label: "Pain, numbness or tingling going down both legs, or pain in one leg that has spread to the other?", kind: .yesNo),
+            IntakeQuestion(key: "dangerSigns.bothLegsPain", label: "Pain, numbness or tingling in both legs that is new in the last two weeks, is spreading or is getting worse, or pain in one leg that has recently spread to the other?", hint: "Answer no if the feeling in both legs has been there a while and stays about the same.", kind: .yesNo),
             IntakeQuestion(key: "dangerSigns.worseningLegWeakness", label: "Weakness in your leg or legs that is getting worse, a foot that slaps or drags, or new trouble walking?", kind: .yesNo),
             IntakeQuestion(key: "dangerSigns.weaknessArmsAndLegs", label: "New weakness or clumsiness in your arms and legs together?", kind: .yesNo),
             IntakeQuestion(key: "dangerSigns.feverWithSeverePain", label: "A fever, chills or feeling very unwell, together with severe back pain that doesn't ease when you lie still?", kind: .yesNo),
@@ -98,7 +133,16 @@ enum IntakeQuestionnaire {
             IntakeQuestion(key: "dangerSigns.inflammatoryButtockPain", label: "Do you have a deep ache in one or both buttocks?", kind: .yesNo),
             IntakeQuestion(key: "dangerSigns.legPainEasesStandingStill", label: "If walking brings on leg pain, does it go away when you simply stand still, without sitting or bending?", kind: .yesNo),
             IntakeQuestion(key: "dangerSigns.circulationRisk", label: "Do you smoke, or have you been told you have poor circulation in your legs?", kind: .yesNo),
+        ] + regionalSafety),
+        IntakeStep(slug: "health", title: "Your health", intro: "Pregnancy and operations change which exercises are safe for you, so we ask everyone.", questions: [
+            IntakeQuestion(key: "pregnancy", label: "Are you pregnant, or have you had a baby in the last 12 months?", kind: .choice([
+                ("no", "No, or this doesn't apply to me"), ("pregnant", "Yes, I'm pregnant"), ("postpartum", "I had a baby in the last 12 months"),
+            ], numeric: false)),
+            IntakeQuestion(key: "surgery.hipReplacement", label: "Have you had a hip replacement?", kind: .yesNo),
+            IntakeQuestion(key: "surgery.kneeReplacement", label: "Have you had a knee replacement?", kind: .yesNo),
+            IntakeQuestion(key: "surgery.spineSurgery", label: "Have you had an operation on your spine (back or neck)?", kind: .yesNo),
         ]),
+        IntakeStep(slug: "health-details", title: "A little more about that", intro: "So we follow what your midwife or surgeon has told you.", questions: healthDetails),
         IntakeStep(slug: "feelings", title: "How you've been feeling", intro: "Pain and mood affect each other. Over the last two weeks, how often have you been bothered by:", questions: [
             IntakeQuestion(key: "phq2.0", label: "Little interest or pleasure in doing things", kind: .choice(moodOptions, numeric: true)),
             IntakeQuestion(key: "phq2.1", label: "Feeling down, depressed or hopeless", kind: .choice(moodOptions, numeric: true)),
@@ -106,6 +150,7 @@ enum IntakeQuestionnaire {
             IntakeQuestion(key: "gad2.1", label: "Not being able to stop or control worrying", kind: .choice(moodOptions, numeric: true)),
             IntakeQuestion(key: "fearOfMovement", label: "How much do you worry that moving will make your pain worse or harm your body?", kind: .scale(low: "Not at all", high: "Completely")),
         ]),
+        IntakeStep(slug: "feelings-more", title: "A few more questions about how you feel", intro: "Thank you for telling us. Over the last two weeks, how often have you been bothered by:", questions: phq9),
         IntakeStep(slug: "daily-life", title: "Your daily life", intro: "So the plan fits your day and your home.", questions: [
             IntakeQuestion(key: "psfs.0.activity", label: "An activity that is hard for you now", hint: "For example: walking to the shops. Optional.", kind: .text(maxLength: 80), required: false),
             IntakeQuestion(key: "psfs.0.score", label: "How well can you do it today?", hint: "0 = can't do it at all, 10 = as well as before the pain.", kind: .scale(low: "Can't at all", high: "As before"), required: false),
@@ -122,6 +167,77 @@ enum IntakeQuestionnaire {
             IntakeQuestion(key: "preferredWalkTime", label: "When do you like to walk?", kind: .choice([("morning", "Morning"), ("midday", "Midday"), ("afternoon", "Afternoon"), ("evening", "Evening")], numeric: false)),
         ]),
     ]
+
+    /// Danger questions for the regions a member picked, and for back pain or age
+    /// (REVIEW-2026-12 A-2, ENG-5, ENG-6; docs/intake.md).
+    static let regionalSafety: [IntakeQuestion] = [
+        IntakeQuestion(key: "dangerSigns.neckArterySigns", label: "With your neck pain, have you had dizziness, double vision, trouble speaking or swallowing, sudden falls without blacking out, a numb face, or a sudden, very bad headache?", kind: .yesNo,
+                       askedWhen: { $0.said("cervical") }),
+        IntakeQuestion(key: "dangerSigns.neckCordSigns", label: "Have your hands become clumsy (for example, with buttons or writing), or has your walking become unsteady?", kind: .yesNo,
+                       askedWhen: { $0.said("cervical") }),
+        IntakeQuestion(key: "dangerSigns.shoulderHeartSigns", label: "Does your shoulder or arm pain come with chest pain, breathlessness or sweating, or come on when you walk briskly or climb stairs?", kind: .yesNo,
+                       askedWhen: { $0.said("shoulder") }),
+        IntakeQuestion(key: "dangerSigns.hotSwollenJoint", label: "Is your hip or knee hot and swollen, and do you feel feverish or unwell?", kind: .yesNo,
+                       askedWhen: { $0.said("hip", "knee") }),
+        IntakeQuestion(key: "dangerSigns.cannotBearWeight", label: "Since an injury, have you been unable to put weight on the leg?", kind: .yesNo,
+                       askedWhen: { $0.said("hip", "knee", "ankle-foot") }),
+        IntakeQuestion(key: "dangerSigns.calfSwelling", label: "Is one calf swollen, warm, red or tender, especially after a long journey, an operation or time in bed?", kind: .yesNo,
+                       askedWhen: { $0.said("hip", "knee", "ankle-foot") }),
+        IntakeQuestion(key: "dangerSigns.heelSnap", label: "Did you feel a sudden snap or kick at the back of your heel, as if something hit you?", kind: .yesNo,
+                       askedWhen: { $0.said("ankle-foot") }),
+        IntakeQuestion(key: "history.knownAneurysm", label: "Has a doctor told you that you have an aortic aneurysm (a widened main blood vessel in your belly)?", kind: .yesNo,
+                       askedWhen: { $0.said("lumbar", "thoracic") }),
+        IntakeQuestion(key: "history.fellInPastYear", label: "Have you fallen in the past year?", kind: .yesNo, askedWhen: { ($0.age ?? 65) >= 65 }),
+        IntakeQuestion(key: "history.feelsUnsteady", label: "Do you feel unsteady when you stand or walk?", kind: .yesNo, askedWhen: { ($0.age ?? 65) >= 65 }),
+        IntakeQuestion(key: "history.worriesAboutFalling", label: "Do you worry about falling?", kind: .yesNo, askedWhen: { ($0.age ?? 65) >= 65 }),
+    ]
+
+    /// Follow-ups to a pregnancy or an operation, asked only after a yes.
+    static let healthDetails: [IntakeQuestion] = [
+        IntakeQuestion(key: "weeksPregnant", label: "How many weeks pregnant are you?", hint: "Your best guess is fine.", kind: .number(1...42, unit: "weeks"),
+                       askedWhen: { $0.text("pregnancy") == "pregnant" }),
+        IntakeQuestion(key: "dangerSigns.pregnancyWarningSigns", label: "Right now, do you have any bleeding, fluid leaking, regular painful tightenings, a bad headache or blurred sight, or a swollen, sore calf?", kind: .yesNo,
+                       askedWhen: { $0.text("pregnancy") == "pregnant" }),
+        IntakeQuestion(key: "surgery.hipReplacementWeeksAgo", label: "How many weeks ago was your hip replacement?", hint: "Years ago? Multiply by 52, or enter 520 for ten years or more.", kind: .number(0...5200, unit: "weeks"),
+                       askedWhen: { $0.yes("surgery.hipReplacement") }),
+        IntakeQuestion(key: "surgery.hipApproach", label: "Did your surgeon go in from the back, the front or the side of the hip?", kind: .choice([
+            ("posterior", "From the back"), ("anterior", "From the front"), ("lateral", "From the side"), ("unknown", "I don't know"),
+        ], numeric: false), askedWhen: { $0.yes("surgery.hipReplacement") }),
+        IntakeQuestion(key: "surgery.kneeReplacementWeeksAgo", label: "How many weeks ago was your knee replacement?", hint: "Enter 520 for ten years or more.", kind: .number(0...5200, unit: "weeks"),
+                       askedWhen: { $0.yes("surgery.kneeReplacement") }),
+        IntakeQuestion(key: "surgery.spineSurgeryWeeksAgo", label: "How many weeks ago was your spine operation?", hint: "Enter 520 for ten years or more.", kind: .number(0...5200, unit: "weeks"),
+                       askedWhen: { $0.yes("surgery.spineSurgery") }),
+        IntakeQuestion(key: "surgery.spineSurgeryKind", label: "What kind of spine operation was it?", kind: .choice([
+            ("fusion", "A fusion (bones joined together)"), ("discectomy", "Removing part of a disc"), ("decompression", "Making more room for the nerves"), ("other", "Something else, or I'm not sure"),
+        ], numeric: false), askedWhen: { $0.yes("surgery.spineSurgery") }),
+    ]
+
+    /// PHQ-9 items 3–9, asked when the two PHQ-2 answers add up to 3 or more (SOURCES [S16]).
+    static let phq9: [IntakeQuestion] = [
+        "Trouble falling or staying asleep, or sleeping too much", "Feeling tired or having little energy", "Poor appetite or overeating",
+        "Feeling bad about yourself, or that you are a failure or have let yourself or your family down",
+        "Trouble concentrating on things, such as reading or watching television",
+        "Moving or speaking so slowly that other people could have noticed, or the opposite: being so fidgety or restless that you have been moving around a lot more than usual",
+        "Thoughts that you would be better off dead, or of hurting yourself in some way",
+    ].enumerated().map { index, label in
+        IntakeQuestion(key: "phq9Rest.\(index)", label: label, kind: .choice(moodOptions, numeric: true), askedWhen: { answers in
+            (answers.number("phq2.0") ?? 0) + (answers.number("phq2.1") ?? 0) >= 3
+        })
+    }
+
+    /// The steps this member meets, in order: a step with no question for them is skipped.
+    static func steps(for answers: IntakeAnswers) -> [IntakeStep] {
+        steps.filter { !$0.questions(for: answers).isEmpty }
+    }
+
+    /// Drops answers to questions no longer asked (a pregnancy's weeks after "no"), so a changed
+    /// earlier answer never leaves a contradiction behind.
+    static func prune(_ document: [String: JSONValue], age: Int?) -> [String: JSONValue] {
+        let answers = IntakeAnswers(document, age: age)
+        let notAsked = Set(steps.flatMap(\.questions).filter { !$0.isAsked(answers) }.map(\.key))
+        guard !notAsked.isEmpty else { return document }
+        return IntakeForm.build(IntakeForm.flatten(document).filter { !notAsked.contains($0.key) })
+    }
 
     static func step(_ slug: String) -> (index: Int, step: IntakeStep)? {
         steps.enumerated().first { $0.element.slug == slug }.map { ($0.offset, $0.element) }

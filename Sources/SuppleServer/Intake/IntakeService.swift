@@ -99,11 +99,23 @@ public struct IntakeService: Sendable {
         if decision.triage.tier == .none, decision.triage.programStatus == .active || decision.triage.programStatus == .activeWithCautions {
             alerts.append(.init(memberID: member, severity: .routine, audience: .clinical, reason: "New plan from the intake is ready for review", source: newPlanSource, createdAt: instant))
         }
-        let mood = decision.yellowFlags.map(\.id).filter { $0 == "Y-phq2" || $0 == "Y-gad2" }
+        // Thoughts of self-harm reach both the physical therapist and the coach at once; the
+        // member has already been shown what to do now (docs/intake.md, "Crisis").
+        if decision.selfHarmRisk == true {
+            alerts.append(.init(memberID: member, severity: .urgent, audience: .clinical, reason: CrisisAlert.reason, source: CrisisAlert.source, createdAt: instant))
+            alerts.append(.init(memberID: member, severity: .urgent, audience: .coach, reason: CrisisAlert.reason, source: CrisisAlert.source, createdAt: instant))
+        }
+        let mood = decision.yellowFlags.map(\.id).filter { $0 == "Y-phq2" || $0 == "Y-gad2" || $0 == "Y-phq9" }
         if !mood.isEmpty {
             alerts.append(.init(memberID: member, severity: .support, audience: .coach, reason: "Mood screen positive at intake (\(mood.joined(separator: ", "))): reach out", source: "intake", createdAt: instant))
         }
         return alerts
+    }
+
+    /// The crisis alert's wording: the answer itself stays in the record, not in the queue line.
+    enum CrisisAlert {
+        static let reason = "Self-harm thoughts reported (PHQ-9 item 9): contact the member today and follow your crisis procedure"
+        static let source = "crisis"
     }
 
     /// Marks the routine review of a plan the engine wrote from the intake.

@@ -137,7 +137,7 @@ struct ProgramAPIRoutes {
     @Sendable func questionnaire(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         guard let kind = Questionnaire(rawValue: try context.parameters.require("kind")) else {
-            throw APIProblem(status: .notFound, detail: "Questionnaires: peg, psfs, mood, groc.")
+            throw APIProblem(status: .notFound, detail: "Questionnaires: peg, psfs, mood, groc, phq9.")
         }
         var body = try await JSONBody.read(request, context: context)
         let answers = body.integers("answers")

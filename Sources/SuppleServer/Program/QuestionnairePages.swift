@@ -18,6 +18,8 @@ struct QuestionnairePages {
         ("interest", "Little interest or pleasure in doing things"), ("down", "Feeling down, depressed or hopeless"),
         ("nervous", "Feeling nervous, anxious or on edge"), ("worry", "Not being able to stop or control worrying"),
     ]
+    /// PHQ-9's nine items in plain words (the first two are PHQ-2's).
+    static let phq9Labels = [moodQuestions[0].1, moodQuestions[1].1] + IntakeQuestionnaire.phq9.map(\.label)
     static let grocOptions: [(Int, String)] = [
         (7, "A very great deal better"), (5, "Quite a bit better"), (3, "Somewhat better"), (1, "A little better"), (0, "About the same"),
         (-1, "A little worse"), (-3, "Somewhat worse"), (-5, "Quite a bit worse"), (-7, "A very great deal worse"),
@@ -48,6 +50,9 @@ struct QuestionnairePages {
         case .mood:
             questions = Self.moodQuestions.map {
                 ["key": $0.0, "label": "Over the last two weeks: \($0.1.lowercased())", "choices": QuestionnaireView.moodChoices, "error": failure?.message(for: $0.0) ?? ""] }
+        case .phq9:
+            questions = zip(Questionnaire.phq9Keys, Self.phq9Labels).map { key, label in
+                ["key": key, "label": "Over the last two weeks: \(label.lowercased())", "choices": QuestionnaireView.moodChoices, "error": failure?.message(for: key) ?? ""] }
         case .groc:
             questions = [["key": "rating", "label": "Compared with when you started Supple, how is your back or joint now?",
                           "choices": Self.grocOptions.map { ["value": $0.0, "label": $0.1] }, "error": failure?.message(for: "rating") ?? ""]]
@@ -62,11 +67,12 @@ struct QuestionnairePages {
         let member = try context.require(.useMemberApp).account
         let kind = try kind(context)
         var answers: [String: Int] = [:]
-        for key in ["pain", "enjoyment", "activity", "activity0", "activity1", "activity2", "interest", "down", "nervous", "worry", "rating"] {
+        for key in ["pain", "enjoyment", "activity", "activity0", "activity1", "activity2", "nervous", "worry", "rating"] + Questionnaire.phq9Keys {
             if let text = context.form[key], let value = Int(text) { answers[key] = value }
         }
         do {
             let result = try await program.recordQuestionnaire(kind, answers: answers, for: member)
+            if result.selfHarm == true { return .redirect(to: "/support/now") }
             return try pages.page("questionnaire_done", title: kind.title, context: context, currentPath: "/home", data: [
                 "title": kind.title, "interpretation": result.interpretation, "positive": result.positive,
             ])
@@ -107,7 +113,15 @@ extension ProgramService {
         let date = today(for: member).description
         try await database.transaction { db in
             guard try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: kind.rawValue, answers: json, score: result.score, at: now, in: db) else { return }
-            if result.positive {
+            if result.selfHarm == true {
+                for audience in [AlertRepository.Audience.clinical, .coach] {
+                    try await AlertRepository.insert(.init(memberID: member.id, severity: .urgent, audience: audience,
+                        reason: IntakeService.CrisisAlert.reason, source: IntakeService.CrisisAlert.source, createdAt: now), in: db)
+                }
+            } else if result.positive, kind == .phq9 {
+                try await AlertRepository.insert(.init(memberID: member.id, severity: .support, audience: .coach,
+                    reason: "PHQ-9 \(Int(result.score)) of 27: suggest a doctor's review and reach out", source: "questionnaire", createdAt: now), in: db)
+            } else if result.positive {
                 try await AlertRepository.insert(.init(memberID: member.id, severity: .support, audience: .coach,
                     reason: "Mood screen positive (PHQ-2 \(result.phq2 ?? 0), GAD-2 \(result.gad2 ?? 0)): reach out", source: "questionnaire", createdAt: now), in: db)
             }
@@ -129,6 +143,14 @@ extension ProgramService {
         for checkIn in checkIns {
             if let kind = Questionnaire(rawValue: checkIn.kind), let date = CalendarDate(iso8601: checkIn.date) { last[kind] = max(last[kind] ?? date, date) }
         }
-        return Questionnaire.due(planStart: start, today: today(for: member), lastAnswered: last)
+        var due = Questionnaire.due(planStart: start, today: today(for: member), lastAnswered: last)
+        // A positive PHQ-2 asks for the PHQ-9 once, straight after (SOURCES [S16]).
+        if let mood = checkIns.filter({ $0.kind == Questionnaire.mood.rawValue }).max(by: { $0.date < $1.date }),
+           case .object(let answers)? = JSONValue.parse(Data(mood.answers.utf8)),
+           (answers["interest"]?.integer ?? 0) + (answers["down"]?.integer ?? 0) >= 3,
+           !checkIns.contains(where: { $0.kind == Questionnaire.phq9.rawValue && $0.date >= mood.date }) {
+            due.insert(.phq9, at: 0)
+        }
+        return due
     }
 }
