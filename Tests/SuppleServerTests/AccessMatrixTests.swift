@@ -78,7 +78,7 @@ import Testing
         // The member app.
         "GET /home": .members, "GET /intake": .members, "GET /intake/{step}": .members, "POST /intake/{step}": .members,
         "GET /plan": .members, "GET /session": .members, "POST /session": .members,
-        "GET /session/stop": .members, "POST /session/stop": .members, "POST /walks": .members, "POST /checkins": .members,
+        "GET /session/stop": .members, "POST /session/stop": .members, "POST /walks": .members, "POST /checkins": .members, "GET /checkins/safety": .members, "POST /checkins/safety": .members,
         "GET /questionnaires/{kind}": .members, "POST /questionnaires/{kind}": .members, "GET /progress": .members,
         "GET /messages": .members, "POST /messages": .members,
         "POST /api/v1/intake": .members, "GET /api/v1/plan": .members, "GET /api/v1/today": .members,

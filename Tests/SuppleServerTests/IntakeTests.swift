@@ -18,6 +18,8 @@ import Testing
             "history.osteoporosisOrSteroids", "history.immunosuppression", "history.recentMinorTrauma", "history.fever",
             "history.unexplainedWeightLoss", "dangerSigns.inflammatoryNightWaking", "dangerSigns.inflammatoryBetterWithMovement",
             "dangerSigns.inflammatoryButtockPain", "dangerSigns.legPainEasesStandingStill", "dangerSigns.circulationRisk",
+            // Asked because the pain is in the back (the member is 46, so the falls questions are not).
+            "history.knownAneurysm",
         ]
         return [
             ("where", [("painRegions", "lumbar"), ("primaryRegion", "lumbar"), ("weeksWithPain", "20"), ("firstEverEpisode", "no"), ("gettingWorse", "no")]),
@@ -25,6 +27,7 @@ import Testing
             ("what-changes-it", [("worseWith", "walking"), ("worseWith", "standing"), ("betterWith", "sitting"), ("betterWith", "bendingForward"),
                                  ("legSymptoms", "none"), ("numbnessOrTingling", "no"), ("walkMinutesBeforePain", "10")]),
             ("safety", safetyKeys.map { ($0, $0 == "dangerSigns.bladderChange" ? bladder : "no") }),
+            ("health", [("pregnancy", "no"), ("surgery.hipReplacement", "no"), ("surgery.kneeReplacement", "no"), ("surgery.spineSurgery", "no")]),
             ("feelings", [("phq2.0", "1"), ("phq2.1", "0"), ("gad2.0", "1"), ("gad2.1", "0"), ("fearOfMovement", "3")]),
             ("daily-life", [("psfs.0.activity", "Walk to the shops"), ("psfs.0.score", "4"), ("canGetToFloor", "yes"), ("equipment", "mat"),
                             ("sittingHoursPerDay", "7"), ("workHours.start", "09:00"), ("workHours.end", "17:00"), ("preferredWalkTime", "morning")]),

@@ -131,11 +131,11 @@ import Testing
     func reviewProposals() async throws {
         try await TestApp.run { app, client in
             let (pt, member, account) = try await setUp(app, client)
-            // The engine's proposal: Prone Press-Up in place of Cat Cow, awaiting review, with its alert.
+            // The engine's proposal: Glute Bridge in place of Cat Cow, awaiting review, with its alert.
             let v1 = try #require(try await app.database.read { db in try await PlanVersionRepository.latest(memberID: account.id, in: db) })
             var plan = try JSONDecoder().decode(ProgramPlan.self, from: Data(v1.planJSON.utf8))
             let index = try #require(plan.exercises.firstIndex { $0.exerciseId == "cat-cow" })
-            plan.exercises[index].proposal = .init(exerciseId: "bird-dog", name: "Bird Dog",
+            plan.exercises[index].proposal = .init(exerciseId: "glute-bridge", name: "Glute Bridge",
                                                    rationale: Rationale(rule: "R-progress-harder", explanation: "Cat Cow is easy at its fullest dose.", source: "RESEARCH §3.3 [42][44]"))
             let now = app.clock.now()
             try await app.database.transaction { db in
@@ -146,24 +146,24 @@ import Testing
             }
             // The member still has Cat Cow and sees nothing of the proposal.
             let memberPlan = try await member.get("/plan").text
-            #expect(memberPlan.contains("Cat Cow") && !memberPlan.contains("Bird Dog"))
+            #expect(memberPlan.contains("Cat Cow") && !memberPlan.contains("Glute Bridge"))
             let path = "/staff/members/\(account.id.uuidString.lowercased())/plan"
             let editor = try await pt.get(path)
-            #expect(editor.text.contains("The engine suggests Bird Dog in place of Cat Cow"))
+            #expect(editor.text.contains("The engine suggests Glute Bridge in place of Cat Cow"))
 
             let rejected = try await pt.post(path, form: [("basedOn", "2"), ("review.cat-cow", "reject")])
             #expect(rejected.status == .seeOther)
             let ids = try await exercises(app, account)
-            #expect(ids.contains("cat-cow") && !ids.contains("bird-dog"))
+            #expect(ids.contains("cat-cow") && !ids.contains("glute-bridge"))
             let alerts = try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }
             #expect(alerts.first { $0.source == "progression" }?.resolvedAt != nil)
             let latest = try #require(try await app.database.read { db in try await PlanVersionRepository.latest(memberID: account.id, in: db) })
             let after = try JSONDecoder().decode(ProgramPlan.self, from: Data(latest.planJSON.utf8))
             let catCow = try #require(after.exercises.first { $0.exerciseId == "cat-cow" })
-            #expect(catCow.proposal == nil && catCow.declinedSwap == "bird-dog")
+            #expect(catCow.proposal == nil && catCow.declinedSwap == "glute-bridge")
             #expect(latest.reason.contains("Cat Cow stays in your plan"))
 
-            // Proposed again and approved: Bird Dog takes Cat Cow's place.
+            // Proposed again and approved: Glute Bridge takes Cat Cow's place.
             var again = after
             again.exercises[index].proposal = plan.exercises[index].proposal
             try await app.database.transaction { db in
@@ -171,10 +171,10 @@ import Testing
                                                         planJSON: String(decoding: try JSONEncoder().encode(again), as: UTF8.self), at: now, in: db)
             }
             let approved = try await pt.post(path, form: [("basedOn", "4"), ("review.cat-cow", "approve")])
-            #expect(approved.status == .seeOther)
+            #expect(approved.status == .seeOther, "\(approved.text.components(separatedBy: "<main").last?.prefix(1500) ?? "")")
             let swapped = try await exercises(app, account)
-            #expect(swapped.contains("bird-dog") && !swapped.contains("cat-cow"))
-            #expect(try await member.get("/plan").text.contains("Bird Dog"))
+            #expect(swapped.contains("glute-bridge") && !swapped.contains("cat-cow"))
+            #expect(try await member.get("/plan").text.contains("Glute Bridge"))
         }
     }
 

@@ -20,7 +20,9 @@ public enum PlanGuardrails {
             var check = limits
             while let (rule, reason) = check.violation(exercise) {
                 let named = rule == "P-bias" ? (reasons.first { $0.rule.hasPrefix("P-bias") }?.rule ?? rule) : rule
-                warnings.append(Warning(rule: named, message: reason, source: source(named, rule == "P-floor" ? "intake answer (canGetToFloor)" : rule == "P-equipment" ? "intake answer (equipment)" : "RESEARCH §3.3")))
+                let message = rule == "P-bias"
+                    ? "\(exercise.name) moves the spine into \(exercise.spineBias.rawValue), which this member's pattern (\(classification.pattern.rawValue)) leaves out." : reason
+                warnings.append(Warning(rule: named, message: message, source: source(named, rule == "P-floor" ? "intake answer (canGetToFloor)" : rule == "P-equipment" ? "intake answer (equipment)" : "RESEARCH §3.3")))
                 check.relax(rule)
             }
             if exercise.kind == .neural, limits.legSymptoms {

@@ -148,8 +148,8 @@ public enum ProgramBuilder {
             }
         }
         // Knee pain: hip strength belongs in the plan beside the knee work (REVIEW-2026-12 E-11).
-        if region == .knee, !chosen.contains(where: { $0.0.regions.contains(.hip) && phase(of: $0.0) == .strength }),
-           let hip = candidates.first(where: { $0.regions.contains(.hip) && phase(of: $0) == .strength && !isChosen($0) }) {
+        if region == .knee, !chosen.contains(where: { $0.0.regions.first == .hip && phase(of: $0.0) == .strength }),
+           let hip = candidates.first(where: { $0.regions.first == .hip && $0.regions.contains(.knee) && phase(of: $0) == .strength && !isChosen($0) }) {
             chosen.insert((hip, .strength, Rationale(rule: "P-knee-hip",
                 explanation: "\(hip.name) strengthens the muscles around your hip, which steady the knee; hip and knee work together help knee pain most.",
                 source: "SOURCES [S19]; REVIEW-2026-12 E-11")), at: 0)

@@ -75,6 +75,16 @@ struct ProgramAPIRoutes {
         return try APIJSON.response(StartedSession(id: id.uuidString.lowercased(), date: date, exercises: current.plan.exercises), status: .created)
     }
 
+    /// The weekly safety check's answer: what the member should do, with the rules that fired.
+    struct SafetyChecked: Encodable {
+        let recorded: Bool
+        let rescreen: Bool
+        let tier: String
+        let whatToDo: String
+        let flags: [String]
+        let symptomsSpread: Bool
+    }
+
     struct Recorded: Encodable {
         let recorded: Bool
         /// Symptoms spread: stop, and answer the danger-sign questions again.
@@ -129,6 +139,26 @@ struct ProgramAPIRoutes {
         let member = try member(context)
         var body = try await JSONBody.read(request, context: context)
         let kind = body.string("kind"), pain = body.integer("pain"), answer = body.string("answer")
+        if kind == CheckInKind.weeklySafety.rawValue {
+            let raw = body.object("answers")
+            try body.checkTypes()
+            var answers: [String: Bool?] = [:]
+            for question in WeeklySafetyCheck.questions {
+                switch raw[question.key] {
+                case .bool(let value)?: answers[question.key] = value
+                case nil, .null?: answers[question.key] = .some(nil)
+                default: throw ValidationFailure(field: "answers.\(question.key)", message: "answers.\(question.key) must be true or false.")
+                }
+            }
+            for key in raw.keys where !WeeklySafetyCheck.questions.contains(where: { $0.key == key }) {
+                throw ValidationFailure(field: "answers.\(key)", message: "answers.\(key) is not a question of the weekly safety check.")
+            }
+            let result = try await program.weeklySafetyCheck(member, answers: answers)
+            let triage = result.outcome.triage
+            return try APIJSON.response(SafetyChecked(recorded: result.recorded, rescreen: false, tier: triage.tier.rawValue, whatToDo: triage.whatToDo,
+                                                      flags: triage.flags.map(\.id), symptomsSpread: result.outcome.symptomsSpread),
+                                        status: result.recorded ? .created : .ok)
+        }
         try body.checkTypes()
         let recorded = try await program.checkIn(member, kind: kind, pain: pain, answer: answer)
         return try APIJSON.response(Recorded(recorded: recorded, rescreen: false), status: recorded ? .created : .ok)

@@ -18,6 +18,8 @@ struct ProgramPages {
         router.post("/session/stop", use: stop)
         router.post("/walks", use: logWalk)
         router.post("/checkins", use: checkIn)
+        router.get("/checkins/safety", use: showSafetyCheck)
+        router.post("/checkins/safety", use: safetyCheck)
         router.get("/progress", use: progress)
     }
 
@@ -178,6 +180,41 @@ struct ProgramPages {
         } catch let failure as ValidationFailure {
             return try await today(member, context, failure)
         }
+    }
+
+    // MARK: Weekly safety check
+
+    static var safetyCheckStep: IntakeStep {
+        IntakeStep(slug: "safety-check", title: "Weekly safety check", intro: "", questions: WeeklySafetyCheck.questions.map {
+            IntakeQuestion(key: $0.key, label: $0.label, kind: .yesNo)
+        })
+    }
+
+    @Sendable func showSafetyCheck(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try member(context)
+        return try safetyCheckPage(context: context, values: [:], failure: nil)
+    }
+
+    func safetyCheckPage(context: AppRequestContext, values: [String: [String]], failure: ValidationFailure?) throws -> Response {
+        var data: [String: Any] = [
+            "questions": Self.safetyCheckStep.questions.map { IntakeQuestionView.make($0, values: values[$0.key] ?? [], error: failure?.message(for: $0.key)) },
+        ]
+        if let failure { data.merge(failure.templateValues) { _, new in new } }
+        return try pages.page("safety_check", title: "Weekly safety check", context: context, status: failure == nil ? .ok : .unprocessableContent,
+                              currentPath: "/home", data: data)
+    }
+
+    @Sendable func safetyCheck(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let member = try member(context)
+        let (answers, failure) = IntakeForm.read(Self.safetyCheckStep, form: context.form)
+        if let failure { return try safetyCheckPage(context: context, values: IntakeForm.shownValues(answers), failure: failure) }
+        let result = try await program.weeklySafetyCheck(member, answers: answers.mapValues { value -> Bool? in if case .bool(let b) = value { b } else { nil } })
+        let triage = result.outcome.triage
+        guard triage.tier != .none || result.outcome.symptomsSpread else { return .redirect(to: "/home?done=safety") }
+        return try pages.page("session_stopped", title: "Thank you for telling us", context: context, currentPath: "/home", data: [
+            "isEmergency": triage.tier == .emergency, "isUrgent": triage.tier == .urgent,
+            "whatToDo": triage.whatToDo, "flags": triage.flags.map { ["message": $0.message] },
+        ])
     }
 
     func today(_ member: AccountRecord, _ context: AppRequestContext, _ failure: ValidationFailure) async throws -> Response {

@@ -45,8 +45,10 @@ extension ProgramService {
             }
             if recorded { try await adapt(member) }
             return recorded
+        case .weeklySafety:
+            throw ValidationFailure(field: "kind", message: "The weekly safety check has its own questions: answer them on its page.")
         case nil:
-            throw ValidationFailure(field: "kind", message: "Choose a check-in: daily-pain or next-morning.")
+            throw ValidationFailure(field: "kind", message: "Choose a check-in: daily-pain, next-morning or weekly-safety.")
         }
     }
 

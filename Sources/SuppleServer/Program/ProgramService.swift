@@ -127,6 +127,8 @@ extension ProgramService {
         var due: [CheckInKind] = []
         if !answered.contains(CheckInKind.dailyPain.rawValue) { due.append(.dailyPain) }
         if activeYesterday && !answered.contains(CheckInKind.nextMorning.rawValue) { due.append(.nextMorning) }
+        let lastSafety = checkIns.filter { $0.kind == CheckInKind.weeklySafety.rawValue }.compactMap { CalendarDate(iso8601: $0.date) }.max()
+        if let planStart, WeeklySafetyCheck.isDue(planStart: planStart, today: date, lastAnswered: lastSafety) { due.insert(.weeklySafety, at: 0) }
         // Articles for later weeks wait for their week (EducationPath spreads the list out).
         let week = planStart.map { max(0, date.daysSince($0)) / 7 + 1 } ?? 1
         let reading = plan.education.filter { ($0.fromWeek ?? 1) <= week }
@@ -141,5 +143,7 @@ extension ProgramService {
 public enum CheckInKind: String, Sendable, CaseIterable {
     case dailyPain = "daily-pain"
     case nextMorning = "next-morning"
+    /// The danger signs again, once a week (WeeklySafetyCheck).
+    case weeklySafety = "weekly-safety"
 }
 

@@ -29,6 +29,7 @@ enum TodayView {
             "articleSlug": article?.slug ?? "", "articleTitle": article?.title ?? "",
             "dailyPainDue": day.checkInsDue.contains(.dailyPain),
             "nextMorningDue": day.checkInsDue.contains(.nextMorning),
+            "safetyCheckDue": day.checkInsDue.contains(.weeklySafety),
             "painOptions": (0...10).map { ["value": $0] },
             "walkKey": SecretToken.generate().value,
             "planChanged": changedToday ? current.version.reason : "",

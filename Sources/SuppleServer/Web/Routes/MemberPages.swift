@@ -22,6 +22,7 @@ struct MemberPages {
         case "session": "Session recorded. Well done."
         case "walk": "Walk recorded."
         case "checkin": "Thanks, your check-in is saved."
+        case "safety": "Thanks: nothing in your safety check needs urgent care. Keep going."
         default: ""
         }
         return try await todayPage(signedIn.account, context: context, notice: notice, failure: nil)
