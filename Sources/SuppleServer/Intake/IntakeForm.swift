@@ -101,7 +101,7 @@ enum IntakeForm {
                         for (name, field) in fields { flat["psfs.\(index).\(name)"] = field }
                     }
                 }
-            case ("phq2", .array(let items)), ("gad2", .array(let items)):
+            case ("phq2", .array(let items)), ("gad2", .array(let items)), ("phq9Rest", .array(let items)):
                 for (index, item) in items.enumerated() { flat["\(key).\(index)"] = item }
             case (_, .object(let fields)):
                 for (name, field) in fields { flat["\(key).\(name)"] = field }
@@ -112,13 +112,16 @@ enum IntakeForm {
         return flat
     }
 
+    /// Answers stored as lists of numbers, asked one item per question (`phq2.0`, `phq2.1`).
+    static let answerLists: [(name: String, count: Int)] = [("phq2", 2), ("gad2", 2), ("phq9Rest", 7)]
+
     /// Flat question keys back into the intake document's shape.
     static func build(_ flat: [String: JSONValue]) -> Document {
         var document: Document = [:]
         var nested: [String: [String: JSONValue]] = [:]
         for (key, value) in flat {
             let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-            if key == "primaryRegion" || key.hasPrefix("psfs.") || key.hasPrefix("phq2.") || key.hasPrefix("gad2.") { continue }
+            if key == "primaryRegion" || key.hasPrefix("psfs.") || Self.answerLists.contains(where: { key.hasPrefix($0.name + ".") }) { continue }
             if parts.count == 2 { nested[parts[0], default: [:]][parts[1]] = value } else { document[key] = value }
         }
         for (key, fields) in nested { document[key] = .object(fields) }
@@ -128,8 +131,10 @@ enum IntakeForm {
             if case .array(let ticked)? = flat["painRegions"] { regions = ticked.filter { $0 != primary } }
             document["painRegions"] = .array([primary] + regions)
         }
-        for pair in ["phq2", "gad2"] {
-            if let first = flat["\(pair).0"], let second = flat["\(pair).1"] { document[pair] = .array([first, second]) }
+        // Questionnaire answers kept as lists, present only when every item is answered.
+        for list in Self.answerLists {
+            let items = (0..<list.count).compactMap { flat["\(list.name).\($0)"] }
+            if items.count == list.count { document[list.name] = .array(items) }
         }
         let psfs: [JSONValue] = (0..<3).compactMap { index in
             guard let activity = flat["psfs.\(index).activity"], let score = flat["psfs.\(index).score"] else { return nil }
