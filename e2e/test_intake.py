@@ -1,5 +1,7 @@
 """A member completes the intake on a phone: the walking-pain case gets a plan with Forward Bend
-and its reason; a yes to new bladder changes gets the emergency message and no plan."""
+and its reason; a yes to new bladder changes gets the emergency message and no plan; a pregnant
+member answers the follow-up questions and gets a plan with nothing flat on her back; an answer
+about self-harm opens the crisis page before anything else."""
 
 from selenium.webdriver.common.by import By
 
@@ -23,7 +25,7 @@ def next_step(driver):
     click_and_wait_for_new_page(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
-def complete_intake(driver, base_url, bladder_change=False):
+def complete_intake(driver, base_url, bladder_change=False, weeks_pregnant=None, self_harm=False):
     open_page(driver, base_url, "/intake")
     assert heading(driver) == "Where it hurts"
     pick(driver, "painRegions", "lumbar")
@@ -58,10 +60,31 @@ def complete_intake(driver, base_url, bladder_change=False):
     save_screenshot(driver, "phone-intake-safety", PHONE[1], PHONE[2])
     next_step(driver)
 
+    assert heading(driver) == "Your health"
+    pick(driver, "pregnancy", "pregnant" if weeks_pregnant else "no")
+    for name in ("surgery.hipReplacement", "surgery.kneeReplacement", "surgery.spineSurgery"):
+        pick(driver, name, "no")
+    next_step(driver)
+
+    if weeks_pregnant:
+        assert heading(driver) == "A little more about that"
+        assert "hip replacement" not in page_text(driver)
+        type_into(driver, "weeksPregnant", str(weeks_pregnant))
+        pick(driver, "dangerSigns.pregnancyWarningSigns", "no")
+        save_screenshot(driver, "phone-intake-pregnancy", PHONE[1], PHONE[2])
+        next_step(driver)
+
     assert heading(driver) == "How you've been feeling"
-    for name, value in (("phq2.0", "1"), ("phq2.1", "0"), ("gad2.0", "1"), ("gad2.1", "0"), ("fearOfMovement", "3")):
+    mood = ("2", "2") if self_harm else ("1", "0")
+    for name, value in (("phq2.0", mood[0]), ("phq2.1", mood[1]), ("gad2.0", "1"), ("gad2.1", "0"), ("fearOfMovement", "3")):
         pick(driver, name, value)
     next_step(driver)
+
+    if self_harm:
+        assert heading(driver) == "A few more questions about how you feel"
+        for item in range(7):
+            pick(driver, f"phq9Rest.{item}", "1" if item == 6 else "0")
+        next_step(driver)
 
     assert heading(driver) == "Your daily life"
     pick(driver, "canGetToFloor", "yes")
@@ -98,3 +121,28 @@ def test_new_bladder_changes_get_the_emergency_message_and_no_plan(driver, base_
     assert "Your exercises" not in text
     assert "Forward Bend" not in text
     save_screenshot(driver, "phone-plan-emergency", PHONE[1], PHONE[2])
+
+
+def test_pregnant_member_answers_the_follow_ups_and_gets_a_plan_without_lying_flat(driver, base_url):
+    sign_up_new_member(driver, base_url, "Alex Expecting")
+    complete_intake(driver, base_url, weeks_pregnant=24)
+    assert heading(driver) == "Your plan"
+    text = page_text(driver)
+    assert "nothing lying flat on your back or on your front" in text
+    for lying_down in ("Knee Hug", "Double Knee-to-Chest"):
+        assert lying_down not in text
+    save_screenshot(driver, "phone-plan-pregnancy", PHONE[1], PHONE[2])
+
+
+def test_an_answer_about_self_harm_opens_the_crisis_page_first(driver, base_url):
+    sign_up_new_member(driver, base_url, "Jo Lowmood")
+    complete_intake(driver, base_url, self_harm=True)
+    assert heading(driver) == "You are not alone. Help is there right now."
+    text = page_text(driver)
+    assert "988" in text
+    assert "emergency number" in text
+    assert "We have let your care team know" in text
+    save_screenshot(driver, "phone-crisis-page", PHONE[1], PHONE[2])
+    # The plan is still there once they are ready.
+    click_and_wait_for_new_page(driver, driver.find_element(By.LINK_TEXT, "Go to my plan"))
+    assert heading(driver) == "Your plan"

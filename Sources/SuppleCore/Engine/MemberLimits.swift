@@ -111,8 +111,11 @@ extension MemberLimits {
         if !intake.canGetToFloor {
             reasons.append(Rationale(rule: "P-floor", explanation: "Every exercise is done standing or sitting, since getting down to the floor is hard for you.", source: "intake answer (canGetToFloor)"))
         }
-        reasons.append(Rationale(rule: "P-neural", explanation: "Nerve-glide exercises are added only by your physical therapist, after checking how your nerves respond.",
-                                 source: "RESEARCH §5.9 (#36 only if no peripheralization); REVIEW-2026-12 E-7"))
+        // Nerve glides are never chosen by the engine; members with leg symptoms are told why.
+        if limits.legSymptoms {
+            reasons.append(Rationale(rule: "P-neural", explanation: "No nerve-glide exercises yet because of your leg symptoms; your physical therapist can add them after checking how your nerves respond.",
+                                     source: "RESEARCH §5.9 (#36 only if no peripheralization); REVIEW-2026-12 E-7"))
+        }
         func exclude(_ movements: [ExerciseMovement], _ rule: String) {
             for movement in movements where limits.excludedMovements[movement] == nil { limits.excludedMovements[movement] = rule }
         }

@@ -60,7 +60,9 @@ enum DecisionView {
                 "reason": snacks.rationale.explanation,
             ] as [String: Any]
         }
-        data["education"] = plan.education.map { ["slug": $0.slug, "title": $0.title, "reason": $0.rationale.explanation] }
+        data["education"] = plan.education.map {
+            ["slug": $0.slug, "title": $0.title, "reason": $0.rationale.explanation, "fromWeek": ($0.fromWeek ?? 1) > 1 ? "From week \($0.fromWeek!)." : ""]
+        }
         return data
     }
 }
