@@ -12,6 +12,35 @@ import Testing
 
     init() throws { library = try ContentLibrary.bundled() }
 
+    @Test("the clinical review's wording fixes hold: bladder or bowel loss on a walk is an emergency now; heel drops warn about pain at the heel bone")
+    func reviewWording() throws {
+        let walking = try #require(library.exercises["interval-walking"]).precautions.joined(separator: " ").lowercased()
+        #expect(walking.contains("bladder") && walking.contains("emergency") && walking.contains("now"))
+        #expect(!walking.contains("get checked"))
+        for id in ["straight-knee-eccentric-heel-drop", "bent-knee-eccentric-heel-drop"] {
+            let exercise = try #require(library.exercises[id])
+            #expect(exercise.precautions.contains { $0.contains("heel bone") && $0.contains("level of the step") }, "\(id)")
+            #expect(!exercise.cues.joined().contains("twice a day"), "\(id)")
+        }
+        #expect(library.exercises["mindful-walking"]?.kind == .aerobic)
+        #expect(library.exercises["seated-sciatic-nerve-slider"]?.conditions.contains(.flexionRelievedWalkingPain) == false)
+        for id in ["clamshell", "side-lying-hip-abduction"] { #expect(library.exercises[id]?.regions.contains(.knee) == true, "\(id)") }
+    }
+
+    @Test("every exercise of the review's osteoporosis list names the risky movement, and its precautions say so")
+    func osteoporosisTags() throws {
+        for id in ["knee-hug", "double-knee-to-chest", "single-knee-to-chest", "childs-pose", "childs-pose-side-reach", "standing-childs-pose",
+                   "cat-cow", "lower-trunk-rotation", "open-book", "thread-the-needle", "gentle-yoga", "forward-bend"] {
+            let exercise = try #require(library.exercises[id], "\(id)")
+            #expect(!Set(exercise.movements).isDisjoint(with: [.spinalFlexion, .spinalRotation]), "\(id) has no spinal movement tag")
+            #expect(exercise.precautions.joined().lowercased().contains("osteoporosis"), "\(id)")
+        }
+        // Every exercise lying on the front or back speaks to pregnancy.
+        for exercise in library.exercises.all where [.prone, .supine].contains(exercise.position) {
+            #expect(exercise.precautions.joined().lowercased().contains("pregnan"), "\(exercise.id)")
+        }
+    }
+
     @Test("at least 150 exercises and 24 articles")
     func counts() {
         #expect(library.exercises.count >= 150)

@@ -67,7 +67,7 @@ enum ExerciseFileReader {
             id: id, name: name, summary: summary, regions: regions, kind: kind, position: position, spineBias: spineBias,
             level: level, equipment: equipment, dose: dose, steps: steps, cues: cues, mistakes: mistakes,
             precautions: precautions, progressions: progressions, regressions: regressions, conditions: conditions, source: source,
-            figure: figure, movements: Set(movements)
+            figure: figure, movements: movements
         )
         return (exercise, [])
     }

@@ -12,6 +12,9 @@ public struct MemberLimits: Sendable, Equatable {
     public var excludedMovements: [ExerciseMovement: String] = [:]
     /// Positive falls screen: balance work belongs in any program.
     public var balanceForAnyRegion = false
+    /// Positions preferred among equal fits: in pregnancy, upright and side-lying work that keeps
+    /// the pelvis level suits pelvic girdle pain (SOURCES [S3][S8]).
+    public var preferredPositions: Set<BodyPosition> = []
     /// Leg symptoms at intake, which the guardrails name when a clinician adds a nerve glide.
     public var legSymptoms = false
 
@@ -127,6 +130,7 @@ extension MemberLimits {
         switch intake.pregnancy {
         case .pregnant where intake.pregnantPastFirstTrimester:
             limits.excludedPositions = [.supine, .prone]
+            limits.preferredPositions = [.standing, .seated, .sideLying]
             exclude([.breathHold, .abdominalStrain, .highImpact], "P-pregnancy")
             reasons.append(Rationale(rule: "P-pregnancy", explanation: "While you are pregnant, nothing lying flat on your back or on your front, no holding your breath and no hard bracing of your belly; sitting, standing and side-lying exercises that keep your pelvis even suit you best.",
                                      source: "SOURCES [S3][S8]"))

@@ -106,7 +106,7 @@ public enum ProgramBuilder {
         // Score each admitted exercise once, then sort: best fit first, easier first, then by id.
         let scored: [(exercise: Exercise, score: Int)] = catalog.all
             .filter { admits($0, region: region, limits: limits) }
-            .map { ($0, score($0, pattern: classification.pattern, condition: condition)) }
+            .map { ($0, score($0, pattern: classification.pattern, condition: condition) + (limits.preferredPositions.contains($0.position) ? 2 : 0)) }
         let harderFirst = classification.irritability == .low
         let candidates: [Exercise] = scored.sorted { isBetterFit($0, $1, harderFirst: harderFirst) }.map(\.exercise)
 

@@ -8,8 +8,9 @@ public struct Exercise: Sendable, Equatable, Identifiable, Codable {
     public let kind: ExerciseKind
     public let position: BodyPosition
     public let spineBias: SpineBias
-    /// Movements some members must avoid (osteoporosis, hip replacement, pregnancy); empty for most.
-    public let movements: Set<ExerciseMovement>
+    /// Movements some members must avoid (osteoporosis, hip replacement, pregnancy); empty for
+    /// most. Kept in the vocabulary's order, so the JSON is the same every time.
+    public let movements: [ExerciseMovement]
     public let level: Int
     public let equipment: [Equipment]
     public let dose: Dose
@@ -38,10 +39,10 @@ public struct Exercise: Sendable, Equatable, Identifiable, Codable {
         id: String, name: String, summary: String, regions: [BodyRegion], kind: ExerciseKind, position: BodyPosition,
         spineBias: SpineBias, level: Int, equipment: [Equipment], dose: Dose, steps: [String], cues: [String],
         mistakes: [Mistake], precautions: [String], progressions: [String], regressions: [String],
-        conditions: [PainCondition], source: String, figure: ExerciseFigure? = nil, movements: Set<ExerciseMovement> = []
+        conditions: [PainCondition], source: String, figure: ExerciseFigure? = nil, movements: [ExerciseMovement] = []
     ) {
         self.figure = figure
-        self.movements = movements
+        self.movements = ExerciseMovement.allCases.filter(movements.contains)
         self.id = id
         self.name = name
         self.summary = summary

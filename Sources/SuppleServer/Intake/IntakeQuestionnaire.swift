@@ -102,7 +102,7 @@ enum IntakeQuestionnaire {
         IntakeStep(slug: "what-changes-it", title: "What changes it", intro: "This tells us which movements to start with.", questions: [
             IntakeQuestion(key: "worseWith", label: "What makes it worse?", hint: "Tick all that apply.", kind: .multi(activities), required: false),
             IntakeQuestion(key: "betterWith", label: "What makes it better?", hint: "Tick all that apply.", kind: .multi(activities), required: false),
-            IntakeQuestion(key: "legSymptoms", label: "Does pain go into your leg?", kind: .choice([
+            IntakeQuestion(key: "legSymptoms", label: "Does pain go into your leg?", hint: "Include aching, heaviness or tingling that comes on when you walk. The safety questions ask whether it is new.", kind: .choice([
                 ("none", "No"), ("buttockOrThigh", "Into my buttock or thigh"), ("belowKneeOneSide", "Below the knee, on one side"), ("bothLegs", "Into both legs"),
             ], numeric: false)),
             IntakeQuestion(key: "numbnessOrTingling", label: "Do you have numbness or pins and needles?", kind: .yesNo),
