@@ -75,6 +75,7 @@ import Testing
     @Test("no chain of engine swaps leaves any profile's limits, though many catalog links would")
     func swapsStayWithinLimits() {
         var linksChecked = 0, linksCrossing = 0, proposalsMade = 0
+        var crossingSomewhere = Set<String>()
         for (name, limits) in Self.profiles {
             var seen = Set<String>()
             var queue = Self.catalog.all.filter { ProgramBuilder.admitsAnywhere($0, limits: limits) }.map(\.id)
@@ -83,7 +84,10 @@ import Testing
                 guard seen.insert(id).inserted, let exercise = Self.catalog[id] else { continue }
                 for target in exercise.progressions + exercise.regressions {
                     linksChecked += 1
-                    if let other = Self.catalog[target], limits.violation(other) != nil || MemberLimits.isClinicianOnly(other) { linksCrossing += 1 }
+                    if let other = Self.catalog[target], limits.violation(other) != nil || MemberLimits.isClinicianOnly(other) {
+                        linksCrossing += 1
+                        crossingSomewhere.insert("\(id)→\(target)")
+                    }
                 }
                 for proposed in Self.proposals(from: exercise, limits: limits) {
                     proposalsMade += 1
@@ -94,7 +98,9 @@ import Testing
                 }
             }
         }
-        print("Swap limits: \(Self.profiles.count) profiles, \(linksChecked) links checked, \(linksCrossing) would cross the profile's limits unfiltered, \(proposalsMade) proposals made, 0 crossing")
+        let allLinks = Self.catalog.all.reduce(0) { $0 + $1.progressions.count + $1.regressions.count }
+        print("Swap limits: \(Self.profiles.count) profiles, \(linksChecked) links checked, \(linksCrossing) would cross the profile's limits unfiltered "
+              + "(\(crossingSomewhere.count) of the catalog's \(allLinks) links cross at least one profile), \(proposalsMade) proposals made, 0 crossing")
         // The filter has real work to do: without it these links would be proposed.
         #expect(linksCrossing > 0)
         #expect(proposalsMade > 0)
