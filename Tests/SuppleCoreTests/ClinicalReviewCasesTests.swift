@@ -366,6 +366,16 @@ import Testing
 
     // MARK: New questions
 
+    @Test("the weekly safety check judges only this week's answers, not the intake's leg pattern")
+    func weeklyCheckUsesTodaysAnswers() throws {
+        let intake = try Self.intake(["weeksWithPain": 1, "legSymptoms": "bothLegs"])
+        let none = Dictionary(uniqueKeysWithValues: WeeklySafetyCheck.questions.map { ($0.key, false) })
+        #expect(WeeklySafetyCheck.evaluate(none, intake: intake).triage.tier == .none)
+        var bladder = none
+        bladder["bladderChange"] = true
+        #expect(WeeklySafetyCheck.evaluate(bladder, intake: intake).triage.flags.map(\.id) == ["T1-bladder"])
+    }
+
     @Test("a known aortic aneurysm: new back pain is an emergency; long-standing back pain is urgent")
     func aneurysm() throws {
         let new = try Self.decide(["weeksWithPain": 2, "history": ["knownAneurysm": true]])

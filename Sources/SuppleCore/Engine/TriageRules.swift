@@ -83,7 +83,7 @@ public enum TriageRules {
         Rule(id: "T2-fracture-age", tier: .urgent, contactWithin: day,
              message: "You are 65 or over and your pain started after a minor fall, knock or lift.",
              explanation: "With age, bones can break after a small fall or a lift even when thin bones are not known; a doctor should check within a day or two before exercise starts.",
-             source: "RESEARCH §1.2 fracture [14][16]; REVIEW-2026-12 ENG-4") { $0.age >= 65 && $0.history.recentMinorTrauma && !$0.history.osteoporosisOrSteroids },
+             source: "RESEARCH §1.2 fracture [14][16]; REVIEW-2026-12 ENG-4") { $0.age >= 65 && $0.history.recentMinorTrauma },
         Rule(id: "T2-recent-surgery", tier: .urgent, contactWithin: twoWeeks,
              message: "You had an operation on your hip, knee or spine in the last 12 weeks.",
              explanation: "In the first weeks after an operation, what is safe depends on the surgeon's instructions; a clinician on your care team checks them before the program starts.",

@@ -127,7 +127,8 @@ public struct ProgressionEngine: Sendable {
     func regress(_ item: ProgramPlan.Item, because why: String, pick: ([Exercise]) -> Exercise?) -> ItemDecision {
         let source = "RESEARCH §3.1, §3.3 [42]"
         let d = item.dose
-        let lower = Dose(sets: max(1, d.sets - 1), reps: d.reps.map { max(5, $0 - 2) }, holdSeconds: d.holdSeconds.map { max(5, $0 - 5) },
+        // Never below a floor of 5 reps or 5 seconds, and never above what it was.
+        let lower = Dose(sets: max(1, d.sets - 1), reps: d.reps.map { min($0, max(5, $0 - 2)) }, holdSeconds: d.holdSeconds.map { min($0, max(5, $0 - 5)) },
                          holdSecondsMax: d.holdSecondsMax, minutes: d.minutes.map { max(1, $0 - 1) }, perSide: d.perSide)
         if let easier = catalog[item.exerciseId].flatMap({ pick(catalog.regressions(of: $0)) }) {
             return ItemDecision(exerciseId: item.exerciseId, action: .regress, newDose: lower == d ? nil : lower, swapTo: easier.id, needsReview: true, rescreen: false,

@@ -42,6 +42,9 @@ public enum WeeklySafetyCheck {
         // Only what is asked today counts: the intake's old yes answers were dealt with then.
         background.dangerSigns = Intake.DangerSigns()
         background.history.recentMinorTrauma = false
+        // Leg symptoms and duration at intake were judged then; only today's answers decide.
+        background.legSymptoms = .none
+        background.weeksWithPain = max(background.weeksWithPain, 2)
         var signs = Intake.DangerSigns.keys.reduce(into: [String: Bool]()) { $0[$1] = false }
         for question in questions where question.key != "symptomsSpread" { signs[question.key] = answers[question.key] ?? false }
         background.dangerSigns = IntakeParser.decodeFlags(signs, as: Intake.DangerSigns.self) ?? .init()
