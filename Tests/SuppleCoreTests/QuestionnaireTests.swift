@@ -2,6 +2,20 @@ import SuppleCore
 import Testing
 
 @Suite struct QuestionnaireTests {
+    @Test("the PHQ-9 follows a PHQ-2 of 3 or more once, until answered; item 9 above 0 is self-harm")
+    func phq9() throws {
+        let day = CalendarDate(iso8601: "2026-12-01")!
+        #expect(Questionnaire.phq9Due(afterMood: ["interest": 2, "down": 1], answeredOn: day, lastPHQ9: nil))
+        #expect(!Questionnaire.phq9Due(afterMood: ["interest": 1, "down": 1], answeredOn: day, lastPHQ9: nil))
+        #expect(!Questionnaire.phq9Due(afterMood: ["interest": 2, "down": 2], answeredOn: day, lastPHQ9: day))
+        #expect(Questionnaire.phq9Due(afterMood: ["interest": 2, "down": 2], answeredOn: day, lastPHQ9: day.adding(days: -28)))
+        var answers = Dictionary(uniqueKeysWithValues: Questionnaire.phq9Keys.map { ($0, 1) })
+        #expect(try Questionnaire.phq9.score(answers).selfHarm == true)
+        answers["harm"] = 0
+        let result = try Questionnaire.phq9.score(answers)
+        #expect(result.selfHarm == nil && result.score == 8 && !result.positive)
+    }
+
     let start = CalendarDate(iso8601: "2026-12-01")!
 
     @Test("PEG is the mean of its three items")

@@ -126,6 +126,12 @@ import Testing
             let clear = try await browser.post("/checkins/safety", form: keys.map { ($0, "no") })
             #expect(clear.location == "/home?done=safety")
             #expect(!(try await browser.get("/home")).text.contains("Six yes-or-no questions"))
+            // The same day, new bladder trouble: answered again, it still reaches the care team once.
+            let bladderForm = keys.map { ($0, $0 == "bladderChange" ? "yes" : "no") }
+            #expect(try await browser.post("/checkins/safety", form: bladderForm).text.contains("Please get medical help now"))
+            try await browser.post("/checkins/safety", form: bladderForm)
+            func emergencies() async throws -> Int { try await alerts(app, account).filter { $0.severity == .emergency && $0.source == "safety-check" }.count }
+            #expect(try await emergencies() == 1)
 
             // A week later, new bladder trouble.
             app.clock.advance(by: 7 * 86_400)
@@ -133,6 +139,7 @@ import Testing
             let emergency = try await browser.post("/checkins/safety", form: keys.map { ($0, $0 == "bladderChange" ? "yes" : "no") })
             #expect(emergency.text.contains("Please get medical help now"))
             #expect(try await alerts(app, account).contains { $0.severity == .emergency && $0.source == "safety-check" && $0.reason.contains("T1-bladder") })
+            #expect(try await emergencies() == 2, "a new week's answer is its own alert")
 
             // The API: spreading symptoms alone are urgent for the physical therapist, not an emergency.
             app.clock.advance(by: 7 * 86_400)

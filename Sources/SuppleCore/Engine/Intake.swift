@@ -243,6 +243,13 @@ public struct Intake: Sendable, Equatable, Codable {
 
     public var primaryRegion: BodyRegion { painRegions.first ?? .lumbar }
 
+    /// An intake with nothing in it but lower-back pain: the background danger signs are judged
+    /// on when a member's own intake cannot be read (a re-screen still answers them).
+    public static var neutral: Intake {
+        Intake(age: 40, painRegions: [.lumbar], weeksWithPain: 8, painNow: 0, painAverageWeek: 0, painWorstWeek: 0,
+               peg: .init(enjoymentInterference: 0, activityInterference: 0), phq2: [0, 0], gad2: [0, 0], fearOfMovement: 0)
+    }
+
     /// PEG-3: the mean of average pain and the two interference items (RESEARCH §4 [56]).
     public var pegScore: Double {
         Double(painAverageWeek + peg.enjoymentInterference + peg.activityInterference) / 3

@@ -60,6 +60,12 @@ public enum Questionnaire: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The PHQ-9 is due once after a mood check whose two PHQ-2 answers add up to 3 or more,
+    /// until it is answered on or after that day (SOURCES [S16]).
+    public static func phq9Due(afterMood answers: [String: Int], answeredOn moodDate: CalendarDate, lastPHQ9: CalendarDate?) -> Bool {
+        (answers["interest"] ?? 0) + (answers["down"] ?? 0) >= 3 && !(lastPHQ9.map { $0 >= moodDate } ?? false)
+    }
+
     public struct Result: Sendable, Equatable, Codable {
         public let kind: Questionnaire
         public let score: Double

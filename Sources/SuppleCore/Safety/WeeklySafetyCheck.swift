@@ -37,10 +37,8 @@ public enum WeeklySafetyCheck {
     /// Today's answers over the member's intake (or a neutral one when there is none), judged by
     /// the triage rules: danger signs win over everything, as at intake.
     public static func evaluate(_ answers: [String: Bool], intake: Intake?) -> Outcome {
-        var background = intake ?? Intake(age: 40, painRegions: [.lumbar], weeksWithPain: 8, painNow: 0, painAverageWeek: 0, painWorstWeek: 0,
-                                          peg: .init(enjoymentInterference: 0, activityInterference: 0), phq2: [0, 0], gad2: [0, 0], fearOfMovement: 0)
+        var background = intake ?? .neutral
         // Only what is asked today counts: the intake's old yes answers were dealt with then.
-        background.dangerSigns = Intake.DangerSigns()
         background.history.recentMinorTrauma = false
         // Leg symptoms and duration at intake were judged then; only today's answers decide.
         background.legSymptoms = .none

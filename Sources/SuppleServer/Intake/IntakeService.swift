@@ -101,10 +101,7 @@ public struct IntakeService: Sendable {
         }
         // Thoughts of self-harm reach both the physical therapist and the coach at once; the
         // member has already been shown what to do now (docs/intake.md, "Crisis").
-        if decision.selfHarmRisk == true {
-            alerts.append(.init(memberID: member, severity: .urgent, audience: .clinical, reason: CrisisAlert.reason, source: CrisisAlert.source, createdAt: instant))
-            alerts.append(.init(memberID: member, severity: .urgent, audience: .coach, reason: CrisisAlert.reason, source: CrisisAlert.source, createdAt: instant))
-        }
+        if decision.selfHarmRisk == true { alerts += CrisisAlert.alerts(for: member, at: instant) }
         let mood = decision.yellowFlags.map(\.id).filter { $0 == "Y-phq2" || $0 == "Y-gad2" || $0 == "Y-phq9" }
         if !mood.isEmpty {
             alerts.append(.init(memberID: member, severity: .support, audience: .coach, reason: "Mood screen positive at intake (\(mood.joined(separator: ", "))): reach out", source: "intake", createdAt: instant))
@@ -116,6 +113,13 @@ public struct IntakeService: Sendable {
     enum CrisisAlert {
         static let reason = "Self-harm thoughts reported (PHQ-9 item 9): contact the member today and follow your crisis procedure"
         static let source = "crisis"
+
+        /// One urgent alert each for the physical therapist and the coach.
+        static func alerts(for member: UUID, at instant: Date) -> [AlertRepository.Alert] {
+            [AlertRepository.Audience.clinical, .coach].map {
+                .init(memberID: member, severity: .urgent, audience: $0, reason: reason, source: source, createdAt: instant)
+            }
+        }
     }
 
     /// Marks the routine review of a plan the engine wrote from the intake.
@@ -124,9 +128,7 @@ public struct IntakeService: Sendable {
     /// The member's last submitted intake as the engine read it; nil if there is none, or if it
     /// no longer parses.
     public func latestIntake(for memberID: UUID) async throws -> Intake? {
-        guard let stored = try await database.read({ db in try await IntakeRepository.latestSubmitted(accountID: memberID, in: db) }),
-              case .object(let document)? = JSONValue.parse(Data(stored.answers.utf8)) else { return nil }
-        return try? IntakeParser.parse(.object(document))
+        try await LatestIntake.read(memberID, from: database)
     }
 
     public func latestDecision(for memberID: UUID) async throws -> (decision: Decision, at: Date)? {

@@ -147,8 +147,7 @@ struct ProgramPages {
         document = IntakeForm.build(flat)
         guard let intake = try? IntakeParser.parse(.object(document)) else {
             // Without a usable intake, judge the danger signs alone on a neutral background.
-            var neutral = Intake(age: 40, painRegions: [.lumbar], weeksWithPain: 1, painNow: 0, painAverageWeek: 0, painWorstWeek: 0,
-                                 peg: .init(enjoymentInterference: 0, activityInterference: 0), phq2: [0, 0], gad2: [0, 0], fearOfMovement: 0)
+            var neutral = Intake.neutral
             if case .object(let signs)? = document["dangerSigns"] {
                 neutral.dangerSigns = IntakeParser.decodeFlags(signs.compactMapValues { if case .bool(let b) = $0 { b } else { nil } }, as: Intake.DangerSigns.self) ?? .init()
             }

@@ -66,8 +66,7 @@ public struct ProgramService: Sendable {
     /// The limits the member's plan was built under, from their latest intake; nil without one
     /// (then the engine proposes no swaps at all).
     func limits(for memberID: UUID) async throws -> MemberLimits? {
-        let stored = try await database.read { db in try await IntakeRepository.latestSubmitted(accountID: memberID, in: db) }
-        guard let text = stored?.answers, let intake = try? IntakeParser.parse(Data(text.utf8)) else { return nil }
+        guard let intake = try await LatestIntake.read(memberID, from: database) else { return nil }
         return MemberLimits.limits(for: intake, Classifier.classify(intake)).0
     }
 

@@ -112,13 +112,18 @@ extension ProgramService {
         let now = clock.now()
         let date = today(for: member).description
         try await database.transaction { db in
-            guard try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: kind.rawValue, answers: json, score: result.score, at: now, in: db) else { return }
+            let recorded = try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: kind.rawValue, answers: json, score: result.score, at: now, in: db)
+            // Thoughts of self-harm always reach the care team, even in a second answer the same
+            // day, unless a crisis alert is already open.
             if result.selfHarm == true {
-                for audience in [AlertRepository.Audience.clinical, .coach] {
-                    try await AlertRepository.insert(.init(memberID: member.id, severity: .urgent, audience: audience,
-                        reason: IntakeService.CrisisAlert.reason, source: IntakeService.CrisisAlert.source, createdAt: now), in: db)
+                let open = try await AlertRepository.hasOpen(memberID: member.id, source: IntakeService.CrisisAlert.source, in: db)
+                if recorded || !open {
+                    for alert in IntakeService.CrisisAlert.alerts(for: member.id, at: now) { try await AlertRepository.insert(alert, in: db) }
                 }
-            } else if result.positive, kind == .phq9 {
+                return
+            }
+            guard recorded else { return }
+            if result.positive, kind == .phq9 {
                 try await AlertRepository.insert(.init(memberID: member.id, severity: .support, audience: .coach,
                     reason: "PHQ-9 \(Int(result.score)) of 27: suggest a doctor's review and reach out", source: "questionnaire", createdAt: now), in: db)
             } else if result.positive {
@@ -146,9 +151,8 @@ extension ProgramService {
         var due = Questionnaire.due(planStart: start, today: today(for: member), lastAnswered: last)
         // A positive PHQ-2 asks for the PHQ-9 once, straight after (SOURCES [S16]).
         if let mood = checkIns.filter({ $0.kind == Questionnaire.mood.rawValue }).max(by: { $0.date < $1.date }),
-           case .object(let answers)? = JSONValue.parse(Data(mood.answers.utf8)),
-           (answers["interest"]?.integer ?? 0) + (answers["down"]?.integer ?? 0) >= 3,
-           !checkIns.contains(where: { $0.kind == Questionnaire.phq9.rawValue && $0.date >= mood.date }) {
+           let moodDate = CalendarDate(iso8601: mood.date), case .object(let answers)? = JSONValue.parse(Data(mood.answers.utf8)),
+           Questionnaire.phq9Due(afterMood: answers.compactMapValues(\.integer), answeredOn: moodDate, lastPHQ9: last[.phq9]) {
             due.insert(.phq9, at: 0)
         }
         return due
