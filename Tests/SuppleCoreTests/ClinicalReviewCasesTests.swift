@@ -160,6 +160,9 @@ import Testing
         #expect(Self.flags(decision) == ["T3-cancer-history"])
         #expect(decision.triage.programStatus == .activeWithCautions)
         #expect(decision.plan?.heat == nil)
+        // No hot pack is planned for a knee, so there is no heat caution to read either.
+        let smoker = try Self.decide(["painRegions": ["knee"], "age": 55, "weeksWithPain": 20, "dangerSigns": ["circulationRisk": true]])
+        #expect(!Self.cautionRules(smoker).contains("H-circulation"))
     }
 
     @Test("C08 age 82, new pain a week after a minor fall: urgent, on hold for a possible fracture")

@@ -6,8 +6,9 @@ public struct MemberLimits: Sendable, Equatable {
     public var excludedBiases: Set<SpineBias> = []
     public var allowed: Set<Equipment>
     public var floorAllowed: Bool
-    /// Positions left out whatever the floor answer (lying flat or on the front in pregnancy).
-    public var excludedPositions: Set<BodyPosition> = []
+    /// Positions left out whatever the floor answer (lying flat or on the front in pregnancy),
+    /// each with the rule that leaves it out.
+    public var excludedPositions: [BodyPosition: String] = [:]
     /// Movements left out, each with the rule that leaves it out.
     public var excludedMovements: [ExerciseMovement: String] = [:]
     /// Positive falls screen: balance work belongs in any program.
@@ -38,9 +39,8 @@ public struct MemberLimits: Sendable, Equatable {
         if !floorAllowed, ProgramBuilder.floorPositions.contains(exercise.position) {
             return ("P-floor", "\(exercise.name) is done on the floor, and this member said getting down to the floor is hard.")
         }
-        if excludedPositions.contains(exercise.position) {
-            return (excludedMovements.values.first { $0.hasPrefix("P-pregnancy") } ?? "P-pregnancy",
-                    "\(exercise.name) is done \(exercise.position.label.lowercased()), which is left out in pregnancy after the first trimester.")
+        if let rule = excludedPositions[exercise.position] {
+            return (rule, "\(exercise.name) is done \(exercise.position.label.lowercased()), which \(MemberLimits.who(rule)) should avoid.")
         }
         for movement in ExerciseMovement.allCases where exercise.movements.contains(movement) {
             if let rule = excludedMovements[movement] {
@@ -129,7 +129,7 @@ extension MemberLimits {
         }
         switch intake.pregnancy {
         case .pregnant where intake.pregnantPastFirstTrimester:
-            limits.excludedPositions = [.supine, .prone]
+            limits.excludedPositions = [.supine: "P-pregnancy", .prone: "P-pregnancy"]
             limits.preferredPositions = [.standing, .seated, .sideLying]
             exclude([.breathHold, .abdominalStrain, .highImpact], "P-pregnancy")
             reasons.append(Rationale(rule: "P-pregnancy", explanation: "While you are pregnant, nothing lying flat on your back or on your front, no holding your breath and no hard bracing of your belly; sitting, standing and side-lying exercises that keep your pelvis even suit you best.",
@@ -185,7 +185,7 @@ extension MemberLimits {
         case "P-floor": floorAllowed = true
         case "P-equipment": allowed = Set(Equipment.allCases)
         default:
-            excludedPositions = rule.hasPrefix("P-pregnancy") ? [] : excludedPositions
+            excludedPositions = excludedPositions.filter { $0.value != rule }
             excludedMovements = excludedMovements.filter { $0.value != rule }
         }
     }

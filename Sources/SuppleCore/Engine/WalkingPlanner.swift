@@ -68,6 +68,8 @@ public enum DailyHabits {
 
     /// Why there is no heat, when it is left out for safety.
     public static func heatCaution(_ intake: Intake) -> ProgramPlan.Caution? {
+        // Only the lower-back plan has a hot pack to leave out.
+        guard intake.primaryRegion == .lumbar else { return nil }
         if intake.numbnessOrTingling {
             return ProgramPlan.Caution(message: "Skip heat packs on any area that feels numb: you may not feel if it is too hot.",
                                        rationale: Rationale(rule: "H-numbness", explanation: "Numb skin cannot warn you of a burn.", source: "PRODUCT brief (safety)"))

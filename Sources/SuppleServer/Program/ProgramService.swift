@@ -86,7 +86,7 @@ public struct ProgramService: Sendable {
         // A proposal already waiting, proposed again, changes nothing.
         guard next != current.plan else { return decisions }
         let reasons = decisions.items.filter { $0.action != .keep }.map(\.rationale.explanation)
-            + [decisions.walking].compactMap { $0 }.filter { $0.newMinutes != $0.currentMinutes }.map(\.rationale.explanation)
+            + [decisions.walking].compactMap { $0 }.filter { $0.newMinutes != $0.currentMinutes || $0.newDaysPerWeek != nil }.map(\.rationale.explanation)
         let json = try Self.encode(next)
         let now = clock.now()
         try await database.transaction { db in
