@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import SuppleServer
+import ServiceLifecycle
 import SuppleStore
 
 struct ServeCommand: AsyncParsableCommand {
@@ -29,16 +30,31 @@ struct ServeCommand: AsyncParsableCommand {
             secureCookies: Environment.value("SUPPLE_SECURE_COOKIES").map { $0 == "true" || $0 == "1" },
             passwordHashCost: Environment.value("SUPPLE_BCRYPT_COST").flatMap(UInt8.init).map { min(max($0, 4), 31) } ?? 12,
             emergencyNumber: Environment.value("SUPPLE_EMERGENCY_NUMBER"),
-            rosterLimits: try roster.limits()
+            rosterLimits: try roster.limits(),
+            connections: ConnectionLimits(
+                idleTimeout: try Environment.seconds("SUPPLE_IDLE_TIMEOUT", default: .seconds(30), allowed: 1...3600),
+                bodyTimeout: try Environment.seconds("SUPPLE_REQUEST_BODY_TIMEOUT", default: .seconds(60), allowed: 1...3600),
+                maximumConnections: try Environment.integer("SUPPLE_MAX_CONNECTIONS", default: 1024, allowed: 1...100_000)
+            )
         )
-        logger.info("Opening database", metadata: ["database": "\(configuration.database.safeDescription)"])
-        let store = try await database.openMigrated(logger: logger)
-        if demo {
-            try await DemoData.load(into: store, hasher: PasswordHasher(cost: configuration.passwordHashCost))
+        let options = try database.storeOptions()
+        let grace = try Environment.seconds("SUPPLE_SHUTDOWN_GRACE", default: .seconds(10), allowed: 0...600)
+        logger.info("Opening database", metadata: [
+            "database": "\(configuration.database.safeDescription)",
+            "sqlite.synchronous": "\(options.sqliteSynchronous.rawValue)",
+        ])
+        let store: any Database
+        do {
+            switch configuration.database {
+            case .sqliteFile(let path): store = try await SQLiteStore.open(path: path, options: options, logger: logger)
+            case .postgres(let url): store = try PostgresStore.forService(url: url, options: options, logger: logger)
+            }
+        } catch {
+            throw StartupProblem.explain(error, database: configuration.database).map { StartupFailure(message: $0) } ?? error
         }
         let showDemo = demo
         let explicitPublicURL = publicURL ?? Environment.value("SUPPLE_PUBLIC_URL")
-        let app = try await buildApplication(configuration, dependencies: AppDependencies(database: store), logger: logger) { boundPort in
+        let supple = SuppleService(configuration: configuration, store: store, loadDemo: demo, logger: logger) { boundPort in
             let url = explicitPublicURL ?? "http://\(host):\(boundPort)"
             var lines = ["", "Supple is running at \(url)", "Press Ctrl-C to stop."]
             if showDemo {
@@ -48,14 +64,32 @@ struct ServeCommand: AsyncParsableCommand {
             print(lines.joined(separator: "\n") + "\n")
             fflush(nil)
         }
+        var group = ServiceGroupConfiguration(
+            services: [
+                .init(service: DatabaseService(store: store), successTerminationBehavior: .gracefullyShutdownGroup,
+                      failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: "database"),
+                .init(service: supple, successTerminationBehavior: .gracefullyShutdownGroup,
+                      failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: "supple"),
+            ],
+            // SIGINT or SIGTERM: no new connections, in-flight requests finish, then the database closes.
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
+        // A request still running after the grace period is cancelled; a cancelled task that
+        // still hangs gets a few more seconds before the group gives up on it.
+        group.maximumGracefulShutdownDuration = grace
+        group.maximumCancellationDuration = .seconds(3)
         do {
-            // Stops on SIGINT or SIGTERM: no new connections, in-flight requests finish.
-            try await app.runService()
+            try await ServiceGroup(configuration: group).run()
         } catch {
-            try? await store.shutdown()
-            throw error
+            throw StartupProblem.explain(error, database: configuration.database).map { StartupFailure(message: $0) } ?? error
         }
-        try await store.shutdown()
         logger.info("Stopped; database closed")
     }
+}
+
+/// A start-up failure already explained in words; printed without a stack of error types.
+struct StartupFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }

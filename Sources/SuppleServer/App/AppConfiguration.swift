@@ -20,6 +20,8 @@ public struct AppConfiguration: Sendable {
     public var emergencyNumber: String?
     /// Limits on eligibility files: size and the share of rejected rows.
     public var rosterLimits: RosterLimits
+    /// Limits that keep slow or idle clients from holding connections.
+    public var connections: ConnectionLimits
 
     public init(
         host: String = "127.0.0.1",
@@ -30,8 +32,10 @@ public struct AppConfiguration: Sendable {
         passwordHashCost: UInt8 = 12,
         logLevel: Logger.Level = .info,
         emergencyNumber: String? = nil,
-        rosterLimits: RosterLimits = RosterLimits()
+        rosterLimits: RosterLimits = RosterLimits(),
+        connections: ConnectionLimits = ConnectionLimits()
     ) {
+        self.connections = connections
         self.rosterLimits = rosterLimits
         self.emergencyNumber = emergencyNumber.flatMap { $0.isEmpty ? nil : String($0.prefix(20)) }
         self.host = host
@@ -42,5 +46,22 @@ public struct AppConfiguration: Sendable {
         self.secureCookies = secureCookies ?? base.hasPrefix("https://")
         self.passwordHashCost = passwordHashCost
         self.logLevel = logLevel
+    }
+}
+
+/// How long a connection may take over each part of a request, and how many may be open.
+public struct ConnectionLimits: Sendable, Equatable {
+    /// A connection that has not sent a complete request head in this long is closed: between
+    /// requests (keep-alive) and while a head arrives, however slowly.
+    public var idleTimeout: Duration
+    /// A request's body must have arrived in full within this long of its head.
+    public var bodyTimeout: Duration
+    /// Connections open at once; past it, new ones wait in the listen backlog.
+    public var maximumConnections: Int
+
+    public init(idleTimeout: Duration = .seconds(30), bodyTimeout: Duration = .seconds(60), maximumConnections: Int = 1024) {
+        self.idleTimeout = idleTimeout
+        self.bodyTimeout = bodyTimeout
+        self.maximumConnections = maximumConnections
     }
 }

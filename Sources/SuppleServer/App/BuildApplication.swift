@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Logging
 import Prometheus
 import SuppleContent
@@ -96,9 +98,18 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(configuration, dependencies: dependencies, logger: logger)
+    let limits = configuration.connections
+    let bodyTimeout = TimeAmount(limits.bodyTimeout)
     return Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Supple"),
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [RequestBodyDeadline(timeout: bodyTimeout)],
+            idleTimeout: TimeAmount(limits.idleTimeout)
+        )),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "Supple",
+            availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections)
+        ),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )

@@ -2,13 +2,20 @@ import Hummingbird
 import NIOCore
 import Logging
 import SuppleCore
+import SuppleStore
 
 /// A signed-out visitor asked for a page that needs an account.
 struct SignInRequired: Error {}
 
+extension HTTPResponse.Status {
+    /// 507 (RFC 4918): the server has no room to store what was sent.
+    static let insufficientStorage = HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
+}
+
 /// Turns every error into an answer a person can use: a friendly HTML page for the web, an
 /// RFC 9457 problem for the API. Unexpected errors are logged by type and request id only;
-/// their messages could contain someone's data.
+/// their messages could contain someone's data. A database fault (down, slow past its deadline,
+/// full, read-only) is 503 or 507 with `Retry-After`, logged with the engine's code.
 struct ErrorPagesMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let pages: PageRenderer
@@ -25,8 +32,10 @@ struct ErrorPagesMiddleware: RouterMiddleware {
                 guard request.method == .get else { return .redirect(to: "/signin") }
                 return .redirect(to: "/signin?next=\(request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/"])) ?? "/")")
             }
+            var extraHeaders: HTTPFields = [:]
+            if let fault = error as? StoreFault { extraHeaders[.retryAfter] = "\(fault.retryAfterSeconds)" }
             if isAPI {
-                return apiProblem(for: error, status: status, message: message).response()
+                return apiProblem(for: error, status: status, message: message).response(headers: extraHeaders)
             }
             let heading: String
             switch status {
@@ -34,12 +43,15 @@ struct ErrorPagesMiddleware: RouterMiddleware {
             case .forbidden: heading = "That page isn't open to you"
             case .contentTooLarge: heading = "That was more than we can accept"
             case .internalServerError: heading = "Something went wrong on our side"
+            case .serviceUnavailable, .insufficientStorage: heading = "Supple can't save or load that just now"
             default: heading = status.reasonPhrase
             }
-            return (try? pages.page(
+            var page = (try? pages.page(
                 "error", title: heading, context: context, status: status,
-                data: ["heading": heading, "message": message, "requestID": status == .internalServerError ? context.id : ""]
+                data: ["heading": heading, "message": message, "requestID": status.code >= 500 ? context.id : ""]
             )) ?? Response(status: status)
+            page.headers.append(contentsOf: extraHeaders)
+            return page
         }
     }
 
@@ -64,6 +76,10 @@ struct ErrorPagesMiddleware: RouterMiddleware {
         switch error {
         case is SignInRequired:
             return (.unauthorized, "Sign in to continue.")
+        case let fault as StoreFault:
+            context.logger.error("Database fault", metadata: ["fault": "\(fault.kind.rawValue)", "code": "\(fault.code)"])
+            let status: HTTPResponse.Status = fault.kind == .diskFull ? .insufficientStorage : .serviceUnavailable
+            return (status, "Nothing was changed. Please try again in a minute; if you were saving something, it is safe to send it again.")
         case is AccessDenied:
             return (.forbidden, "Your account doesn't have access to this. If you think it should, ask your program admin.")
         case let failure as ValidationFailure:

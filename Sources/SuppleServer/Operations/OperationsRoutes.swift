@@ -1,9 +1,14 @@
+import Foundation
 import Hummingbird
 import Prometheus
 import SuppleStore
 
 /// What operators and orchestrators poll: liveness, readiness and Prometheus metrics.
+/// Readiness proves the write path, within two seconds: a server that can read but not save
+/// (disk full, read-only file, lock held elsewhere, PostgreSQL gone) is not ready for members.
 struct OperationsRoutes {
+    static let readinessDeadline = Duration.seconds(2)
+
     let database: any Database
     let registry: PrometheusCollectorRegistry
 
@@ -11,10 +16,19 @@ struct OperationsRoutes {
         router.get("/healthz") { _, _ in
             plainText("ok\n", status: .ok)
         }
-        router.get("/readyz") { _, _ in
-            await database.isReachable()
-                ? plainText("ready\n", status: .ok)
-                : plainText("database unreachable\n", status: .serviceUnavailable)
+        router.get("/readyz") { _, context in
+            do {
+                try await database.checkWritable(within: Self.readinessDeadline, at: Int64(Date().timeIntervalSince1970 * 1000))
+                return plainText("ready\n", status: .ok)
+            } catch let fault as StoreFault {
+                context.logger.warning("Not ready", metadata: ["fault": "\(fault.kind.rawValue)", "code": "\(fault.code)"])
+                var answer = plainText("not ready: database \(fault.kind.rawValue)\n", status: .serviceUnavailable)
+                answer.headers[.retryAfter] = "\(fault.retryAfterSeconds)"
+                return answer
+            } catch {
+                context.logger.warning("Not ready", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
+                return plainText("not ready: database write failed\n", status: .serviceUnavailable)
+            }
         }
         router.get("/metrics") { _, _ in
             plainText(registry.emitToString(), status: .ok, contentType: "text/plain; version=0.0.4; charset=utf-8")

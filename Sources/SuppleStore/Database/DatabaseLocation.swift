@@ -24,10 +24,11 @@ public enum DatabaseLocation: Sendable, Equatable {
         }
     }
 
-    public func open(logger: Logger) async throws -> any Database {
+    /// Opens the database for a command: a PostgreSQL store runs its own client until `shutdown()`.
+    public func open(options: StoreOptions = StoreOptions(), logger: Logger) async throws -> any Database {
         switch self {
-        case .sqliteFile(let path): return try await SQLiteStore.open(path: path, logger: logger)
-        case .postgres(let url): return try await PostgresStore.connect(url: url, logger: logger)
+        case .sqliteFile(let path): return try await SQLiteStore.open(path: path, options: options, logger: logger)
+        case .postgres(let url): return try await PostgresStore.connect(url: url, options: options, logger: logger)
         }
     }
 }

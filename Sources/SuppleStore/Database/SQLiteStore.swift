@@ -12,47 +12,104 @@ public final class SQLiteStore: Database {
     private let writer: ConnectionQueue<SQLiteConnection>
     private let readers: ConnectionQueue<SQLiteConnection>
     private let logger: Logger
+    public let options: StoreOptions
 
-    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection], options: StoreOptions, logger: Logger) {
         self.path = path
+        self.options = options
         self.writer = ConnectionQueue([writer])
         self.readers = ConnectionQueue(readers)
         self.logger = logger
     }
 
     /// Opens (creating if needed) the database file at `path`.
-    public static func open(path: String, readerCount: Int = 4, logger: Logger) async throws -> SQLiteStore {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let writer = try await openConnection(path: path, logger: logger)
-        // WAL is a property of the file: set it once, from the writer, before readers open.
-        _ = try await writer.query("PRAGMA journal_mode = WAL")
-        _ = try await writer.query("PRAGMA synchronous = NORMAL")
-        var readers: [SQLiteConnection] = []
-        for _ in 0..<max(1, readerCount) {
-            readers.append(try await openConnection(path: path, logger: logger))
+    public static func open(path: String, readerCount: Int = 4, options: StoreOptions = StoreOptions(), logger: Logger) async throws -> SQLiteStore {
+        do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // SQLite opens a file it cannot write read-only without a word, and needs its folder
+            // for the -wal and -shm files: say so now rather than on the first member's write.
+            let files = FileManager.default
+            if (files.fileExists(atPath: path) && !files.isWritableFile(atPath: path)) || !files.isWritableFile(atPath: directory.path) {
+                throw StoreFault(.readOnly, code: "file or folder not writable")
+            }
+            let writer = try await openConnection(path: path, options: options, logger: logger)
+            // WAL is a property of the file: set it once, from the writer, before readers open.
+            _ = try await writer.query("PRAGMA journal_mode = WAL")
+            // Per connection; only the writer commits, so only its setting matters.
+            _ = try await writer.query("PRAGMA synchronous = \(options.sqliteSynchronous.rawValue.uppercased())")
+            var readers: [SQLiteConnection] = []
+            for _ in 0..<max(1, readerCount) {
+                readers.append(try await openConnection(path: path, options: options, logger: logger))
+            }
+            return SQLiteStore(path: path, writer: writer, readers: readers, options: options, logger: logger)
+        } catch {
+            throw Self.fault(from: error) ?? error
         }
-        return SQLiteStore(path: path, writer: writer, readers: readers, logger: logger)
     }
 
-    private static func openConnection(path: String, logger: Logger) async throws -> SQLiteConnection {
+    private static func openConnection(path: String, options: StoreOptions, logger: Logger) async throws -> SQLiteConnection {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         _ = try await connection.query("PRAGMA foreign_keys = ON")
-        _ = try await connection.query("PRAGMA busy_timeout = 5000")
+        // Another process holding the lock waits no longer than a call may take in all.
+        _ = try await connection.query("PRAGMA busy_timeout = \(options.callTimeoutMilliseconds)")
         return connection
     }
 
-    public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await readers.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: .trace))
+    /// The synchronous level the writer commits with, as SQLite reports it (0 off … 3 extra).
+    public func synchronousLevel() async throws -> Int {
+        try await writer.withConnection { connection in
+            try await connection.query("PRAGMA synchronous").first?.column("synchronous")?.integer ?? -1
         }
     }
 
-    public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writer.withConnection { connection in
-            // IMMEDIATE takes the write lock up front, so a transaction never fails half-way
-            // because another process started writing first.
-            try await runInTransaction(on: connection.sql(queryLogLevel: .trace), begin: "BEGIN IMMEDIATE", body)
+    public func read<T: Sendable>(within timeout: Duration?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await guarded(timeout) {
+            try await readers.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: .trace))
+            }
+        }
+    }
+
+    public func transaction<T: Sendable>(within timeout: Duration?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await guarded(timeout) {
+            try await writer.withConnection { connection in
+                // IMMEDIATE takes the write lock up front, so a transaction never fails half-way
+                // because another process started writing first.
+                try await runInTransaction(on: connection.sql(queryLogLevel: .trace), begin: "BEGIN IMMEDIATE", body)
+            }
+        }
+    }
+
+    /// The call's deadline, and SQLite's faults named as `StoreFault`s.
+    private func guarded<T: Sendable>(_ timeout: Duration?, _ operation: () async throws -> T) async throws -> T {
+        do {
+            return try await withCallDeadline(timeout ?? options.callTimeout, operation)
+        } catch {
+            throw Self.fault(from: error) ?? error
+        }
+    }
+
+    /// Which SQLite results are the engine's trouble rather than a mistake in our SQL.
+    static func fault(from error: any Error) -> StoreFault? {
+        guard let error = error as? SQLiteError else { return nil }
+        let code = "SQLITE_\(error.reason)"
+        switch error.reason {
+        case .full: return StoreFault(.diskFull, code: code)
+        case .readOnly, .readonlyInRecovery, .readonlyCantLock, .readonlyInRollback, .readonlyBackingMoved, .readonlyDirectory,
+             .permission, .auth:
+            return StoreFault(.readOnly, code: code)
+        case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked, .lockedBySharedCache, .lockedVirtualTable:
+            return StoreFault(.busy, code: code)
+        case .ioError, .ioErrorFailedRead, .ioErrorIncompleteRead, .ioErrorFailedWrite, .ioErrorFailedSync, .ioErrorFailedDirSync,
+             .ioErrorFailedTruncate, .ioErrorFailedStat, .ioErrorFailedUnlock, .ioErrorFailedReadLock, .ioErrorFailedDelete,
+             .ioErrorNoMemory, .ioErrorFailedAccess, .ioErrorFailedLockCheck, .ioErrorFailedAdvisoryLock, .ioErrorFailedClose,
+             .ioErrorFailedSharedMemOpen, .ioErrorFailedSharedMemSize, .ioErrorFailedSharedMemMap, .ioErrorFailedDeleteNonexistent,
+             .ioErrorFailedMemoryMap, .ioErrorCantFindTempdir, .ioErrorCorruptedFilesystem,
+             .cantOpen, .cantOpenDirectory, .cantOpenInvalidPath, .cantOpenUnfollowedSymlink, .noMemory, .noLFS:
+            return StoreFault(.unavailable, code: code)
+        default:
+            return nil
         }
     }
 
@@ -60,20 +117,24 @@ public final class SQLiteStore: Database {
     static let bulkCacheKilobytes = 98_304
 
     public func bulkTransaction<T: Sendable>(_ body: (any SQLDatabase, any BulkRowLoader) async throws -> T) async throws -> T {
-        try await writer.withConnection { connection in
-            // A bigger page cache for the length of a bulk load (the default is 2 MB): indexes of a
-            // million rows otherwise thrash it. Memory returns to normal afterwards.
-            _ = try await connection.query("PRAGMA cache_size = -\(Self.bulkCacheKilobytes)")
-            do {
-                let result = try await runInTransaction(on: connection.sql(queryLogLevel: .trace), begin: "BEGIN IMMEDIATE") { db in
-                    try await body(db, SQLiteBulkLoader(connection: connection))
+        do {
+            return try await writer.withConnection { connection in
+                // A bigger page cache for the length of a bulk load (the default is 2 MB): indexes of a
+                // million rows otherwise thrash it. Memory returns to normal afterwards.
+                _ = try await connection.query("PRAGMA cache_size = -\(Self.bulkCacheKilobytes)")
+                do {
+                    let result = try await runInTransaction(on: connection.sql(queryLogLevel: .trace), begin: "BEGIN IMMEDIATE") { db in
+                        try await body(db, SQLiteBulkLoader(connection: connection))
+                    }
+                    _ = try? await connection.query("PRAGMA cache_size = -2000")
+                    return result
+                } catch {
+                    _ = try? await connection.query("PRAGMA cache_size = -2000")
+                    throw error
                 }
-                _ = try? await connection.query("PRAGMA cache_size = -2000")
-                return result
-            } catch {
-                _ = try? await connection.query("PRAGMA cache_size = -2000")
-                throw error
             }
+        } catch {
+            throw Self.fault(from: error) ?? error
         }
     }
 

@@ -10,6 +10,7 @@ public enum SchemaHistory {
         careTeamAssignment,
         messagesNotesAndClinicianPlans,
         eligibilityRosters,
+        readinessAndIdempotency,
     ]
 
     static let accountsAndSessions = Migration(version: 1, name: "accounts and sessions", sql: [
@@ -348,4 +349,25 @@ public enum SchemaHistory {
             "CREATE INDEX accounts_organization ON accounts (organization_id, role)",
         ]
     }
+
+    /// A row `/readyz` rewrites to prove a write lands, and the answers of retried API writes
+    /// kept per account and key (so a replay returns the first answer, and another account's
+    /// key is never mistaken for yours).
+    static let readinessAndIdempotency = Migration(version: 7, name: "readiness probe and idempotent requests", sql: [
+        "CREATE TABLE readiness_probe (id INTEGER PRIMARY KEY, checked_at BIGINT NOT NULL)",
+        "INSERT INTO readiness_probe (id, checked_at) VALUES (1, 0)",
+        """
+        CREATE TABLE idempotent_requests (
+            account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            idempotency_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            status INTEGER,
+            content_type TEXT,
+            body TEXT,
+            created_at BIGINT NOT NULL,
+            PRIMARY KEY (account_id, idempotency_key)
+        )
+        """,
+        "CREATE INDEX idempotent_requests_age ON idempotent_requests (created_at)",
+    ])
 }
