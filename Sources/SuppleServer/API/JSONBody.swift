@@ -30,6 +30,20 @@ struct JSONBody {
 
     static var empty: JSONBody { JSONBody(object: [:]) }
 
+    /// For routes whose body is optional: no body at all is an empty object; anything else must
+    /// be a JSON object (400) of the usual size (413), as for every other route.
+    static func readOptional(_ request: Request, context: AppRequestContext) async throws -> JSONBody {
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        if buffer.readableBytes == 0 || buffer.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return .empty
+        }
+        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else {
+            throw APIProblem(status: .badRequest, detail: "The request body must be a JSON object, or empty.")
+        }
+        return JSONBody(object: object)
+    }
+
     /// A whole-number property; absent and null are nil.
     mutating func integer(_ name: String) -> Int? {
         switch object[name] {

@@ -31,6 +31,11 @@ public struct AppDependencies: Sendable {
 public func buildRouter(
     _ configuration: AppConfiguration, dependencies: AppDependencies, logger: Logger
 ) async throws -> Router<AppRequestContext> {
+    // Services reach the store through the claiming door, so a keyed API write claims its key
+    // in its own first transaction.
+    var dependencies = dependencies
+    let store = dependencies.database
+    dependencies.database = ClaimingDatabase(base: store)
     let pages = try await PageRenderer.loadBundled(emergencyNumber: configuration.emergencyNumber)
     let assets = try StaticAssets.loadBundled()
     let library = try dependencies.library ?? ContentLibrary.bundled()
@@ -59,8 +64,9 @@ public func buildRouter(
     router.add(middleware: ErrorPagesMiddleware(pages: pages))
     router.add(middleware: AuthenticationMiddleware(accounts: accounts))
     router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies))
+    router.add(middleware: IdempotencyMiddleware(database: store, clock: dependencies.clock))
 
-    OperationsRoutes(database: dependencies.database, registry: dependencies.metrics).register(on: router)
+    OperationsRoutes(database: store, registry: dependencies.metrics).register(on: router)
     assets.register(on: router)
     PublicPages(pages: pages).register(on: router)
     AccountPages(accounts: accounts, eligibility: eligibility, pages: pages, secureCookies: configuration.secureCookies).register(on: router)

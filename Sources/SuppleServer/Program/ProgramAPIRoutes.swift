@@ -65,8 +65,9 @@ struct ProgramAPIRoutes {
         do { try await program.requireCoverage(member) } catch let ended as ProgramService.CoverageEnded {
             throw APIProblem(status: .forbidden, detail: ended.message)
         }
-        var body = (try? await JSONBody.read(request, context: context)) ?? JSONBody.empty
+        var body = try await JSONBody.readOptional(request, context: context)
         let key = try IdempotencyKey.read(request, &body) ?? SecretToken.generate().value
+        try body.checkTypes()
         let now = program.clock.now()
         let date = program.today(for: member).description
         let id = try await program.database.transaction { db in

@@ -2,8 +2,12 @@ import Foundation
 import SQLKit
 
 /// Sessions with their item outcomes, walks and check-ins. Each write carries an idempotency key
-/// (or a natural one), so a double-submitted form or a retried call is recorded once.
+/// (or a natural one), so a double-submitted form or a retried call is recorded once. Keys are
+/// the member's own: stored with the member's id in front, so another member's key never
+/// collides with theirs; the insert itself ignores a repeat, so concurrent retries cannot race.
 public enum ActivityRepository {
+    static func scoped(_ key: String, to memberID: UUID) -> String { "\(memberID.uuidString):\(key)" }
+
     public struct Outcome: Sendable, Equatable {
         public let exerciseID: String
         public let pain: Int
@@ -45,13 +49,13 @@ public enum ActivityRepository {
         key: String, memberID: UUID, planVersionID: UUID, date: String, status: String, outcomes: [Outcome],
         at instant: Date, in db: any SQLDatabase
     ) async throws -> Bool {
-        if try await db.raw("SELECT id FROM sessions WHERE idempotency_key = \(bind: key)").first() != nil { return false }
         let id = UUID()
-        try await db.raw("""
+        guard try await db.raw("""
             INSERT INTO sessions (id, member_id, plan_version_id, occurrence_date, status, idempotency_key, started_at, finished_at)
             VALUES (\(bind: id.uuidString), \(bind: memberID.uuidString), \(bind: planVersionID.uuidString), \(bind: date), \(bind: status),
-                \(bind: key), \(bind: instant.storedMilliseconds), \(bind: instant.storedMilliseconds))
-            """).run()
+                \(bind: scoped(key, to: memberID)), \(bind: instant.storedMilliseconds), \(bind: instant.storedMilliseconds))
+            ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
+            """).first() != nil else { return false }
         for outcome in outcomes {
             try await db.raw("""
                 INSERT INTO item_outcomes (id, session_id, plan_version_id, exercise_id, occurrence_date, pain, difficulty, symptoms_spread, recorded_at)
@@ -65,16 +69,16 @@ public enum ActivityRepository {
     /// Starts a session (the API's first step). A retried start with the same key returns the
     /// session already started.
     public static func startSession(key: String, memberID: UUID, planVersionID: UUID, date: String, at instant: Date, in db: any SQLDatabase) async throws -> UUID {
-        if let row = try await db.raw("SELECT id FROM sessions WHERE idempotency_key = \(bind: key) AND member_id = \(bind: memberID.uuidString)").first() {
-            return UUID(uuidString: try row.decode(column: "id", as: String.self))!
-        }
         let id = UUID()
-        try await db.raw("""
+        let stored = scoped(key, to: memberID)
+        if try await db.raw("""
             INSERT INTO sessions (id, member_id, plan_version_id, occurrence_date, status, idempotency_key, started_at)
             VALUES (\(bind: id.uuidString), \(bind: memberID.uuidString), \(bind: planVersionID.uuidString), \(bind: date), 'in-progress',
-                \(bind: key), \(bind: instant.storedMilliseconds))
-            """).run()
-        return id
+                \(bind: stored), \(bind: instant.storedMilliseconds))
+            ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
+            """).first() != nil { return id }
+        let row = try await db.raw("SELECT id FROM sessions WHERE idempotency_key = \(bind: stored)").first()
+        return UUID(uuidString: try row!.decode(column: "id", as: String.self))!
     }
 
     public struct OpenSession: Sendable, Equatable {
@@ -133,13 +137,12 @@ public enum ActivityRepository {
     }
 
     public static func recordWalk(key: String, memberID: UUID, date: String, minutes: Int, breaks: Int, painStartedMinute: Int?, pain: Int, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
-        if try await db.raw("SELECT id FROM walks WHERE idempotency_key = \(bind: key)").first() != nil { return false }
         try await db.raw("""
             INSERT INTO walks (id, member_id, walk_date, minutes, breaks, pain_started_minute, pain, idempotency_key, recorded_at)
             VALUES (\(bind: UUID().uuidString), \(bind: memberID.uuidString), \(bind: date), \(bind: minutes), \(bind: breaks),
-                \(bind: painStartedMinute), \(bind: pain), \(bind: key), \(bind: instant.storedMilliseconds))
-            """).run()
-        return true
+                \(bind: painStartedMinute), \(bind: pain), \(bind: scoped(key, to: memberID)), \(bind: instant.storedMilliseconds))
+            ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
+            """).first() != nil
     }
 
     public static func walks(memberID: UUID, in db: any SQLDatabase) async throws -> [WalkRecord] {

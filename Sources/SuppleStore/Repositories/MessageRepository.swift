@@ -23,12 +23,13 @@ public enum MessageRepository {
     /// double-submitted form or a retried request).
     @discardableResult
     public static func send(memberID: UUID, senderID: UUID, body: String, idempotencyKey: String, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
-        if try await db.raw("SELECT id FROM messages WHERE idempotency_key = \(bind: idempotencyKey)").first() != nil { return false }
-        try await db.raw("""
+        // A repeat of the key is ignored by the insert itself, so concurrent retries cannot race.
+        guard try await db.raw("""
             INSERT INTO messages (id, member_id, sender_id, body, sent_at, idempotency_key)
             VALUES (\(bind: UUID().uuidString), \(bind: memberID.uuidString), \(bind: senderID.uuidString), \(bind: body),
                 \(bind: instant.storedMilliseconds), \(bind: idempotencyKey))
-            """).run()
+            ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
+            """).first() != nil else { return false }
         // Writing in a thread means having read it up to then.
         try await markRead(memberID: memberID, readerID: senderID, until: instant, in: db)
         return true

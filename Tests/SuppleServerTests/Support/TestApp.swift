@@ -23,8 +23,9 @@ final class RecordingLinkDelivery: LinkDelivery, @unchecked Sendable {
     }
 }
 
-/// A real application on a throw-away SQLite file, with a clock the test controls and bcrypt
-/// at its lowest cost so tests stay quick.
+/// A real application on a throw-away SQLite file (or, with `SUPPLE_TEST_SERVER_ON_POSTGRES=1`
+/// and `SUPPLE_TEST_POSTGRES_URL`, a throw-away PostgreSQL schema), with a clock the test
+/// controls and bcrypt at its lowest cost so tests stay quick.
 struct TestApp: Sendable {
     let database: any Database
     let clock: ManualClock
@@ -34,11 +35,33 @@ struct TestApp: Sendable {
 
     static let start = Date(timeIntervalSince1970: 1_794_970_800) // 2026-11-18 03:00 UTC
 
-    static func run<T: Sendable>(_ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> T) async throws -> T {
+    /// The PostgreSQL server the HTTP suite runs on instead of SQLite, when asked to.
+    static var postgresURL: String? {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["SUPPLE_TEST_SERVER_ON_POSTGRES"] == "1" else { return nil }
+        return environment["SUPPLE_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static var onSQLite: Bool { postgresURL == nil }
+
+    static func run<T: Sendable>(options: StoreOptions = StoreOptions(), _ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supple-app-\(UUID().uuidString)")
         var logger = Logger(label: "supple.tests")
         logger.logLevel = .warning
-        let database = try await SQLiteStore.open(path: folder.appendingPathComponent("app.sqlite").path, logger: logger)
+        let database: any Database
+        var dropSchema: (@Sendable () async -> Void)?
+        if let url = postgresURL {
+            let schema = "app_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
+            let admin = try await PostgresStore.connect(url: url, maximumConnections: 1, logger: logger)
+            try await admin.transaction { db in try await db.raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
+            database = try await PostgresStore.connect(url: url, schema: schema, maximumConnections: 6, options: options, logger: logger)
+            dropSchema = {
+                try? await admin.transaction { db in try await db.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
+                try? await admin.shutdown()
+            }
+        } else {
+            database = try await SQLiteStore.open(path: folder.appendingPathComponent("app.sqlite").path, options: options, logger: logger)
+        }
         try await Migrator().migrate(database, logger: logger)
         let app = TestApp(database: database, clock: ManualClock(start), links: RecordingLinkDelivery(),
                           metrics: PrometheusCollectorRegistry(), folder: folder)
@@ -51,9 +74,11 @@ struct TestApp: Sendable {
             )
             let result = try await application.test(.router) { client in try await body(app, client) }
             try await database.shutdown()
+            await dropSchema?()
             return result
         } catch {
             try? await database.shutdown()
+            await dropSchema?()
             throw error
         }
     }
