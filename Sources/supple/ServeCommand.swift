@@ -35,7 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
                 idleTimeout: try Environment.seconds("SUPPLE_IDLE_TIMEOUT", default: .seconds(30), allowed: 1...3600),
                 bodyTimeout: try Environment.seconds("SUPPLE_REQUEST_BODY_TIMEOUT", default: .seconds(60), allowed: 1...3600),
                 maximumConnections: try Environment.integer("SUPPLE_MAX_CONNECTIONS", default: 1024, allowed: 1...100_000)
-            )
+            ),
+            maintenanceInterval: try Environment.seconds("SUPPLE_MAINTENANCE_INTERVAL", default: .seconds(900), allowed: 1...86_400)
         )
         let options = try database.storeOptions()
         let grace = try Environment.seconds("SUPPLE_SHUTDOWN_GRACE", default: .seconds(10), allowed: 0...600)

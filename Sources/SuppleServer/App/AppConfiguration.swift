@@ -22,6 +22,8 @@ public struct AppConfiguration: Sendable {
     public var rosterLimits: RosterLimits
     /// Limits that keep slow or idle clients from holding connections.
     public var connections: ConnectionLimits
+    /// How often the server finishes waiting plan adaptations and deletes what has expired.
+    public var maintenanceInterval: Duration
 
     public init(
         host: String = "127.0.0.1",
@@ -33,9 +35,11 @@ public struct AppConfiguration: Sendable {
         logLevel: Logger.Level = .info,
         emergencyNumber: String? = nil,
         rosterLimits: RosterLimits = RosterLimits(),
-        connections: ConnectionLimits = ConnectionLimits()
+        connections: ConnectionLimits = ConnectionLimits(),
+        maintenanceInterval: Duration = .seconds(900)
     ) {
         self.connections = connections
+        self.maintenanceInterval = maintenanceInterval
         self.rosterLimits = rosterLimits
         self.emergencyNumber = emergencyNumber.flatMap { $0.isEmpty ? nil : String($0.prefix(20)) }
         self.host = host

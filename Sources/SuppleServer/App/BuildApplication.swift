@@ -31,6 +31,13 @@ public struct AppDependencies: Sendable {
 public func buildRouter(
     _ configuration: AppConfiguration, dependencies: AppDependencies, logger: Logger
 ) async throws -> Router<AppRequestContext> {
+    try await buildServer(configuration, dependencies: dependencies, logger: logger).router
+}
+
+/// The router, and the program service the server's maintenance rounds share with it.
+func buildServer(
+    _ configuration: AppConfiguration, dependencies: AppDependencies, logger: Logger
+) async throws -> (router: Router<AppRequestContext>, program: ProgramService) {
     // Services reach the store through the claiming door, so a keyed API write claims its key
     // in its own first transaction.
     var dependencies = dependencies
@@ -95,7 +102,7 @@ public func buildRouter(
     organizationPages.register(on: router)
     RosterUploadRoute(eligibility: eligibility, organizations: organizationPages).register(on: router)
     SponsorReportPages(eligibility: eligibility, organizations: organizationPages, pages: pages).register(on: router)
-    return router
+    return (router, program)
 }
 
 /// The application that `supple serve` runs and the tests drive.
@@ -103,7 +110,9 @@ public func buildApplication(
     _ configuration: AppConfiguration, dependencies: AppDependencies, logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(configuration, dependencies: dependencies, logger: logger)
+    let (router, program) = try await buildServer(configuration, dependencies: dependencies, logger: logger)
+    let maintenance = MaintenanceService(database: program.database, program: program, clock: dependencies.clock,
+                                         interval: configuration.maintenanceInterval, logger: logger)
     let limits = configuration.connections
     let bodyTimeout = TimeAmount(limits.bodyTimeout)
     return Application(
@@ -116,6 +125,7 @@ public func buildApplication(
             address: .hostname(configuration.host, port: configuration.port), serverName: "Supple",
             availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections)
         ),
+        services: [maintenance],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )

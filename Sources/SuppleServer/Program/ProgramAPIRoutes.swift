@@ -120,6 +120,7 @@ struct ProgramAPIRoutes {
             guard let session = try await ActivityRepository.session(id: id, memberID: member.id, in: db) else { throw APIProblem(status: .notFound, detail: "No such session.") }
             guard session.status != "completed" else { return false }
             try await ActivityRepository.finishSession(id: id, at: now, in: db)
+            try await PendingAdaptationRepository.mark(memberID: member.id, at: now, in: db)
             return true
         }
         let decisions = wasOpen ? try await program.adapt(member) : nil

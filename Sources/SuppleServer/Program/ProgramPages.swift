@@ -80,6 +80,7 @@ struct ProgramPages {
         let recorded = try await program.database.transaction { db -> Bool in
             guard try await ActivityRepository.recordSession(key: key, memberID: member.id, planVersionID: current.version.id, date: date,
                                                             status: "completed", outcomes: outcomes, at: now, in: db) else { return false }
+            try await PendingAdaptationRepository.mark(memberID: member.id, at: now, in: db)
             if !spread.isEmpty {
                 try await AlertRepository.insert(.init(memberID: member.id, severity: .urgent, audience: .clinical,
                     reason: "Symptoms spread during the session (\(spread.joined(separator: ", ")))", source: "session", createdAt: now), in: db)

@@ -17,8 +17,10 @@ extension ProgramService {
         try errors.throwIfAny()
         let now = clock.now()
         let recorded = try await database.transaction { db in
-            try await ActivityRepository.recordWalk(key: key ?? SecretToken.generate().value, memberID: member.id, date: today(for: member).description,
-                                                    minutes: minutes!, breaks: breaks ?? 0, painStartedMinute: painStartedMinute, pain: pain!, at: now, in: db)
+            let recorded = try await ActivityRepository.recordWalk(key: key ?? SecretToken.generate().value, memberID: member.id, date: today(for: member).description,
+                                                                   minutes: minutes!, breaks: breaks ?? 0, painStartedMinute: painStartedMinute, pain: pain!, at: now, in: db)
+            if recorded { try await PendingAdaptationRepository.mark(memberID: member.id, at: now, in: db) }
+            return recorded
         }
         if recorded { try await adapt(member) }
         return recorded
@@ -41,7 +43,10 @@ extension ProgramService {
                 throw ValidationFailure(field: "answer", message: "Choose better, same or worse.")
             }
             let recorded = try await database.transaction { db in
-                try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: CheckInKind.nextMorning.rawValue, answers: answer.rawValue, score: nil, at: now, in: db)
+                let recorded = try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: CheckInKind.nextMorning.rawValue,
+                                                                          answers: answer.rawValue, score: nil, at: now, in: db)
+                if recorded { try await PendingAdaptationRepository.mark(memberID: member.id, at: now, in: db) }
+                return recorded
             }
             if recorded { try await adapt(member) }
             return recorded

@@ -77,19 +77,25 @@ public struct ProgramService: Sendable {
     /// effective tomorrow, with the reasons. Returns the decisions.
     @discardableResult
     public func adapt(_ member: AccountRecord) async throws -> ProgressionEngine.Decisions? {
-        guard let current = try await currentPlan(for: member.id) else { return nil }
+        guard let current = try await currentPlan(for: member.id) else {
+            try await database.transaction { db in try await PendingAdaptationRepository.clear(memberID: member.id, in: db) }
+            return nil
+        }
         let decisions = ProgressionEngine(catalog: library.exercises).decide(plan: current.plan, history: try await history(for: member.id),
                                                                              limits: try await limits(for: member.id))
-        guard !decisions.isSteady else { return decisions }
         let tomorrow = today(for: member).adding(days: 1)
         let next = PlanAdapter.apply(decisions, to: current.plan, catalog: library.exercises, on: tomorrow)
-        // A proposal already waiting, proposed again, changes nothing.
-        guard next != current.plan else { return decisions }
+        // Steady, or a proposal already waiting proposed again: nothing changes, nothing is pending.
+        guard !decisions.isSteady, next != current.plan else {
+            try await database.transaction { db in try await PendingAdaptationRepository.clear(memberID: member.id, in: db) }
+            return decisions
+        }
         let reasons = decisions.items.filter { $0.action != .keep }.map(\.rationale.explanation)
             + [decisions.walking].compactMap { $0 }.filter { $0.newMinutes != $0.currentMinutes || $0.newDaysPerWeek != nil }.map(\.rationale.explanation)
         let json = try Self.encode(next)
         let now = clock.now()
         try await database.transaction { db in
+            try await PendingAdaptationRepository.clear(memberID: member.id, in: db)
             _ = try await PlanVersionRepository.add(memberID: member.id, effectiveFrom: tomorrow.description, author: "engine",
                                                     reason: reasons.joined(separator: " "), planJSON: json, at: now, in: db)
             let newProposals = next.exercises.filter { item in item.proposal != nil && current.plan.exercises.first { $0.exerciseId == item.exerciseId }?.proposal != item.proposal }
@@ -99,6 +105,20 @@ public struct ProgramService: Sendable {
             }
         }
         return decisions
+    }
+}
+
+extension ProgramService {
+    /// Adapts the plans that a crash or a failed step left waiting (see PendingAdaptationRepository).
+    /// Returns how many members it saw.
+    @discardableResult
+    public func finishPendingAdaptations(limit: Int = 500) async throws -> Int {
+        let members = try await database.read { db in try await PendingAdaptationRepository.pending(limit: limit, in: db) }
+        for id in members {
+            guard let member = try await database.read({ db in try await AccountRepository.find(id: id, in: db) }) else { continue }
+            _ = try await adapt(member)
+        }
+        return members.count
     }
 }
 

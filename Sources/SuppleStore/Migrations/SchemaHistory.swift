@@ -350,10 +350,10 @@ public enum SchemaHistory {
         ]
     }
 
-    /// A row `/readyz` rewrites to prove a write lands, and the answers of retried API writes
-    /// kept per account and key (so a replay returns the first answer, and another account's
-    /// key is never mistaken for yours).
-    static let readinessAndIdempotency = Migration(version: 7, name: "readiness probe and idempotent requests", sql: [
+    /// A row `/readyz` rewrites to prove a write lands; the answers of retried API writes kept
+    /// per account and key (so a replay returns the first answer, and another account's key is
+    /// never mistaken for yours); and members whose plan still has to adapt to what they recorded.
+    static let readinessAndIdempotency = Migration(version: 7, name: "readiness probe, idempotent requests, pending adaptations", sql: [
         "CREATE TABLE readiness_probe (id INTEGER PRIMARY KEY, checked_at BIGINT NOT NULL)",
         "INSERT INTO readiness_probe (id, checked_at) VALUES (1, 0)",
         """
@@ -369,5 +369,11 @@ public enum SchemaHistory {
         )
         """,
         "CREATE INDEX idempotent_requests_age ON idempotent_requests (created_at)",
+        """
+        CREATE TABLE pending_adaptations (
+            member_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+            since BIGINT NOT NULL
+        )
+        """,
     ])
 }

@@ -54,7 +54,7 @@ struct TestApp: Sendable {
             let schema = "app_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
             let admin = try await PostgresStore.connect(url: url, maximumConnections: 1, logger: logger)
             try await admin.transaction { db in try await db.raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
-            database = try await PostgresStore.connect(url: url, schema: schema, maximumConnections: 6, options: options, logger: logger)
+            database = try await PostgresStore.connect(url: url, schema: schema, maximumConnections: 4, options: options, logger: logger)
             dropSchema = {
                 try? await admin.transaction { db in try await db.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
                 try? await admin.shutdown()
