@@ -165,6 +165,25 @@ import Testing
         }
     }
 
+    @Test("a member reads their messages at once while the single writer is busy; marking them read waits its turn")
+    func readingDoesNotWaitOnTheWriter() async throws {
+        guard TestApp.onSQLite else { return }
+        try await TestApp.run { app, client in
+            let token = try await member(app, client, "riley@example.org")
+            #expect(try await send(client, .post, "/api/v1/messages", #"{"body":"Is it normal to be stiff in the morning?"}"#, token: token, key: "msg-key-000001").status == .created)
+            let holder = Task {
+                try await app.database.transaction(within: .seconds(10)) { _ in try await Task.sleep(for: .milliseconds(3000)) }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            let started = ContinuousClock.now
+            let thread = try await send(client, .get, "/api/v1/messages", token: token)
+            #expect(ContinuousClock.now - started < .seconds(1.5))
+            #expect(thread.status == .ok)
+            #expect(thread.text.contains("stiff in the morning"))
+            try await holder.value
+        }
+    }
+
     @Test("a read-only database answers 503 with a reference on the web, and /readyz says it is not ready")
     func readOnly() async throws {
         guard TestApp.onSQLite else { return }

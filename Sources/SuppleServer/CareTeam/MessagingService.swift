@@ -28,16 +28,27 @@ struct MessagingService: Sendable {
         }
     }
 
-    /// The thread as the reader sees it, marking it read up to now. A staff reading is audited.
+    /// How long a member's reading may wait to mark the thread read.
+    static let markReadDeadline = Duration.milliseconds(250)
+
+    /// The thread as the reader sees it, marking it read up to now. A staff reading is audited in
+    /// the same transaction (no look without its record). A member's reading never waits long on
+    /// the write queue: the thread comes from a reader, and marking it read gets a short deadline
+    /// of its own; if the writer is busy, the messages simply stay "new" a little longer.
     func read(threadOf memberID: UUID, by reader: AccountRecord, clientAddress: String?) async throws -> [MessageRepository.Message] {
         let now = clock.now()
+        guard reader.role.isStaff else {
+            let messages = try await database.read { db in try await MessageRepository.thread(memberID: memberID, in: db) }
+            try? await database.transaction(within: Self.markReadDeadline) { db in
+                try await MessageRepository.markRead(memberID: memberID, readerID: reader.id, until: now, in: db)
+            }
+            return messages
+        }
         return try await database.transaction { db in
             let messages = try await MessageRepository.thread(memberID: memberID, in: db)
             try await MessageRepository.markRead(memberID: memberID, readerID: reader.id, until: now, in: db)
-            if reader.role.isStaff {
-                try await AuditLog.record(.init(occurredAt: now, actorID: reader.id, action: "staff.read_messages", subjectAccountID: memberID,
-                                                clientAddress: clientAddress), in: db)
-            }
+            try await AuditLog.record(.init(occurredAt: now, actorID: reader.id, action: "staff.read_messages", subjectAccountID: memberID,
+                                            clientAddress: clientAddress), in: db)
             return messages
         }
     }

@@ -3,9 +3,10 @@ import Hummingbird
 import SuppleCore
 import SuppleStore
 
-/// `POST /staff/organizations/{slug}/roster`: an admin uploads an eligibility file. The body
-/// streams straight from the connection into the importer; the form sends `_csrf`, `mode` and
-/// `asOf` before the file, so they are checked before a byte of the file is read.
+/// `POST /staff/organizations/{slug}/roster`: an admin uploads an eligibility file. The form
+/// sends `_csrf`, `mode` and `asOf` before the file, so they are checked before a byte of the
+/// file is read; the file is then spooled to disk (bounded by the size limit) and imported
+/// from there, so members' writes never wait on a slow upload.
 struct RosterUploadRoute {
     let eligibility: EligibilityService
     let organizations: OrganizationPages
@@ -49,9 +50,11 @@ struct RosterUploadRoute {
                                                             extra: ValidationFailure(errors.errors).templateValues.merging(["values": fields]) { _, new in new })
         }
         do {
+            let spool = try await UploadSpool.receive(limit: eligibility.limits.maxBytes) { try await reader.nextChunk() }
+            defer { spool.remove() }
             let outcome = try await eligibility.importRoster(
                 organization: org, mode: mode!, asOf: asOf!, fileName: fileName!, by: admin.id, source: "web",
-                clientAddress: context.clientAddress, nextChunk: { try await reader.nextChunk() })
+                clientAddress: context.clientAddress, nextChunk: { try spool.nextChunk() })
             return .redirect(to: "/staff/organizations/\(org.slug)/imports/\(outcome.importID.uuidString.lowercased())?done=imported")
         } catch let refused as RosterImporter.Refused {
             return try await organizations.organizationPage(org, viewer: admin, context: context, status: .unprocessableContent, extra: [
