@@ -13,9 +13,8 @@ import os
 import pytest
 
 import pg
+from report_key import servers_key  # a test's servers, whose output goes into its failure report
 from supple_process import SuppleServer, server_binary
-
-servers_key = pytest.StashKey[list]()
 
 
 @pytest.fixture(scope="session")

@@ -10,11 +10,12 @@ report shows everything that went wrong.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from supple_api import Actor
-from write_load import MESSAGE, NOTE, SESSION, STAFF_MESSAGE, TEXT_KINDS, WALK, Ledger, Write, send
+from write_load import SESSION, TEXT_KINDS, WALK, Ledger, Write, send
 
 
 @dataclass
@@ -66,8 +67,8 @@ def check_sessions(required: list[Write], member: Actor) -> list[str]:
         again = member.start_session(write.key)
         again_id = (again.json() or {}).get("id") if again.ok else None
         if again_id != write.session_id:
-            problems.append(f"session {write.key}: started as {write.session_id}, starting again with the same key gave "
-                            f"{again_id!r} ({again.describe()})")
+            shown = f"status {again.status}, id {again_id}" if again.ok else again.describe()
+            problems.append(f"session {write.key}: started as {write.session_id}, starting again with the same key gave {shown}")
             continue
         if write.item_acked:
             item = member.record_item(write.session_id, write.exercise_id)
@@ -130,11 +131,16 @@ def full_check(ledger: Ledger, member: Actor, staff: Actor, walk_baseline: int) 
     return problems
 
 
-def summary(problems: list[str], limit: int = 25) -> str:
-    shown = "\n  ".join(problems[:limit])
-    more = f"\n  … and {len(problems) - limit} more" if len(problems) > limit else ""
-    return f"{len(problems)} problem(s):\n  {shown}{more}"
+def summary(problems: list[str], per_kind: int = 3) -> str:
+    """Problems grouped by kind (keys and numbers blanked out), a few examples of each, so one
+    missing feature doesn't hide every other finding."""
+    groups: dict[str, list[str]] = {}
+    for problem in problems:
+        groups.setdefault(re.sub(r"fault-\S+|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|\d+(\.\d+)?", "#", problem), []).append(problem)
+    lines = [f"{len(problems)} problem(s) of {len(groups)} kind(s):"]
+    for examples in groups.values():
+        lines += [f"  {example}" for example in examples[:per_kind]]
+        if len(examples) > per_kind:
+            lines.append(f"    … and {len(examples) - per_kind} more like it")
+    return "\n".join(lines)
 
-
-__all__ = ["MESSAGE", "NOTE", "STAFF_MESSAGE", "Snapshot", "snapshot", "check_present", "check_sessions", "replay",
-           "check_unchanged", "check_exactly_once", "full_check", "summary"]

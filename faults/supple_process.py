@@ -155,8 +155,8 @@ class SuppleServer:
         return code, time.monotonic() - started
 
     def stop(self) -> None:
-        """Polite stop for teardown: SIGTERM, and SIGKILL if that takes longer than 20 s."""
-        code, _ = self.terminate(timeout=20)
+        """Polite stop for teardown: SIGTERM, and SIGKILL if that takes longer than 10 s."""
+        code, _ = self.terminate(timeout=10)
         if code is None and self.running:
             self.kill()
 

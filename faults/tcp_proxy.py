@@ -47,18 +47,26 @@ class TcpProxy:
             self._mode = mode
             self._close_all_locked()
             if mode == REFUSE and self._listener is not None:
-                self._listener.close()  # the accept thread sees the error and ends
-                self._listener = None
+                self._close_listener_locked()
 
     def close(self) -> None:
         with self._lock:
             self._mode = "closed"
             self._close_all_locked()
             if self._listener is not None:
-                self._listener.close()
-                self._listener = None
+                self._close_listener_locked()
 
     # Internals.
+    def _close_listener_locked(self) -> None:
+        # shutdown() first: a bare close() leaves the socket listening while another thread is
+        # blocked in accept() on it (Linux), so connections would still be accepted.
+        try:
+            self._listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self._listener.close()  # the accept thread gets an error and ends
+        self._listener = None
+
     def _listen_locked(self) -> None:
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import httpc
 from supple_api import Actor
@@ -34,6 +34,7 @@ class Write:
     exercise_id: str | None = None
     item_acked: bool = False
     finish_acked: bool = False
+    finish_acked_at: float | None = None  # time.monotonic() when the session's finish was acknowledged
 
 
 class Ledger:
@@ -110,16 +111,19 @@ def finish_session_steps(write: Write, started: httpc.Answer, member: Actor, led
     finish = member.finish_session(write.session_id, timeout=timeout)
     ledger.saw("POST /sessions/{id}/finish", finish)
     write.finish_acked = finish.ok
+    write.finish_acked_at = time.monotonic() if finish.ok else None
 
 
 class WriteLoad:
     """`threads` threads sending up to `total` writes, cycling through `kinds`, for at most `seconds`."""
 
     def __init__(self, member: Actor, staff: Actor, ledger: Ledger, *, kinds=ALL_KINDS, total: int = 200,
-                 threads: int = 4, seconds: float = 40.0, timeout: float = 15.0, pause_after_failure: float = 0.2):
+                 threads: int = 4, seconds: float = 40.0, timeout: float = 15.0, pause_after_failure: float = 0.2,
+                 pace: float = 0.0):
         self.member, self.staff, self.ledger = member, staff, ledger
         self.kinds, self.total, self.threads, self.seconds = tuple(kinds), total, threads, seconds
         self.timeout, self.pause_after_failure = timeout, pause_after_failure
+        self.pace = pace  # seconds each thread waits between writes (0: as fast as the server goes)
         self.run_id = uuid.uuid4().hex[:10]  # keeps keys and texts unique across tests on one database
         self._next = 0
         self._lock = threading.Lock()
@@ -149,6 +153,8 @@ class WriteLoad:
             elif answer.status is None:
                 # The server is down (killed, restarting): don't burn the whole budget meanwhile.
                 time.sleep(self.pause_after_failure)
+            if self.pace:
+                time.sleep(self.pace)
 
     def start(self) -> "WriteLoad":
         self.deadline = time.monotonic() + self.seconds

@@ -283,8 +283,9 @@ import Testing
             for index in 0..<12 {
                 var account = try await app.createAccount("m\(index)@example.org", role: .member, name: "Member Number\(index)")
                 account.organizationID = org.id
+                let accountID = account.id
                 try await app.database.transaction { db in
-                    try await db.raw("UPDATE accounts SET organization_id = \(bind: org.id.uuidString) WHERE id = \(bind: account.id.uuidString)").run()
+                    try await db.raw("UPDATE accounts SET organization_id = \(bind: org.id.uuidString) WHERE id = \(bind: accountID.uuidString)").run()
                 }
             }
             let page = try await admin.get("/staff/organizations/acme/report")

@@ -138,9 +138,10 @@ import Testing
             plan.exercises[index].proposal = .init(exerciseId: "glute-bridge", name: "Glute Bridge",
                                                    rationale: Rationale(rule: "R-progress-harder", explanation: "Cat Cow is easy at its fullest dose.", source: "RESEARCH §3.3 [42][44]"))
             let now = app.clock.now()
+            let proposed = plan
             try await app.database.transaction { db in
                 _ = try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: v1.effectiveFrom, author: "engine", reason: "Swap",
-                                                        planJSON: String(decoding: try JSONEncoder().encode(plan), as: UTF8.self), at: now, in: db)
+                                                        planJSON: String(decoding: try JSONEncoder().encode(proposed), as: UTF8.self), at: now, in: db)
                 try await AlertRepository.insert(.init(memberID: account.id, severity: .routine, audience: .clinical,
                                                        reason: "Engine proposed an exercise change: pending review", source: "progression", createdAt: now), in: db)
             }
@@ -166,9 +167,10 @@ import Testing
             // Proposed again and approved: Glute Bridge takes Cat Cow's place.
             var again = after
             again.exercises[index].proposal = plan.exercises[index].proposal
+            let proposedAgain = again
             try await app.database.transaction { db in
                 _ = try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: v1.effectiveFrom, author: "engine", reason: "Swap",
-                                                        planJSON: String(decoding: try JSONEncoder().encode(again), as: UTF8.self), at: now, in: db)
+                                                        planJSON: String(decoding: try JSONEncoder().encode(proposedAgain), as: UTF8.self), at: now, in: db)
             }
             let approved = try await pt.post(path, form: [("basedOn", "4"), ("review.cat-cow", "approve")])
             #expect(approved.status == .seeOther, "\(approved.text.components(separatedBy: "<main").last?.prefix(1500) ?? "")")

@@ -220,8 +220,9 @@ import Testing
             var filled = 0
             while filled < 100_000 {
                 do {
+                    let index = filled
                     try await app.database.transaction { db in
-                        _ = try await ActivityRepository.recordWalk(key: "filler-\(filled)", memberID: riley.id, date: "2026-01-01", minutes: 5, breaks: 0,
+                        _ = try await ActivityRepository.recordWalk(key: "filler-\(index)", memberID: riley.id, date: "2026-01-01", minutes: 5, breaks: 0,
                                                                     painStartedMinute: nil, pain: 1, at: Date(), in: db)
                     }
                     filled += 1

@@ -50,8 +50,9 @@ import Testing
         try await kind.with { (db: any Database) async throws in
             var account = Fixtures.member("o'brien@example.org")
             account.name = PersonName(trusted: "Robert'); DROP TABLE accounts;--")
-            try await db.transaction { sql in try await AccountRepository.insert(account, in: sql) }
-            let found = try await db.read { sql in try await AccountRepository.find(email: account.email, in: sql) }
+            let stored = account
+            try await db.transaction { sql in try await AccountRepository.insert(stored, in: sql) }
+            let found = try await db.read { sql in try await AccountRepository.find(email: stored.email, in: sql) }
             #expect(found?.name.value == "Robert'); DROP TABLE accounts;--")
         }
     }

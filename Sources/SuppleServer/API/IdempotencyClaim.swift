@@ -12,14 +12,16 @@ final class IdempotencyClaim: @unchecked Sendable {
     let accountID: UUID
     let key: String
     let fingerprint: String
+    let instance: String
     let now: Date
     private let lock = NSLock()
     private var landed = false
 
-    init(accountID: UUID, key: String, fingerprint: String, now: Date) {
+    init(accountID: UUID, key: String, fingerprint: String, instance: String, now: Date) {
         self.accountID = accountID
         self.key = key
         self.fingerprint = fingerprint
+        self.instance = instance
         self.now = now
     }
 
@@ -38,15 +40,15 @@ struct ClaimingDatabase: Database {
 
     var kind: DatabaseKind { base.kind }
 
-    func read<T: Sendable>(within timeout: Duration?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+    func read<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await base.read(within: timeout, body)
     }
 
-    func transaction<T: Sendable>(within timeout: Duration?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard let claim = IdempotencyClaim.current, !claim.hasLanded else { return try await base.transaction(within: timeout, body) }
         let result = try await base.transaction(within: timeout) { db in
             guard try await IdempotencyRepository.claim(accountID: claim.accountID, key: claim.key, fingerprint: claim.fingerprint,
-                                                        at: claim.now, in: db) else { throw IdempotencyKeyInUse() }
+                                                        by: claim.instance, at: claim.now, in: db) else { throw IdempotencyKeyInUse() }
             return try await body(db)
         }
         claim.markLanded()

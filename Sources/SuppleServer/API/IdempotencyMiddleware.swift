@@ -14,9 +14,13 @@ struct IdempotencyMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let database: any Database
     let clock: any WallClock
+    /// This server process: a claim left unanswered by another process (one that crashed, or
+    /// another server) cannot be waited for.
+    let instance = UUID().uuidString
 
-    /// A claim with no answer yet is a request still running, unless it is older than this: then
-    /// its write landed but its answer was lost (a crash between the two).
+    /// A claim with no answer yet, made by this process, is a request still running unless it is
+    /// older than this. Otherwise its write landed (the claim commits with it) but its answer was
+    /// lost, as when the server crashed between the two.
     static let unansweredClaimAge: TimeInterval = 30
     static let replayedHeader = HTTPField.Name("Idempotent-Replayed")!
 
@@ -34,7 +38,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         if let earlier = try await database.read({ db in try await IdempotencyRepository.find(accountID: account.id, key: key, in: db) }) {
             return try replay(earlier, fingerprint: fingerprint)
         }
-        let claim = IdempotencyClaim(accountID: account.id, key: key, fingerprint: fingerprint, now: clock.now())
+        let claim = IdempotencyClaim(accountID: account.id, key: key, fingerprint: fingerprint, instance: instance, now: clock.now())
         var response: Response
         do {
             response = try await IdempotencyClaim.$current.withValue(claim) { try await next(request, context) }
@@ -67,7 +71,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
                                     message: "This Idempotency-Key was already used for a different request. Use a new key for a new request.")
         }
         guard let status = earlier.status, let body = earlier.body else {
-            if clock.now().timeIntervalSince(earlier.createdAt) < Self.unansweredClaimAge { return Self.stillRunning() }
+            if earlier.claimedBy == instance, clock.now().timeIntervalSince(earlier.createdAt) < Self.unansweredClaimAge { return Self.stillRunning() }
             var answer = try APIJSON.response(UnansweredReplay(), status: .ok)
             answer.headers[Self.replayedHeader] = "true"
             return answer

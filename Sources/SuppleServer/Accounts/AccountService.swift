@@ -61,7 +61,7 @@ public struct AccountService: Sendable {
     /// Inserts an account and its audit event together, turning a taken email into a field error.
     func insertNewAccount(
         _ account: AccountRecord, action: String, actor: UUID?, clientAddress: String?,
-        alsoInTransaction: (any SQLDatabase) async throws -> Void = { _ in }
+        alsoInTransaction: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }
     ) async throws {
         do {
             try await database.transaction { db in

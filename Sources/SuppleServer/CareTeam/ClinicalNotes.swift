@@ -38,15 +38,16 @@ struct ClinicalNotes: Sendable {
         let note = ClinicalNoteRepository.Note(memberID: member.id, authorID: author.id, amendsNoteID: amends,
                                                subjective: text["subjective"] ?? "", objective: text["objective"] ?? "",
                                                assessment: text["assessment"] ?? "", plan: text["plan"] ?? "", writtenAt: clock.now())
+        let amendedID = amends
         try await database.transaction { db in
-            if let amends {
+            if let amends = amendedID {
                 // Amendments hang off an original note of the same member, never off another amendment.
                 guard let original = try await ClinicalNoteRepository.find(id: amends, in: db), original.memberID == member.id, original.amendsNoteID == nil else {
                     throw ValidationFailure(field: "amends", message: "That note is not on this record.")
                 }
             }
             try await ClinicalNoteRepository.add(note, in: db)
-            try await AuditLog.record(.init(occurredAt: note.writtenAt, actorID: author.id, action: amends == nil ? "staff.wrote_note" : "staff.amended_note",
+            try await AuditLog.record(.init(occurredAt: note.writtenAt, actorID: author.id, action: amendedID == nil ? "staff.wrote_note" : "staff.amended_note",
                                             subjectAccountID: member.id, clientAddress: clientAddress), in: db)
         }
         return note

@@ -77,9 +77,10 @@ struct ProgramPages {
         let date = program.today(for: member).description
         let now = program.clock.now()
         let spread = outcomes.filter(\.symptomsSpread).map(\.exerciseID)
+        let recordedOutcomes = outcomes
         let recorded = try await program.database.transaction { db -> Bool in
             guard try await ActivityRepository.recordSession(key: key, memberID: member.id, planVersionID: current.version.id, date: date,
-                                                            status: "completed", outcomes: outcomes, at: now, in: db) else { return false }
+                                                            status: "completed", outcomes: recordedOutcomes, at: now, in: db) else { return false }
             try await PendingAdaptationRepository.mark(memberID: member.id, at: now, in: db)
             if !spread.isEmpty {
                 try await AlertRepository.insert(.init(memberID: member.id, severity: .urgent, audience: .clinical,

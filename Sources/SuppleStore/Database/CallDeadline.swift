@@ -1,38 +1,63 @@
 import Foundation
 
-/// Runs `operation` and fails it with `StoreFault.timedOut` once `timeout` passes. The operation
-/// runs in a task of its own so the deadline can cancel it; the stores make every wait in it
-/// cancellable (the connection queue, PostgreSQL's pool, a query on a dead connection), and a
-/// cancelled transaction rolls back, so a call that timed out never lands later.
-func withCallDeadline<T: Sendable>(_ timeout: Duration, _ operation: () async throws -> T) async throws -> T {
-    try await withoutActuallyEscaping(operation) { operation in
-        // The task is awaited before this returns, so the closure never outlives the call.
-        let work = UncheckedSendableBox(operation)
-        let task = Task { try await work.value() }
-        let expired = ExpiryFlag()
-        let timer = Task {
-            try await Task.sleep(for: timeout)
-            expired.set()
-            task.cancel()
+/// Runs `operation` and fails it with `StoreFault.timedOut` once `timeout` passes. The caller is
+/// answered at the deadline whatever the operation is doing: a connection that went silent, a
+/// pool that cannot connect, a lock held elsewhere. The operation is cancelled then, and the
+/// stores make that count (a cancelled transaction rolls back rather than commit, a PostgreSQL
+/// connection is closed), so a call that timed out never lands later.
+func withCallDeadline<T: Sendable>(_ timeout: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+    let work = Task { try await operation() }
+    let race = DeadlineRace<T>()
+    return try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            race.start(continuation)
+            let timer = Task {
+                try await Task.sleep(for: timeout)
+                if race.finish(.failure(StoreFault(.timedOut, code: "deadline"))) { work.cancel() }
+            }
+            Task {
+                let result = await work.result
+                timer.cancel()
+                race.finish(result)
+            }
         }
-        defer { timer.cancel() }
-        do {
-            return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
-        } catch {
-            if expired.isSet, !(error is StoreFault) { throw StoreFault(.timedOut, code: "deadline") }
-            throw error
-        }
+    } onCancel: {
+        work.cancel()
     }
 }
 
-struct UncheckedSendableBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
-private final class ExpiryFlag: @unchecked Sendable {
+/// The first of the operation and its deadline to finish answers the caller; the other is ignored.
+private final class DeadlineRace<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var expired = false
-    func set() { lock.withLock { expired = true } }
-    var isSet: Bool { lock.withLock { expired } }
+    private var continuation: CheckedContinuation<T, any Error>?
+    private var early: Result<T, any Error>?
+
+    func start(_ continuation: CheckedContinuation<T, any Error>) {
+        let ready: Result<T, any Error>? = lock.withLock {
+            if let early { return early }
+            self.continuation = continuation
+            return nil
+        }
+        if let ready { continuation.resume(with: ready) }
+    }
+
+    /// True when this result answered the caller.
+    @discardableResult
+    func finish(_ result: Result<T, any Error>) -> Bool {
+        let waiting: CheckedContinuation<T, any Error>?? = lock.withLock {
+            if let continuation {
+                self.continuation = nil
+                early = result // marks it answered
+                return .some(continuation)
+            }
+            if early != nil { return .some(nil) }
+            early = result
+            return nil
+        }
+        switch waiting {
+        case .some(.some(let continuation)): continuation.resume(with: result); return true
+        case .some(.none): return false
+        case .none: return true // answered as soon as the caller starts waiting
+        }
+    }
 }

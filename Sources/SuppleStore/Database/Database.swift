@@ -17,10 +17,10 @@ public protocol Database: Sendable {
     var kind: DatabaseKind { get }
 
     /// Runs `body` with a connection for reading. Each connection serves one caller at a time.
-    func read<T: Sendable>(within timeout: Duration?, _ body: (any SQLDatabase) async throws -> T) async throws -> T
+    func read<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
     /// Runs `body` inside a transaction: every write in it lands, or none does.
-    func transaction<T: Sendable>(within timeout: Duration?, _ body: (any SQLDatabase) async throws -> T) async throws -> T
+    func transaction<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
     /// Like `transaction`, with a loader that writes rows in bulk on the same connection. Bulk
     /// loads have no deadline: a million-row roster takes as long as it takes.
@@ -32,12 +32,12 @@ public protocol Database: Sendable {
 
 extension Database {
     /// Reads within the store's own deadline.
-    public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await read(within: nil, body)
     }
 
     /// A transaction within the store's own deadline.
-    public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await transaction(within: nil, body)
     }
 

@@ -82,16 +82,16 @@ public final class PostgresStore: Database {
         )
     }
 
-    public func read<T: Sendable>(within timeout: Duration?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await guarded(timeout) {
+    public func read<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await guarded(timeout) { [client] in
             try await client.withConnection { connection in
                 try await Self.closingOnCancel(connection) { try await body(connection.sql(queryLogLevel: .trace)) }
             }
         }
     }
 
-    public func transaction<T: Sendable>(within timeout: Duration?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await guarded(timeout) {
+    public func transaction<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await guarded(timeout) { [client] in
             try await client.withConnection { connection in
                 try await Self.closingOnCancel(connection) {
                     try await runInTransaction(on: connection.sql(queryLogLevel: .trace), begin: "BEGIN", body)
@@ -127,7 +127,7 @@ public final class PostgresStore: Database {
     }
 
     /// The call's deadline, and PostgreSQL's faults named as `StoreFault`s.
-    private func guarded<T: Sendable>(_ timeout: Duration?, _ operation: () async throws -> T) async throws -> T {
+    private func guarded<T: Sendable>(_ timeout: Duration?, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
         do {
             return try await withCallDeadline(timeout ?? options.callTimeout, operation)
         } catch {

@@ -63,16 +63,16 @@ public final class SQLiteStore: Database {
         }
     }
 
-    public func read<T: Sendable>(within timeout: Duration?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await guarded(timeout) {
+    public func read<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await guarded(timeout) { [readers] in
             try await readers.withConnection { connection in
                 try await body(connection.sql(queryLogLevel: .trace))
             }
         }
     }
 
-    public func transaction<T: Sendable>(within timeout: Duration?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await guarded(timeout) {
+    public func transaction<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await guarded(timeout) { [writer] in
             try await writer.withConnection { connection in
                 // IMMEDIATE takes the write lock up front, so a transaction never fails half-way
                 // because another process started writing first.
@@ -82,7 +82,7 @@ public final class SQLiteStore: Database {
     }
 
     /// The call's deadline, and SQLite's faults named as `StoreFault`s.
-    private func guarded<T: Sendable>(_ timeout: Duration?, _ operation: () async throws -> T) async throws -> T {
+    private func guarded<T: Sendable>(_ timeout: Duration?, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
         do {
             return try await withCallDeadline(timeout ?? options.callTimeout, operation)
         } catch {

@@ -361,6 +361,7 @@ public enum SchemaHistory {
             account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
             idempotency_key TEXT NOT NULL,
             fingerprint TEXT NOT NULL,
+            claimed_by TEXT NOT NULL,
             status INTEGER,
             content_type TEXT,
             body TEXT,

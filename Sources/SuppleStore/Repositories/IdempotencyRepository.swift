@@ -7,6 +7,8 @@ import SQLKit
 public enum IdempotencyRepository {
     public struct Entry: Sendable, Equatable {
         public let fingerprint: String
+        /// The server process that claimed it (a random id per start).
+        public let claimedBy: String
         public let status: Int?
         public let contentType: String?
         public let body: String?
@@ -15,20 +17,21 @@ public enum IdempotencyRepository {
 
     public static func find(accountID: UUID, key: String, in db: any SQLDatabase) async throws -> Entry? {
         try await db.raw("""
-            SELECT fingerprint, status, content_type, body, created_at FROM idempotent_requests
+            SELECT fingerprint, claimed_by, status, content_type, body, created_at FROM idempotent_requests
             WHERE account_id = \(bind: accountID.uuidString) AND idempotency_key = \(bind: key)
             """).first().map { row in
-            Entry(fingerprint: try row.decode(column: "fingerprint", as: String.self), status: try row.decode(column: "status", as: Int?.self),
+            Entry(fingerprint: try row.decode(column: "fingerprint", as: String.self), claimedBy: try row.decode(column: "claimed_by", as: String.self),
+                  status: try row.decode(column: "status", as: Int?.self),
                   contentType: try row.decode(column: "content_type", as: String?.self), body: try row.decode(column: "body", as: String?.self),
                   createdAt: Date(storedMilliseconds: try row.decode(column: "created_at", as: Int64.self)))
         }
     }
 
     /// Claims the key for this request; false when another request claimed it first.
-    public static func claim(accountID: UUID, key: String, fingerprint: String, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
+    public static func claim(accountID: UUID, key: String, fingerprint: String, by instance: String = "", at instant: Date, in db: any SQLDatabase) async throws -> Bool {
         try await db.raw("""
-            INSERT INTO idempotent_requests (account_id, idempotency_key, fingerprint, created_at)
-            VALUES (\(bind: accountID.uuidString), \(bind: key), \(bind: fingerprint), \(bind: instant.storedMilliseconds))
+            INSERT INTO idempotent_requests (account_id, idempotency_key, fingerprint, claimed_by, created_at)
+            VALUES (\(bind: accountID.uuidString), \(bind: key), \(bind: fingerprint), \(bind: instance), \(bind: instant.storedMilliseconds))
             ON CONFLICT (account_id, idempotency_key) DO NOTHING
             RETURNING account_id
             """).first() != nil

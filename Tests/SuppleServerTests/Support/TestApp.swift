@@ -44,7 +44,9 @@ struct TestApp: Sendable {
 
     static var onSQLite: Bool { postgresURL == nil }
 
-    static func run<T: Sendable>(options: StoreOptions = StoreOptions(), _ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> T) async throws -> T {
+    /// Tests check behaviour, not speed: a generous deadline so a busy CI machine never trips it
+    /// (ReliabilityTests set a short one to test the deadline itself).
+    static func run<T: Sendable>(options: StoreOptions = StoreOptions(callTimeout: .seconds(60)), _ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supple-app-\(UUID().uuidString)")
         var logger = Logger(label: "supple.tests")
         logger.logLevel = .warning

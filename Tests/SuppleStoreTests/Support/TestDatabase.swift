@@ -20,13 +20,16 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
     var testDescription: String { rawValue }
 
     static let logger = Logger(label: "supple.tests")
+    /// Tests check what is stored, not how fast: a busy CI machine fsyncing for every parallel
+    /// test must not trip the production deadline (ReliabilityTests check the deadline itself).
+    static let options = StoreOptions(callTimeout: .seconds(60))
 
     /// Runs `body` with a migrated, empty database of this kind, then removes it.
     func with<T>(migrated: Bool = true, _ body: (any Database) async throws -> T) async throws -> T {
         switch self {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supple-store-\(UUID().uuidString)")
-            let store = try await SQLiteStore.open(path: folder.appendingPathComponent("test.sqlite").path, logger: Self.logger)
+            let store = try await SQLiteStore.open(path: folder.appendingPathComponent("test.sqlite").path, options: Self.options, logger: Self.logger)
             defer { try? FileManager.default.removeItem(at: folder) }
             return try await run(store, migrated: migrated, body)
         case .postgres:
@@ -34,7 +37,7 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
             let schema = "test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
             let admin = try await PostgresStore.connect(url: url, maximumConnections: 1, logger: Self.logger)
             try await admin.transaction { db in try await db.raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
-            let store = try await PostgresStore.connect(url: url, schema: schema, maximumConnections: 4, logger: Self.logger)
+            let store = try await PostgresStore.connect(url: url, schema: schema, maximumConnections: 4, options: Self.options, logger: Self.logger)
             do {
                 let result = try await run(store, migrated: migrated, body)
                 try await admin.transaction { db in try await db.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
