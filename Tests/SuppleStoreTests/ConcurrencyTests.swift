@@ -30,7 +30,7 @@ import Testing
     @Test("readiness check answers true for a live database", arguments: TestDatabase.available)
     func reachable(_ kind: TestDatabase) async throws {
         try await kind.with { (db: any Database) async throws in
-            #expect(await db.isReachable())
+            #expect(await db.isReachable(within: .seconds(30)))
         }
     }
 }

@@ -34,6 +34,7 @@ struct ErrorPagesMiddleware: RouterMiddleware {
             }
             var extraHeaders: HTTPFields = [:]
             if let fault = error as? StoreFault { extraHeaders[.retryAfter] = "\(fault.retryAfterSeconds)" }
+            if error is CancellationError { extraHeaders[.retryAfter] = "5" }
             if isAPI {
                 return apiProblem(for: error, status: status, message: message).response(headers: extraHeaders)
             }
@@ -80,6 +81,9 @@ struct ErrorPagesMiddleware: RouterMiddleware {
             context.logger.error("Database fault", metadata: ["fault": "\(fault.kind.rawValue)", "code": "\(fault.code)"])
             let status: HTTPResponse.Status = fault.kind == .diskFull ? .insufficientStorage : .serviceUnavailable
             return (status, "Nothing was changed. Please try again in a minute; if you were saving something, it is safe to send it again.")
+        case is CancellationError:
+            // The server is stopping and its grace period ran out before this request finished.
+            return (.serviceUnavailable, "Supple is restarting. Nothing was changed; please send it again in a moment.")
         case is AccessDenied:
             return (.forbidden, "Your account doesn't have access to this. If you think it should, ask your program admin.")
         case let failure as ValidationFailure:

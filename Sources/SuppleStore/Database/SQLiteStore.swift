@@ -139,12 +139,15 @@ public final class SQLiteStore: Database {
     }
 
     public func shutdown() async throws {
-        // Wait for the writer's turn so an in-flight transaction finishes before the file closes.
-        try await writer.withConnection { connection in
-            for reader in readers.all { try await reader.close() }
-            try await connection.close()
-        }
+        let writer = self.writer, readers = self.readers
+        // In a task of its own, so a shutdown that has been cancelled (the grace period ran out)
+        // still closes the file. It waits a few seconds for an in-flight transaction to finish.
+        await Task {
+            _ = try? await withCallDeadline(.seconds(5)) { try await writer.withConnection { _ in } }
+            for connection in readers.all + writer.all { try? await connection.close() }
+        }.value
     }
+
 }
 
 /// Multi-row INSERTs with SQLite's own bind values (no Codable on the way), a few hundred rows
