@@ -112,7 +112,9 @@ struct ErrorPagesMiddleware: RouterMiddleware {
                 return (status, status.code < 500 ? (http.body ?? status.reasonPhrase) : "Please try again in a moment.")
             }
         default:
-            context.logger.error("Unhandled error", metadata: ["error.type": "\(String(reflecting: type(of: error)))"])
+            var metadata: Logger.Metadata = ["error.type": "\(String(reflecting: type(of: error)))"]
+            if let code = StoreFault.engineCode(of: error) { metadata["code"] = "\(code)" }
+            context.logger.error("Unhandled error", metadata: metadata)
             return (.internalServerError, "Please try again in a moment. Nothing you entered has been half-saved.")
         }
     }

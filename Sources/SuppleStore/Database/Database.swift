@@ -72,7 +72,9 @@ nonisolated(nonsending) func runInTransaction<T>(
         try await db.raw("COMMIT").run()
         return result
     } catch {
-        try? await db.raw("ROLLBACK").run()
+        // In a task of its own: a cancelled task's statements may be refused before they run,
+        // and a connection left inside its transaction would refuse every later BEGIN.
+        await Task { try? await db.raw("ROLLBACK").run() }.value
         throw error
     }
 }

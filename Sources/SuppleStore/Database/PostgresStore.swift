@@ -135,6 +135,11 @@ public final class PostgresStore: Database {
         }
     }
 
+    static func code(of error: any Error) -> String? {
+        guard let error = error as? PSQLError else { return nil }
+        return error.serverInfo?[.sqlState].map { "SQLSTATE \($0)" } ?? "postgres \(error.code)"
+    }
+
     /// Which PostgreSQL errors are the server's or the network's trouble rather than our SQL's.
     static func fault(from error: any Error) -> StoreFault? {
         guard let error = error as? PSQLError else { return nil }

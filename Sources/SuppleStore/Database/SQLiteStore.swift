@@ -90,6 +90,10 @@ public final class SQLiteStore: Database {
         }
     }
 
+    static func code(of error: any Error) -> String? {
+        (error as? SQLiteError).map { "SQLITE_\($0.reason)" }
+    }
+
     /// Which SQLite results are the engine's trouble rather than a mistake in our SQL.
     static func fault(from error: any Error) -> StoreFault? {
         guard let error = error as? SQLiteError else { return nil }
