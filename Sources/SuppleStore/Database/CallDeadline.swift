@@ -26,6 +26,16 @@ func withCallDeadline<T: Sendable>(_ timeout: Duration, _ operation: @escaping @
     }
 }
 
+/// The same, with the engine's errors that are faults (down, full, locked…) named as `StoreFault`s.
+func withCallDeadline<T: Sendable>(_ timeout: Duration, faults: (any Error) -> StoreFault?,
+                                   _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+    do {
+        return try await withCallDeadline(timeout, operation)
+    } catch {
+        throw faults(error) ?? error
+    }
+}
+
 /// The first of the operation and its deadline to finish answers the caller; the other is ignored.
 private final class DeadlineRace<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()

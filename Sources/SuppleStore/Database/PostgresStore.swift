@@ -128,11 +128,7 @@ public final class PostgresStore: Database {
 
     /// The call's deadline, and PostgreSQL's faults named as `StoreFault`s.
     private func guarded<T: Sendable>(_ timeout: Duration?, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        do {
-            return try await withCallDeadline(timeout ?? options.callTimeout, operation)
-        } catch {
-            throw Self.fault(from: error) ?? error
-        }
+        try await withCallDeadline(timeout ?? options.callTimeout, faults: Self.fault(from:), operation)
     }
 
     static func code(of error: any Error) -> String? {

@@ -83,11 +83,7 @@ public final class SQLiteStore: Database {
 
     /// The call's deadline, and SQLite's faults named as `StoreFault`s.
     private func guarded<T: Sendable>(_ timeout: Duration?, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        do {
-            return try await withCallDeadline(timeout ?? options.callTimeout, operation)
-        } catch {
-            throw Self.fault(from: error) ?? error
-        }
+        try await withCallDeadline(timeout ?? options.callTimeout, faults: Self.fault(from:), operation)
     }
 
     static func code(of error: any Error) -> String? {
