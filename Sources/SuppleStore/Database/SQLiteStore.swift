@@ -140,10 +140,13 @@ public final class SQLiteStore: Database {
 
     public func shutdown() async throws {
         let writer = self.writer, readers = self.readers
+        // An in-flight transaction (even one its caller stopped waiting for) ends within a call's
+        // deadline plus SQLite's busy wait; shutdown waits that long for it before closing.
+        let patience = options.callTimeout * 2 + .seconds(1)
         // In a task of its own, so a shutdown that has been cancelled (the grace period ran out)
-        // still closes the file. It waits a few seconds for an in-flight transaction to finish.
+        // still closes the file.
         await Task {
-            _ = try? await withCallDeadline(.seconds(5)) { try await writer.withConnection { _ in } }
+            _ = try? await withCallDeadline(patience) { try await writer.withConnection { _ in } }
             for connection in readers.all + writer.all { try? await connection.close() }
         }.value
     }
