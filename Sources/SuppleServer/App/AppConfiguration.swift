@@ -22,8 +22,9 @@ public struct AppConfiguration: Sendable {
     public var rosterLimits: RosterLimits
     /// Limits that keep slow or idle clients from holding connections.
     public var connections: ConnectionLimits
-    /// How often the server finishes waiting plan adaptations and deletes what has expired.
-    public var maintenanceInterval: Duration
+    /// How often the server finishes waiting plan adaptations and deletes what has expired;
+    /// nil runs no maintenance (tests that drive a round themselves).
+    public var maintenanceInterval: Duration?
 
     public init(
         host: String = "127.0.0.1",
@@ -36,7 +37,7 @@ public struct AppConfiguration: Sendable {
         emergencyNumber: String? = nil,
         rosterLimits: RosterLimits = RosterLimits(),
         connections: ConnectionLimits = ConnectionLimits(),
-        maintenanceInterval: Duration = .seconds(900)
+        maintenanceInterval: Duration? = .seconds(900)
     ) {
         self.connections = connections
         self.maintenanceInterval = maintenanceInterval

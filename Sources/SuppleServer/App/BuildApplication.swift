@@ -111,8 +111,9 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let (router, program) = try await buildServer(configuration, dependencies: dependencies, logger: logger)
-    let maintenance = MaintenanceService(database: program.database, program: program, clock: dependencies.clock,
-                                         interval: configuration.maintenanceInterval, logger: logger)
+    let maintenance = configuration.maintenanceInterval.map { interval in
+        MaintenanceService(database: program.database, program: program, clock: dependencies.clock, interval: interval, logger: logger)
+    }
     let limits = configuration.connections
     let bodyTimeout = TimeAmount(limits.bodyTimeout)
     return Application(
@@ -125,7 +126,7 @@ public func buildApplication(
             address: .hostname(configuration.host, port: configuration.port), serverName: "Supple",
             availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections)
         ),
-        services: [maintenance],
+        services: maintenance.map { [$0] } ?? [],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )

@@ -70,7 +70,7 @@ struct TestApp: Sendable {
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
             let application = try await buildApplication(
-                AppConfiguration(port: 0, publicBaseURL: "http://supple.test", passwordHashCost: 4),
+                AppConfiguration(port: 0, publicBaseURL: "http://supple.test", passwordHashCost: 4, maintenanceInterval: nil),
                 dependencies: AppDependencies(database: database, clock: app.clock, links: app.links, metrics: app.metrics),
                 logger: logger
             )
