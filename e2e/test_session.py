@@ -55,3 +55,38 @@ def test_play_a_session_log_a_walk_and_check_in(driver, base_url):
     assert "1 of 7 sessions this week" in page_text(driver)
     assert "Meaningful change" in page_text(driver)
     save_screenshot(driver, "phone-progress", PHONE[1], PHONE[2])
+
+
+def test_a_session_finished_offline_is_sent_once_back_online(driver, base_url):
+    """Finishing with no connection keeps the answers on the phone and says so; back online they
+    are sent by themselves, once, and Today shows the session done."""
+    sign_up_new_member(driver, base_url, "Robin Offline")
+    complete_intake(driver, base_url)
+    open_page(driver, base_url, "/session?speed=50")
+    items = driver.find_elements(By.CSS_SELECTOR, ".session-item")
+    for index, item in enumerate(items):
+        driver.execute_script("arguments[0].querySelector(\"input[value='2']\").click();"
+                              "arguments[0].querySelector(\"input[value='about-right']\").click();", item)
+        if index < len(items) - 1:
+            item.find_element(By.CSS_SELECTOR, ".player-next").click()
+
+    driver.set_network_conditions(offline=True, latency=0, download_throughput=0, upload_throughput=0)
+    try:
+        driver.find_element(By.XPATH, "//button[normalize-space()='Finish and save']").click()
+        status = driver.find_element(By.CSS_SELECTOR, ".send-status")
+        WebDriverWait(driver, 10).until(lambda d: status.is_displayed() and "back online" in status.text)
+        assert "Saved on this phone" in status.text
+        assert "/session" in driver.current_url, "the player stays open with the answers"
+        save_screenshot(driver, "phone-session-offline", PHONE[1], PHONE[2])
+    finally:
+        driver.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
+    # The browser tells the page it is online again; the outbox sends the session by itself.
+    driver.execute_script("window.dispatchEvent(new Event('online'))")
+    WebDriverWait(driver, 15).until(lambda d: "/home" in d.current_url)
+    assert "Session recorded" in page_text(driver)
+    assert driver.execute_script("return localStorage.getItem('supple-session-outbox')") is None
+
+    # Sent once: the progress page counts one session, even after another online event.
+    driver.execute_script("window.dispatchEvent(new Event('online'))")
+    open_page(driver, base_url, "/progress")
+    assert "1 of 7 sessions this week" in page_text(driver)

@@ -24,6 +24,53 @@
   });
 })();
 
+// The session outbox: a finished session's answers wait here until the server confirms them.
+// Every page tries to send what is waiting when it loads and when the phone comes back online.
+var SuppleOutbox = (function () {
+  "use strict";
+  var key = "supple-session-outbox";
+  function read() { try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; } }
+  function forget(pending) {
+    try { localStorage.removeItem(key); if (pending.answers) localStorage.removeItem(pending.answers); } catch (e) {}
+  }
+  function say(text) {
+    var status = document.querySelector(".send-status");
+    if (!status) return;
+    status.textContent = text;
+    status.hidden = false;
+  }
+  var busy = false;
+  // Resolves true once the server has the session (and, if `navigate`, opens the page it answered).
+  function send(navigate) {
+    var pending = read();
+    if (!pending || busy || !window.fetch) return Promise.resolve(false);
+    busy = true;
+    return fetch("/session", {
+      method: "POST", body: pending.body, credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" }
+    }).then(function (response) {
+      busy = false;
+      if (response.status >= 500) throw new Error("server unavailable");
+      if (response.url.indexOf("/signin") >= 0) {
+        say("Your answers are saved on this phone. Sign in again and they will be sent.");
+        return false;
+      }
+      forget(pending);
+      if (!response.ok) { window.location.assign("/session"); return false; } // e.g. an expired form: answer again
+      if (navigate) window.location.assign(response.url); else window.location.reload();
+      return true;
+    }).catch(function () {
+      busy = false;
+      say("Saved on this phone. It will be sent when you're back online.");
+      return false;
+    });
+  }
+  window.addEventListener("online", function () { send(!!document.querySelector(".session-player")); });
+  // A session left waiting: send it now if we can (from the player, then open the page it answers).
+  if (read()) send(!!document.querySelector(".session-player"));
+  return { put: function (pending) { try { localStorage.setItem(key, JSON.stringify(pending)); } catch (e) {} }, send: send };
+})();
+
 // Session player: one exercise at a time with a hold countdown and a rep counter, entirely in the
 // browser once the page has loaded. Without this script the page is a checklist form.
 (function () {
@@ -55,7 +102,17 @@
     });
   }
   form.addEventListener("change", save);
-  form.addEventListener("submit", function () { try { localStorage.removeItem(store); } catch (e) {} });
+  // Finishing sends the answers and keeps them on this phone until the server has them: offline,
+  // or with the server unreachable, they wait in an outbox and go when the phone is back online.
+  // The form's idempotency key makes a repeat send record the session once.
+  form.addEventListener("submit", function (event) {
+    if (!window.fetch || !window.URLSearchParams || !window.FormData) return; // a plain form post
+    event.preventDefault();
+    var sending = form.querySelector("button[type=submit]");
+    if (sending) sending.disabled = true;
+    SuppleOutbox.put({ body: new URLSearchParams(new FormData(form)).toString(), answers: store });
+    SuppleOutbox.send(true).then(function (sent) { if (!sent && sending) sending.disabled = false; });
+  });
   form.classList.add("playing");
   function show(index) {
     current = Math.max(0, Math.min(items.length - 1, index));
