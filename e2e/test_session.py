@@ -90,3 +90,43 @@ def test_a_session_finished_offline_is_sent_once_back_online(driver, base_url):
     driver.execute_script("window.dispatchEvent(new Event('online'))")
     open_page(driver, base_url, "/progress")
     assert "1 of 7 sessions this week" in page_text(driver)
+
+
+def test_the_player_plays_each_dose_as_written(driver, base_url):
+    """A timed item counts down in minutes and seconds; "Hold 10–15 seconds" lets the member pick
+    within the range and holds that long; "3 holds of 20–30 seconds" is counted as three holds."""
+    sign_up_new_member(driver, base_url, "Sam Doses")
+    complete_intake(driver, base_url)
+    open_page(driver, base_url, "/session?speed=50")
+    # Only the exercise on screen is displayed, so names and labels are read from the page itself.
+    items = {driver.execute_script("return arguments[0].querySelector('h2').textContent", item): item
+             for item in driver.find_elements(By.CSS_SELECTOR, ".session-item")}
+
+    def display(item):
+        return driver.execute_script("return arguments[0].querySelector('.timer-display').textContent", item).strip()
+
+    def bring_up(item):
+        driver.execute_script("document.querySelectorAll('.session-item').forEach(function (i) { i.classList.remove('current'); });"
+                              "arguments[0].classList.add('current')", item)
+
+    warm_up = items["Warm-Up Before a Walk"]
+    assert display(warm_up) == "3:00", display(warm_up)
+
+    bend = items["Forward Bend"]
+    bring_up(bend)
+    choice = bend.find_element(By.CSS_SELECTOR, ".hold-choice select")
+    assert choice.is_displayed(), "a hold range lets the member choose"
+    offered = [option.get_attribute("value") for option in choice.find_elements(By.TAG_NAME, "option")]
+    assert offered == ["10", "11", "12", "13", "14", "15"], offered
+    driver.execute_script("arguments[0].value = '15'", choice)
+    bend.find_element(By.CSS_SELECTOR, ".timer-start").click()
+    WebDriverWait(driver, 5).until(lambda d: "Hold" in display(bend))
+    assert "15 s" in display(bend) or "14 s" in display(bend), display(bend)
+
+    pose = items["Standing Child's Pose"]
+    assert display(pose).startswith("Hold 1 of 3"), display(pose)
+    assert "set" not in display(pose), "three holds, not one rep in three sets"
+    bring_up(pose)
+    pose.find_element(By.CSS_SELECTOR, ".timer-start").click()
+    WebDriverWait(driver, 20).until(lambda d: "Hold 2 of 3" in display(pose))
+    WebDriverWait(driver, 30).until(lambda d: display(pose) == "Done")

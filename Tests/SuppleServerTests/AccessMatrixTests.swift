@@ -97,7 +97,7 @@ import Testing
         "POST /api/v1/staff/members/{id}/messages": .careTeamOfA, "GET /api/v1/staff/members/{id}/notes": .careTeamOfA,
         "POST /api/v1/staff/members/{id}/notes": .careTeamOfA,
         "GET /staff/members/{id}/plan": .clinicianOfA, "POST /staff/members/{id}/plan": .clinicianOfA,
-        "POST /api/v1/staff/members/{id}/plan": .clinicianOfA,
+        "POST /api/v1/staff/members/{id}/plan": .clinicianOfA, "POST /staff/members/{id}/release": .clinicianOfA,
         // Admin only.
         "GET /staff/team": .admin, "POST /staff/invitations": .admin,
         "GET /staff/members/{id}/audit.csv": .admin, "POST /staff/members/{id}/care-team": .admin,

@@ -19,6 +19,7 @@ struct MemberRecordPages {
         router.get("/staff/members/{id}/audit.csv", use: auditTrail)
         router.post("/staff/members/{id}/care-team", use: reassign)
         router.post("/staff/members/{id}/notes", use: writeNote)
+        router.post("/staff/members/{id}/release", use: releaseHold)
     }
 
     /// An admin hands the member to another physical therapist and/or coach. Both choices are
@@ -98,7 +99,21 @@ struct MemberRecordPages {
     }
 
     static let notices = ["reassigned": "Care team updated.", "plan-saved": "Plan saved as a new version. The member sees it, with your note, today.",
-                          "note-saved": "Note added to the record."]
+                          "note-saved": "Note added to the record.",
+                          "released": "Program started: the plan is version 1, effective today. The member sees your note with it."]
+
+    /// "Review and start the program" on the chart of a member whose program is on hold.
+    @Sendable func releaseHold(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let viewer = try context.require(.editPlan).account
+        let member = try await intakes.database.read { db in try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db) }
+        do {
+            _ = try await PlanEditingService(program: program, intakes: intakes)
+                .releaseHold(for: member, by: viewer, note: context.form["note"] ?? "", clientAddress: context.clientAddress)
+            return .redirect(to: "/staff/members/\(member.id.uuidString.lowercased())?done=released#plan")
+        } catch let failure as ValidationFailure {
+            return try await chart(member, viewer: viewer, context: context, releaseNote: context.form["note"] ?? "", releaseFailure: failure)
+        }
+    }
 
     /// A clinical note or an amendment, from the form at the foot of the chart.
     @Sendable func writeNote(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -115,7 +130,8 @@ struct MemberRecordPages {
     }
 
     func chart(_ member: AccountRecord, viewer: AccountRecord, context: AppRequestContext, notice: String = "",
-               noteValues: [String: String] = [:], noteFailure: ValidationFailure? = nil, amending: String = "") async throws -> Response {
+               noteValues: [String: String] = [:], noteFailure: ValidationFailure? = nil, amending: String = "",
+               releaseNote: String = "", releaseFailure: ValidationFailure? = nil) async throws -> Response {
         let (alerts, history, sessions, walks, checkIns, written, recent) = try await intakes.database.read { db in
             (try await AlertRepository.forMember(member.id, in: db),
              try await PlanVersionRepository.all(memberID: member.id, in: db),
@@ -154,8 +170,22 @@ struct MemberRecordPages {
         if let (decision, at) = latest {
             data["decidedOn"] = DisplayFormats.day(at, in: viewer.timeZone)
             data["decision"] = StaffDecisionView.make(decision)
+            // On hold at intake: the reason first, and the way to start the program once reviewed.
+            if current == nil, decision.triage.programStatus == .onHold, decision.plan != nil {
+                data["onHold"] = [
+                    "flags": decision.triage.flags.filter { $0.tier == decision.triage.tier }.map { ["explanation": $0.rationale.explanation] },
+                    "contactWithin": decision.triage.contactWithin ?? "",
+                    "waiting": DisplayFormats.day(at, in: viewer.timeZone),
+                    "canRelease": AccessPolicy.permits(viewer.actor, .editPlan),
+                    "note": releaseNote,
+                    "error": releaseFailure?.errors.first?.message ?? "",
+                ] as [String: Any]
+            }
         }
-        return try pages.page("staff_member", title: member.name.value, context: context, status: noteFailure == nil ? .ok : .unprocessableContent,
+        // A release refused with no hold card to show it on (already started) says why at the top.
+        if data["onHold"] == nil, let releaseFailure { data["releaseError"] = releaseFailure.errors.first?.message ?? "" }
+        let failed = noteFailure != nil || releaseFailure != nil
+        return try pages.page("staff_member", title: member.name.value, context: context, status: !failed ? .ok : .unprocessableContent,
                               currentPath: "/staff/members", data: data)
     }
 }

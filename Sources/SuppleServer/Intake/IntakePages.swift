@@ -99,6 +99,12 @@ struct IntakePages {
         let current = try await program.currentPlan(for: account.id)
         if let current { decision.plan = current.plan }
         var data = DecisionView.forMember(decision, library: library)
+        if current != nil, decision.triage.programStatus == .onHold {
+            // A physical therapist has reviewed the hold and started the program.
+            data["isOnHold"] = false
+            data["showPlan"] = true
+        }
+        data["canStart"] = current != nil
         data["careTeamNote"] = current?.version.memberNote ?? ""
         data["careTeamNoteAuthor"] = current?.version.author ?? ""
         data["careTeamNoteDate"] = current?.version.effectiveFrom ?? ""

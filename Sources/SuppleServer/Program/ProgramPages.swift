@@ -48,6 +48,7 @@ struct ProgramPages {
             return [
                 "index": index + 1, "id": exercise.id, "name": exercise.name, "dose": item.doseText,
                 "sets": item.dose.sets, "reps": item.dose.reps ?? 0, "hold": item.dose.holdSeconds ?? 0, "minutes": item.dose.minutes ?? 0,
+                "holdMax": item.dose.holdSecondsMax ?? 0, "perSide": item.dose.perSide,
                 "steps": exercise.steps, "cues": exercise.cues,
                 "figure": FigureSVG.animated(exercise) ?? "", "still": FigureSVG.still(exercise) ?? "",
                 "painOptions": (0...10).map { ["value": $0] },

@@ -130,60 +130,119 @@ var SuppleOutbox = (function () {
     nav.querySelector(".player-back").addEventListener("click", function () { show(index - 1); });
     nav.querySelector(".player-next").addEventListener("click", function () { show(index + 1); });
 
+    playDose(item, speed);
+  });
+  show(saved && saved.current ? saved.current : 0);
+
+  // Plays one exercise's dose as written: holds counted as "Hold 2 of 3 · 18 s", reps with the set,
+  // left then right for per-side items, timed items in minutes and seconds. Where the dose gives a
+  // range of seconds, the member picks the hold within it.
+  function playDose(item, speed) {
     var timer = item.querySelector(".timer");
-    var hold = parseInt(item.dataset.hold || "0", 10);
-    var reps = Math.max(1, parseInt(item.dataset.reps || "0", 10) || 1);
-    var sets = Math.max(1, parseInt(item.dataset.sets || "1", 10));
-    var minutes = parseInt(item.dataset.minutes || "0", 10);
+    var data = item.dataset;
+    var hold = parseInt(data.hold || "0", 10);
+    var holdMax = Math.max(hold, parseInt(data.holdMax || "0", 10));
+    var reps = parseInt(data.reps || "0", 10);
+    var sets = Math.max(1, parseInt(data.sets || "1", 10));
+    var minutes = parseInt(data.minutes || "0", 10);
+    var sides = data.perSide === "true" ? ["Left side", "Right side"] : [""];
     var label = timer.querySelector(".timer-label");
     var count = timer.querySelector(".timer-count");
     var start = timer.querySelector(".timer-start");
     var add = timer.querySelector(".counter-add");
-    var rep = 0, set = 1, ticking = null;
+    var choiceRow = timer.querySelector(".hold-choice");
+    var choice = null;
     timer.hidden = false;
-    function progressText() { return "Rep " + Math.min(rep + 1, reps) + " of " + reps + (sets > 1 ? ", set " + set + " of " + sets : ""); }
-    function finished() { label.textContent = "Done"; count.textContent = ""; start.hidden = true; add.hidden = true; }
-    function nextRep() {
-      rep += 1;
-      if (rep >= reps) { rep = 0; set += 1; }
-      if (set > sets) { finished(); return false; }
-      return true;
+
+    // "3 holds of 20–30 seconds" is three holds, not one rep in three sets.
+    var holdsOnly = hold > 0 && reps === 0;
+    var perSet = holdsOnly ? sets : Math.max(1, reps);
+    var setCount = holdsOnly ? 1 : sets;
+    var steps = [];
+    for (var set = 1; set <= setCount; set++) {
+      sides.forEach(function (side) {
+        for (var n = 1; n <= perSet; n++) steps.push({ set: set, side: side, n: n });
+      });
+    }
+    var at = 0, ticking = null;
+
+    function clock(seconds) {
+      if (seconds < 60) return seconds + " s";
+      var m = Math.floor(seconds / 60), rest = seconds % 60;
+      return m + ":" + (rest < 10 ? "0" : "") + rest;
+    }
+    function where(step) {
+      var parts = [];
+      if (step.side) parts.push(step.side);
+      parts.push((holdsOnly ? "Hold " : "Rep ") + step.n + " of " + perSet);
+      if (setCount > 1) parts.push("set " + step.set + " of " + setCount);
+      return parts.join(" · ");
+    }
+    function finished() {
+      clearInterval(ticking);
+      label.textContent = "Done"; count.textContent = "";
+      start.hidden = true; add.hidden = true;
+      if (choiceRow) choiceRow.hidden = true;
     }
     function countdown(seconds, then) {
       var left = seconds;
-      count.textContent = left + " s";
+      count.textContent = clock(left);
       clearInterval(ticking);
       ticking = setInterval(function () {
         left -= 1;
-        count.textContent = Math.max(left, 0) + " s";
+        count.textContent = clock(Math.max(left, 0));
         if (left <= 0) { clearInterval(ticking); then(); }
       }, 1000 / speed);
     }
+    function chosenHold() { return choice ? parseInt(choice.value, 10) || hold : hold; }
+
     if (hold > 0) {
-      label.textContent = progressText();
+      if (holdMax > hold && choiceRow) {
+        choiceRow.hidden = false;
+        choice = choiceRow.querySelector("select");
+        var stride = holdMax - hold > 10 ? 5 : 1;
+        for (var value = hold; value <= holdMax; value += stride) {
+          var option = document.createElement("option");
+          option.value = value; option.textContent = value + " seconds";
+          choice.appendChild(option);
+        }
+        choice.value = String(hold);
+      }
+      label.textContent = where(steps[0]);
       start.addEventListener("click", function () {
         start.disabled = true;
+        if (choice) choice.disabled = true;
         (function holdOnce() {
-          label.textContent = "Hold · " + progressText();
-          countdown(hold, function () {
-            if (!nextRep()) return;
-            label.textContent = "Relax · " + progressText();
-            countdown(3, holdOnce);
+          label.textContent = "Hold · " + where(steps[at]);
+          countdown(chosenHold(), function () {
+            at += 1;
+            if (at >= steps.length) { finished(); return; }
+            var next = steps[at], switching = next.side !== steps[at - 1].side;
+            label.textContent = (switching ? "Change sides · " : "Relax · ") + where(next);
+            countdown(switching ? 5 : 3, holdOnce);
           });
         })();
       });
     } else if (minutes > 0) {
-      label.textContent = minutes + " minute" + (minutes === 1 ? "" : "s");
+      label.textContent = sides[0] ? sides[0] + " · " + clock(minutes * 60) : clock(minutes * 60);
       start.addEventListener("click", function () {
         start.disabled = true;
-        countdown(minutes * 60, finished);
+        (function side(index) {
+          if (sides[index]) label.textContent = sides[index];
+          countdown(minutes * 60, function () {
+            if (index + 1 < sides.length) side(index + 1); else finished();
+          });
+        })(0);
       });
     } else {
       start.hidden = true;
       add.hidden = false;
-      label.textContent = progressText();
-      add.addEventListener("click", function () { if (nextRep()) { label.textContent = progressText(); } });
+      label.textContent = where(steps[0]);
+      add.addEventListener("click", function () {
+        at += 1;
+        if (at >= steps.length) { finished(); return; }
+        label.textContent = where(steps[at]);
+      });
     }
-  });
-  show(saved && saved.current ? saved.current : 0);
+  }
 })();

@@ -40,7 +40,8 @@ struct MemberPages {
             "greetingName": member.name.greetingName, "notice": notice,
             "hasPlan": latest != nil, "hasActivePlan": current != nil,
             "planBlocked": latest?.decision.triage.tier == .emergency,
-            "planOnHold": latest?.decision.triage.programStatus == .onHold,
+            "planOnHold": latest?.decision.triage.programStatus == .onHold && current == nil,
+            "holdContact": Self.holdContact(team: team, within: latest?.decision.triage.contactWithin),
             "intakeStarted": try await intakes.draft(for: member).furthestStep > 0,
             "careTeam": team.map { ["name": $0.name, "role": $0.role.displayName.lowercased()] },
         ]
@@ -51,5 +52,17 @@ struct MemberPages {
         if let failure { data.merge(failure.templateValues) { _, new in new } }
         return try pages.page("member_home", title: "Today", context: context, status: failure == nil ? .ok : .unprocessableContent,
                               currentPath: "/home", data: data)
+    }
+
+    /// Who will contact an on-hold member, and by when, in words.
+    static func holdContact(team: [CareTeamRepository.Member], within: String?) -> String {
+        let who = team.first { $0.role == .physicalTherapist }.map { "\($0.name), your physical therapist," } ?? "A physical therapist on your care team"
+        let when: String
+        switch within {
+        case "today"?: when = "today"
+        case let span? where !span.isEmpty && span != "now": when = "within \(span)"
+        default: when = "soon"
+        }
+        return "\(who) will contact you \(when) to go over your answers. Your plan is ready, and you can start it as soon as they have cleared you."
     }
 }
