@@ -1,6 +1,8 @@
 """A member with a plan plays a whole session with its timers, logs a walk and a check-in, and
 sees the progress chart change."""
 
+import time
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -111,6 +113,9 @@ def test_the_player_plays_each_dose_as_written(driver, base_url):
 
     warm_up = items["Warm-Up Before a Walk"]
     assert display(warm_up) == "3:00", display(warm_up)
+    # Next moves focus to the next exercise's name, where a screen reader picks up.
+    warm_up.find_element(By.CSS_SELECTOR, ".player-next").click()
+    assert driver.execute_script("return document.activeElement.tagName + ' ' + document.activeElement.textContent") == "H2 Forward Bend"
 
     bend = items["Forward Bend"]
     bring_up(bend)
@@ -128,5 +133,18 @@ def test_the_player_plays_each_dose_as_written(driver, base_url):
     assert "set" not in display(pose), "three holds, not one rep in three sets"
     bring_up(pose)
     pose.find_element(By.CSS_SELECTOR, ".timer-start").click()
+    # Start hands focus to Pause; pausing holds the count still until Resume.
+    pause = pose.find_element(By.CSS_SELECTOR, ".timer-pause")
+    assert driver.execute_script("return document.activeElement") == pause
+    pause.click()
+    held = display(pose)
+    time.sleep(1.0)  # 50 countdown seconds at this test speed
+    assert display(pose) == held, f"paused, yet the count moved: {held} → {display(pose)}"
+    assert pause.text == "Resume"
+    pause.click()
     WebDriverWait(driver, 20).until(lambda d: "Hold 2 of 3" in display(pose))
     WebDriverWait(driver, 30).until(lambda d: display(pose) == "Done")
+    assert driver.execute_script("return arguments[0].querySelector('.timer-state').textContent", pose) == "Done"
+    # Start again goes back to the first hold.
+    pose.find_element(By.CSS_SELECTOR, ".timer-restart").click()
+    assert display(pose).startswith("Hold 1 of 3"), display(pose)

@@ -114,12 +114,14 @@ var SuppleOutbox = (function () {
     SuppleOutbox.send(true).then(function (sent) { if (!sent && sending) sending.disabled = false; });
   });
   form.classList.add("playing");
-  function show(index) {
+  function show(index, moveFocus) {
     current = Math.max(0, Math.min(items.length - 1, index));
     items.forEach(function (item, i) { item.classList.toggle("current", i === current); });
     var last = current === items.length - 1;
     form.querySelector(".actions").hidden = !last;
     items[current].scrollIntoView({ block: "start" });
+    // After Back or Next, focus goes to the new exercise's name, so a screen reader starts there.
+    if (moveFocus) items[current].querySelector("h2").focus({ preventScroll: true });
     save();
   }
   items.forEach(function (item, index) {
@@ -127,12 +129,64 @@ var SuppleOutbox = (function () {
     nav.hidden = false;
     nav.querySelector(".player-back").hidden = index === 0;
     nav.querySelector(".player-next").hidden = index === items.length - 1;
-    nav.querySelector(".player-back").addEventListener("click", function () { show(index - 1); });
-    nav.querySelector(".player-next").addEventListener("click", function () { show(index + 1); });
+    nav.querySelector(".player-back").addEventListener("click", function () { show(index - 1, true); });
+    nav.querySelector(".player-next").addEventListener("click", function () { show(index + 1, true); });
 
     playDose(item, speed);
   });
   show(saved && saved.current ? saved.current : 0);
+
+  // Hands-free cues at each change of state (hold, relax, change sides, done): the words on screen,
+  // and, unless muted, spoken aloud, a short tone and a vibration. The screen stays awake while a
+  // timer runs.
+  var cues = (function () {
+    var mutedKey = "supple-player-muted";
+    var muted = false;
+    try { muted = localStorage.getItem(mutedKey) === "yes"; } catch (e) {}
+    var toggle = document.querySelector(".player-mute");
+    function render() {
+      toggle.textContent = "Sound and voice: " + (muted ? "off" : "on");
+      toggle.setAttribute("aria-pressed", muted ? "true" : "false");
+    }
+    if (toggle) {
+      toggle.parentNode.hidden = false;
+      render();
+      toggle.addEventListener("click", function () {
+        muted = !muted;
+        try { localStorage.setItem(mutedKey, muted ? "yes" : "no"); } catch (e) {}
+        if (muted && window.speechSynthesis) window.speechSynthesis.cancel();
+        render();
+      });
+    }
+    var audio = null, lock = null;
+    function tone() {
+      try {
+        audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+        var oscillator = audio.createOscillator(), gain = audio.createGain();
+        oscillator.frequency.value = 660;
+        gain.gain.value = 0.08;
+        oscillator.connect(gain); gain.connect(audio.destination);
+        oscillator.start(); oscillator.stop(audio.currentTime + 0.15);
+      } catch (e) { /* no audio here: the words on screen still say it */ }
+    }
+    return {
+      say: function (item, words) {
+        item.querySelector(".timer-state").textContent = words;
+        if (muted) return;
+        tone();
+        if (navigator.vibrate) navigator.vibrate(150);
+        if (window.speechSynthesis && window.SpeechSynthesisUtterance) {
+          window.speechSynthesis.cancel();
+          window.speechSynthesis.speak(new SpeechSynthesisUtterance(words));
+        }
+      },
+      awake: function (on) {
+        if (on && !lock && navigator.wakeLock) {
+          navigator.wakeLock.request("screen").then(function (held) { lock = held; }).catch(function () {});
+        } else if (!on && lock) { lock.release().catch(function () {}); lock = null; }
+      }
+    };
+  })();
 
   // Plays one exercise's dose as written: holds counted as "Hold 2 of 3 · 18 s", reps with the set,
   // left then right for per-side items, timed items in minutes and seconds. Where the dose gives a
@@ -150,6 +204,9 @@ var SuppleOutbox = (function () {
     var count = timer.querySelector(".timer-count");
     var start = timer.querySelector(".timer-start");
     var add = timer.querySelector(".counter-add");
+    var pause = timer.querySelector(".timer-pause");
+    var restart = timer.querySelector(".timer-restart");
+    var paused = false;
     var choiceRow = timer.querySelector(".hold-choice");
     var choice = null;
     timer.hidden = false;
@@ -181,14 +238,37 @@ var SuppleOutbox = (function () {
     function finished() {
       clearInterval(ticking);
       label.textContent = "Done"; count.textContent = "";
-      start.hidden = true; add.hidden = true;
+      start.hidden = true; add.hidden = true; pause.hidden = true;
+      restart.hidden = false;
       if (choiceRow) choiceRow.hidden = true;
+      cues.say(item, "Done");
+      cues.awake(false);
     }
+    // Pause keeps the count where it is; Start again goes back to the first hold or rep.
+    pause.addEventListener("click", function () {
+      paused = !paused;
+      pause.textContent = paused ? "Resume" : "Pause";
+      cues.say(item, paused ? "Paused" : "Carry on");
+      cues.awake(!paused);
+    });
+    restart.addEventListener("click", function () {
+      clearInterval(ticking);
+      at = 0; paused = false;
+      pause.textContent = "Pause"; pause.hidden = true; restart.hidden = true;
+      count.textContent = "";
+      label.textContent = minutes > 0 && !(hold > 0) ? clock(minutes * 60) : where(steps[0]);
+      start.hidden = !(hold > 0 || minutes > 0); start.disabled = false;
+      add.hidden = hold > 0 || minutes > 0;
+      if (choice) { choiceRow.hidden = false; choice.disabled = false; }
+      start.focus();
+    });
+    function running() { pause.hidden = false; restart.hidden = false; cues.awake(true); }
     function countdown(seconds, then) {
       var left = seconds;
       count.textContent = clock(left);
       clearInterval(ticking);
       ticking = setInterval(function () {
+        if (paused) return;
         left -= 1;
         count.textContent = clock(Math.max(left, 0));
         if (left <= 0) { clearInterval(ticking); then(); }
@@ -212,13 +292,17 @@ var SuppleOutbox = (function () {
       start.addEventListener("click", function () {
         start.disabled = true;
         if (choice) choice.disabled = true;
+        running();
+        pause.focus();
         (function holdOnce() {
           label.textContent = "Hold · " + where(steps[at]);
+          cues.say(item, label.textContent);
           countdown(chosenHold(), function () {
             at += 1;
             if (at >= steps.length) { finished(); return; }
             var next = steps[at], switching = next.side !== steps[at - 1].side;
             label.textContent = (switching ? "Change sides · " : "Relax · ") + where(next);
+            cues.say(item, switching ? "Change sides" : "Relax");
             countdown(switching ? 5 : 3, holdOnce);
           });
         })();
@@ -227,8 +311,11 @@ var SuppleOutbox = (function () {
       label.textContent = sides[0] ? sides[0] + " · " + clock(minutes * 60) : clock(minutes * 60);
       start.addEventListener("click", function () {
         start.disabled = true;
+        running();
+        pause.focus();
         (function side(index) {
           if (sides[index]) label.textContent = sides[index];
+          cues.say(item, sides[index] ? (index > 0 ? "Change sides. " : "") + sides[index] : "Go");
           countdown(minutes * 60, function () {
             if (index + 1 < sides.length) side(index + 1); else finished();
           });
