@@ -119,7 +119,9 @@ var SuppleOutbox = (function () {
     items.forEach(function (item, i) { item.classList.toggle("current", i === current); });
     var last = current === items.length - 1;
     form.querySelector(".actions").hidden = !last;
-    items[current].scrollIntoView({ block: "start" });
+    // Opening the session leaves the page at its top, with "Stop — something's wrong" in view;
+    // only moving between exercises scrolls.
+    if (moveFocus) items[current].scrollIntoView({ block: "start" });
     // After Back or Next, focus goes to the new exercise's name, so a screen reader starts there.
     if (moveFocus) items[current].querySelector("h2").focus({ preventScroll: true });
     save();
