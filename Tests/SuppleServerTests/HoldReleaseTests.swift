@@ -60,6 +60,7 @@ import Testing
             let plan = try await member.get("/plan")
             #expect(plan.text.contains("Start today's session"))
             #expect(plan.text.contains("oncologist is happy for you to exercise"))
+            #expect(plan.text.contains("With the plan from 17 Nov 2026"), "dates as people write them, never ISO")
             #expect(try await member.get("/session").status == .ok)
 
             let again = try await pt.post("\(chartPath)/release", form: [("note", note)])

@@ -107,7 +107,7 @@ struct IntakePages {
         data["canStart"] = current != nil
         data["careTeamNote"] = current?.version.memberNote ?? ""
         data["careTeamNoteAuthor"] = current?.version.author ?? ""
-        data["careTeamNoteDate"] = current?.version.effectiveFrom ?? ""
+        data["careTeamNoteDate"] = current.map { DisplayFormats.day(iso: $0.version.effectiveFrom) } ?? ""
         return try pages.page("plan", title: "Your plan", context: context, currentPath: "/home", data: data)
     }
 }

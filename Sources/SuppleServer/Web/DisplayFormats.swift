@@ -7,6 +7,13 @@ enum DisplayFormats {
         format(instant, in: zone, as: "d MMM yyyy")
     }
 
+    /// A calendar date kept as `YYYY-MM-DD`, as people write it: "7 Dec 2026".
+    static func day(iso text: String) -> String {
+        guard let date = CalendarDate(iso8601: text) else { return text }
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
     /// A day and time: "27 Nov 2026, 14:05".
     static func moment(_ instant: Date, in zone: MemberTimeZone) -> String {
         format(instant, in: zone, as: "d MMM yyyy, HH:mm")
