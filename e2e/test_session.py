@@ -113,6 +113,13 @@ def test_the_player_plays_each_dose_as_written(driver, base_url):
 
     warm_up = items["Warm-Up Before a Walk"]
     assert display(warm_up) == "3:00", display(warm_up)
+    # The looping figure can be paused and played again.
+    toggle = warm_up.find_element(By.CSS_SELECTOR, ".figure-toggle")
+    toggle.click()
+    assert driver.execute_script("return arguments[0].querySelector('svg.figure-animated').animationsPaused()", warm_up)
+    assert toggle.text == "Play the figure"
+    toggle.click()
+    assert not driver.execute_script("return arguments[0].querySelector('svg.figure-animated').animationsPaused()", warm_up)
     # Next moves focus to the next exercise's name, where a screen reader picks up.
     warm_up.find_element(By.CSS_SELECTOR, ".player-next").click()
     assert driver.execute_script("return document.activeElement.tagName + ' ' + document.activeElement.textContent") == "H2 Forward Bend"

@@ -12,6 +12,23 @@
       }
     });
   }
+  // A looping figure can be stopped and started again (WCAG 2.2.2): SMIL animations pause as a whole.
+  document.querySelectorAll(".exercise-figure").forEach(function (figure) {
+    var drawing = figure.querySelector("svg.figure-animated");
+    if (!drawing || typeof drawing.pauseAnimations !== "function") return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "secondary figure-toggle";
+    button.textContent = "Pause the figure";
+    button.setAttribute("aria-pressed", "false");
+    button.addEventListener("click", function () {
+      var pausing = !drawing.animationsPaused();
+      if (pausing) drawing.pauseAnimations(); else drawing.unpauseAnimations();
+      button.textContent = pausing ? "Play the figure" : "Pause the figure";
+      button.setAttribute("aria-pressed", pausing ? "true" : "false");
+    });
+    figure.appendChild(button);
+  });
   // Copy buttons for one-time links shown to admins.
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
     button.hidden = false;
