@@ -122,6 +122,9 @@ import Testing
             #expect(progress.text.contains("Meaningful change: your pain is down from 4 to 2 out of 10."))
             #expect(progress.body.contains("<svg"))
             #expect(progress.text.contains("This week"))
+            // The walking goal is the member's own plan (8 minutes twice a day, 3 days), not 150 minutes.
+            #expect(progress.text.contains("your goal this week: 48 minutes (8 minutes, twice a day, 3 days)"))
+            #expect(!progress.text.contains("150 minutes"))
         }
     }
 }

@@ -49,7 +49,11 @@ enum ProgressView {
             badge = "Meaningful change: your pain is down from \(baseline) to \(FigureSVG.number(latest)) out of 10."
         }
         let weeks = summary.weeks
-        let maxWalk = Double(max(150, weeks.map(\.walk).max() ?? 0))
+        // The goal line is the member's own walking plan this week, not a general guideline.
+        let walking = try await program.currentPlan(for: member.id)?.plan.walking
+        let days = walking.map { $0.daysPerWeek ?? $0.daysPerWeekStart } ?? 0
+        let weeklyGoal = walking.map { $0.startMinutes * $0.bouts * days } ?? 0
+        let maxWalk = Double(max(weeklyGoal, weeks.map(\.walk).max() ?? 0, 10))
         func scoreChart(_ kind: Questionnaire, _ title: String) -> String? {
             guard let scores = summary.questionnaires[kind.rawValue], scores.count >= 1 else { return nil }
             let points = scores.enumerated().map { ProgressChart.Point(label: "#\($0.offset + 1)", value: $0.element) }
@@ -60,13 +64,16 @@ enum ProgressView {
             "painChart": ProgressChart.line(painPoints, maximum: 10, title: "Daily pain",
                                             description: "Pain from 0 to 10: \(painPoints.map { "\($0.label) \(FigureSVG.number($0.value))" }.joined(separator: ", "))"),
             "painRows": painPoints.map { ["label": $0.label, "value": FigureSVG.number($0.value)] },
-            "walkChart": ProgressChart.bars(weeks.map { .init(label: $0.label, value: Double($0.walk)) }, maximum: maxWalk, target: 150,
+            "walkChart": ProgressChart.bars(weeks.map { .init(label: $0.label, value: Double($0.walk)) }, maximum: maxWalk, target: weeklyGoal > 0 ? Double(weeklyGoal) : nil,
                                             title: "Walking minutes per week", description: weeks.map { "\($0.label) \($0.walk) minutes" }.joined(separator: ", ")),
             "sessionChart": ProgressChart.bars(weeks.map { .init(label: $0.label, value: Double($0.sessions)) }, maximum: 7, target: 7,
                                                title: "Sessions per week", description: weeks.map { "\($0.label) \($0.sessions) of 7" }.joined(separator: ", ")),
             "weekRows": weeks.map { ["label": $0.label, "walk": $0.walk, "sessions": $0.sessions] },
             "pegChart": scoreChart(.peg, "PEG (pain and its interference, 0–10)") ?? "",
             "psfsChart": scoreChart(.psfs, "Your activities (0 = can't, 10 = as before)") ?? "",
+            "walkGoal": walking.map { walk in
+                "The dashed line is your goal this week: \(weeklyGoal) minutes (\(walk.startMinutes) minutes, \(walk.bouts == 1 ? "once" : walk.bouts == 2 ? "twice" : "\(walk.bouts) times") a day, \(days) days)."
+            } ?? "",
             "streak": summary.streak, "hasStreak": summary.streak > 0,
             "badge": badge,
             "adherence": "\(weeks.last!.sessions) of 7 sessions this week",
