@@ -155,3 +155,25 @@ def test_the_player_plays_each_dose_as_written(driver, base_url):
     # Start again goes back to the first hold.
     pose.find_element(By.CSS_SELECTOR, ".timer-restart").click()
     assert display(pose).startswith("Hold 1 of 3"), display(pose)
+
+
+def test_a_rest_between_holds_can_be_skipped(driver, base_url):
+    sign_up_new_member(driver, base_url, "Kit Rest")
+    complete_intake(driver, base_url)
+    open_page(driver, base_url, "/session?speed=5")  # a 20-second hold takes 4 s; the rest 0.6 s
+    pose = next(item for item in driver.find_elements(By.CSS_SELECTOR, ".session-item")
+                if driver.execute_script("return arguments[0].querySelector('h2').textContent", item) == "Standing Child's Pose")
+    driver.execute_script("document.querySelectorAll('.session-item').forEach(function (i) { i.classList.remove('current'); });"
+                          "arguments[0].classList.add('current')", pose)
+
+    def display():
+        return driver.execute_script("return arguments[0].querySelector('.timer-display').textContent", pose).strip()
+
+    pose.find_element(By.CSS_SELECTOR, ".timer-start").click()
+    skip = pose.find_element(By.CSS_SELECTOR, ".timer-skip")
+    assert not skip.is_displayed(), "nothing to skip while holding"
+    WebDriverWait(driver, 10, poll_frequency=0.02).until(lambda d: skip.is_displayed())
+    assert display().startswith("Relax"), display()
+    skip.click()
+    assert display().startswith("Hold · Hold 2 of 3"), display()
+    assert not skip.is_displayed()

@@ -225,6 +225,8 @@ var SuppleOutbox = (function () {
     var add = timer.querySelector(".counter-add");
     var pause = timer.querySelector(".timer-pause");
     var restart = timer.querySelector(".timer-restart");
+    var skip = timer.querySelector(".timer-skip");
+    var afterRest = null;
     var paused = false;
     var choiceRow = timer.querySelector(".hold-choice");
     var choice = null;
@@ -257,7 +259,7 @@ var SuppleOutbox = (function () {
     function finished() {
       clearInterval(ticking);
       label.textContent = "Done"; count.textContent = "";
-      start.hidden = true; add.hidden = true; pause.hidden = true;
+      start.hidden = true; add.hidden = true; pause.hidden = true; skip.hidden = true;
       restart.hidden = false;
       if (choiceRow) choiceRow.hidden = true;
       cues.say(item, "Done");
@@ -272,7 +274,7 @@ var SuppleOutbox = (function () {
     });
     restart.addEventListener("click", function () {
       clearInterval(ticking);
-      at = 0; paused = false;
+      at = 0; paused = false; afterRest = null; skip.hidden = true;
       pause.textContent = "Pause"; pause.hidden = true; restart.hidden = true;
       count.textContent = "";
       label.textContent = minutes > 0 && !(hold > 0) ? clock(minutes * 60) : where(steps[0]);
@@ -282,6 +284,18 @@ var SuppleOutbox = (function () {
       start.focus();
     });
     function running() { pause.hidden = false; restart.hidden = false; cues.awake(true); }
+    // A rest between holds or sides can be skipped; the next hold starts at once.
+    skip.addEventListener("click", function () {
+      if (!afterRest) return;
+      var next = afterRest;
+      afterRest = null; skip.hidden = true;
+      clearInterval(ticking);
+      next();
+    });
+    function rest(seconds, then) {
+      afterRest = then; skip.hidden = false;
+      countdown(seconds, function () { afterRest = null; skip.hidden = true; then(); });
+    }
     function countdown(seconds, then) {
       var left = seconds;
       count.textContent = clock(left);
@@ -322,7 +336,7 @@ var SuppleOutbox = (function () {
             var next = steps[at], switching = next.side !== steps[at - 1].side;
             label.textContent = (switching ? "Change sides · " : "Relax · ") + where(next);
             cues.say(item, switching ? "Change sides" : "Relax");
-            countdown(switching ? 5 : 3, holdOnce);
+            rest(switching ? 5 : 3, holdOnce);
           });
         })();
       });
