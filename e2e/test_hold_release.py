@@ -19,6 +19,13 @@ def test_a_physical_therapist_starts_an_on_hold_program_and_the_member_plays_it(
     click_and_wait_for_new_page(driver, driver.find_element(By.LINK_TEXT, "Morgan Demo"))
     assert "Program on hold since" in page_text(driver)
     save_screenshot(driver, "phone-chart-on-hold", PHONE[1], PHONE[2])
+    # An empty note is refused, and the page comes back scrolled to the form with its message.
+    chart_url = driver.current_url
+    click_and_wait_for_new_page(driver, driver.find_element(By.XPATH, "//form[@id='write-note']//button[@type='submit']"))
+    assert driver.current_url.endswith("#write-note")
+    error_top = driver.execute_script("return document.querySelector('#write-note .form-error').getBoundingClientRect().top")
+    assert 0 <= error_top < PHONE[2], f"the note's error is {error_top}px down, off the screen"
+    open_page(driver, chart_url, "")
     driver.find_element(By.ID, "release-note").send_keys("We talked it through by phone; your doctor has checked your back. Start gently.")
     click_and_wait_for_new_page(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Review and start the program']"))
     assert "Program started" in page_text(driver)
