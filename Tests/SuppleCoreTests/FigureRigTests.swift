@@ -61,4 +61,23 @@ import Testing
         #expect(!FigureRig.range(.elbows, view: .side).contains(170))
         #expect(!FigureRig.range(.lumbar, view: .side).contains(80))
     }
+
+    @Test("both sides' limbs stand out from the white card at 3:1 or more, and from each other")
+    func limbContrast() {
+        func luminance(_ hex: String) -> Double {
+            let value = Int(hex.dropFirst(), radix: 16)!
+            func channel(_ shift: Int) -> Double {
+                let c = Double((value >> shift) & 0xff) / 255
+                return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+            }
+            return 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
+        }
+        func contrast(_ a: String, _ b: String) -> Double {
+            let (x, y) = (luminance(a), luminance(b))
+            return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+        }
+        #expect(contrast(FigureSVG.farColour, "#ffffff") >= 3)
+        #expect(contrast(FigureSVG.nearColour, "#ffffff") >= 3)
+        #expect(contrast(FigureSVG.nearColour, FigureSVG.farColour) >= 3)
+    }
 }

@@ -4,8 +4,10 @@ import Foundation
 /// style sheet, so it works under a strict Content-Security-Policy), or still (a "poster" for
 /// lists, print and people who prefer reduced motion).
 public enum FigureSVG {
-    static let nearColour = "#1f3b4d"
-    static let farColour = "#93b4c1"
+    /// Limbs nearer the viewer, and those on the far side. Both stay at 3:1 or more against the
+    /// white card (WCAG 1.4.11) and apart from each other, so the far side reads as "behind".
+    public static let nearColour = "#1f3b4d"
+    public static let farColour = "#6f93a3"
     static let moveSeconds = 1.2
     static let pauseSeconds = 0.6
 
