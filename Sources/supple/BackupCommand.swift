@@ -15,9 +15,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Environment.makeLogger()
-        guard case .sqliteFile(let path) = database.location else {
-            throw ValidationError(PostgresBackupAdvice.text)
-        }
+        let path = try PostgresBackupAdvice.sqlitePath(of: database)
         let store = try await SQLiteStore.open(path: path, readerCount: 1, logger: logger)
         do {
             let summary = try await SQLiteBackup.backup(store, to: to, logger: logger)
@@ -43,9 +41,7 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Environment.makeLogger()
-        guard case .sqliteFile(let path) = database.location else {
-            throw ValidationError(PostgresBackupAdvice.text)
-        }
+        let path = try PostgresBackupAdvice.sqlitePath(of: database)
         let (summary, aside) = try await SQLiteBackup.restore(from: from, to: path, logger: logger)
         print("Restored \(from) to \(summary.path): \(summary.bytes.formatted()) bytes, schema version \(summary.schemaVersion).")
         if let aside { print("The database it replaced is kept at \(aside).") }
@@ -53,7 +49,14 @@ struct RestoreCommand: AsyncParsableCommand {
     }
 }
 
+/// Backup and restore are SQLite's; PostgreSQL has its own tools, named here.
 enum PostgresBackupAdvice {
+    /// The SQLite file the options name, or the advice for PostgreSQL as the command's error.
+    static func sqlitePath(of database: DatabaseOptions) throws -> String {
+        guard case .sqliteFile(let path) = database.location else { throw ValidationError(text) }
+        return path
+    }
+
     static let text = """
         supple backup and restore work on the SQLite file. For PostgreSQL use its own tools, which \
         take a consistent snapshot while Supple runs: \

@@ -35,7 +35,7 @@ struct SuppleService: Service {
         try await Migrator().migrate(store, logger: logger)
         // Migrations may have nothing to write; this always writes, so a read-only file or a
         // full disk stops the server here with a clear message instead of failing members later.
-        try await store.checkWritable(within: .seconds(5), at: Int64(Date().timeIntervalSince1970 * 1000))
+        try await store.checkWritable(within: .seconds(5))
         if loadDemo {
             try await DemoData.load(into: store, hasher: PasswordHasher(cost: configuration.passwordHashCost))
         }

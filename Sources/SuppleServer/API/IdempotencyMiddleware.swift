@@ -87,16 +87,12 @@ struct IdempotencyMiddleware: RouterMiddleware {
         let detail = "This request was recorded earlier; its first answer was not kept."
     }
 
-    /// The key from the header, else from a JSON body's `idempotencyKey`; checked like any field.
+    /// The key the routes read too (`IdempotencyKey.read`): the header, else a JSON body's
+    /// `idempotencyKey`. A body that is not a JSON object has no key in it; its route says why.
     static func key(_ request: Request, body: ByteBuffer) throws -> String? {
-        var key = request.headers[.init("Idempotency-Key")!]
-        if key == nil, body.readableBytes > 0, request.headers[.contentType]?.contains("json") ?? true,
-           let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] {
-            key = object["idempotencyKey"] as? String
-        }
-        guard let key else { return nil }
-        try IdempotencyKey.check(key)
-        return key
+        let inHeader = request.headers[.init("Idempotency-Key")!] != nil
+        var json = (inHeader || body.readableBytes == 0 ? nil : JSONBody.object(in: body)) ?? .empty
+        return try IdempotencyKey.read(request, &json)
     }
 
     /// What makes two requests "the same": method, path with query, and body bytes.

@@ -11,9 +11,15 @@ struct JSONBody {
     static func read(_ request: Request, context: AppRequestContext) async throws -> JSONBody {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else {
+        guard let body = object(in: buffer) else {
             throw APIProblem(status: .badRequest, detail: "The request body must be a JSON object.")
         }
+        return body
+    }
+
+    /// The bytes as a JSON object, or nil when they are not one.
+    static func object(in buffer: ByteBuffer) -> JSONBody? {
+        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else { return nil }
         return JSONBody(object: object)
     }
 
@@ -38,10 +44,10 @@ struct JSONBody {
         if buffer.readableBytes == 0 || buffer.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .empty
         }
-        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else {
+        guard let body = object(in: buffer) else {
             throw APIProblem(status: .badRequest, detail: "The request body must be a JSON object, or empty.")
         }
-        return JSONBody(object: object)
+        return body
     }
 
     /// A whole-number property; absent and null are nil.

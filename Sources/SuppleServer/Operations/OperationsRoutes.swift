@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import Prometheus
 import SuppleStore
@@ -18,7 +17,7 @@ struct OperationsRoutes {
         }
         router.get("/readyz") { _, context in
             do {
-                try await database.checkWritable(within: Self.readinessDeadline, at: Int64(Date().timeIntervalSince1970 * 1000))
+                try await database.checkWritable(within: Self.readinessDeadline)
                 return plainText("ready\n", status: .ok)
             } catch let fault as StoreFault {
                 context.logger.warning("Not ready", metadata: ["fault": "\(fault.kind.rawValue)", "code": "\(fault.code)"])

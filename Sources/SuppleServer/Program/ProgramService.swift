@@ -110,15 +110,24 @@ public struct ProgramService: Sendable {
 
 extension ProgramService {
     /// Adapts the plans that a crash or a failed step left waiting (see PendingAdaptationRepository).
-    /// Returns how many members it saw.
+    /// Returns how many it finished. A member whose adaptation fails keeps their mark for the next
+    /// round and does not hold up the others; the database failing stops the round.
     @discardableResult
     public func finishPendingAdaptations(limit: Int = 500) async throws -> Int {
         let members = try await database.read { db in try await PendingAdaptationRepository.pending(limit: limit, in: db) }
+        var finished = 0
         for id in members {
-            guard let member = try await database.read({ db in try await AccountRepository.find(id: id, in: db) }) else { continue }
-            _ = try await adapt(member)
+            do {
+                guard let member = try await database.read({ db in try await AccountRepository.find(id: id, in: db) }) else { continue }
+                _ = try await adapt(member)
+                finished += 1
+            } catch let fault as StoreFault {
+                throw fault
+            } catch {
+                continue
+            }
         }
-        return members.count
+        return finished
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import SQLKit
 
@@ -52,7 +53,8 @@ extension Database {
 
     /// Proves a write can land: one small committed update of the readiness row. Throws the
     /// `StoreFault` that stops it (full disk, read-only file, lock held past the deadline).
-    public func checkWritable(within timeout: Duration = .seconds(2), at milliseconds: Int64) async throws {
+    public func checkWritable(within timeout: Duration = .seconds(2), at instant: Date = Date()) async throws {
+        let milliseconds = instant.storedMilliseconds
         try await transaction(within: timeout) { db in
             try await db.raw("UPDATE readiness_probe SET checked_at = \(bind: milliseconds) WHERE id = 1").run()
         }

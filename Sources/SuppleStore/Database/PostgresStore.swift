@@ -104,9 +104,11 @@ public final class PostgresStore: Database {
         let logger = self.logger
         do {
             return try await client.withConnection { connection in
-                // A roster load may take minutes: lift the per-statement limit for this transaction only.
+                // A roster load may take minutes, and pauses between batches while the next is read:
+                // lift both limits for this transaction only.
                 try await runInTransaction(on: connection.sql(queryLogLevel: .trace), begin: "BEGIN") { db in
                     try await db.raw("SET LOCAL statement_timeout = 0").run()
+                    try await db.raw("SET LOCAL idle_in_transaction_session_timeout = 0").run()
                     return try await body(db, PostgresBulkLoader(connection: connection, logger: logger))
                 }
             }

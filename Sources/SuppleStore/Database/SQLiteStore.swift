@@ -92,8 +92,7 @@ public final class SQLiteStore: Database {
 
     /// Which SQLite results are the engine's trouble rather than a mistake in our SQL.
     static func fault(from error: any Error) -> StoreFault? {
-        guard let error = error as? SQLiteError else { return nil }
-        let code = "SQLITE_\(error.reason)"
+        guard let error = error as? SQLiteError, let code = code(of: error) else { return nil }
         switch error.reason {
         case .full: return StoreFault(.diskFull, code: code)
         case .readOnly, .readonlyInRecovery, .readonlyCantLock, .readonlyInRollback, .readonlyBackingMoved, .readonlyDirectory,
@@ -150,7 +149,6 @@ public final class SQLiteStore: Database {
             for connection in readers.all + writer.all { try? await connection.close() }
         }.value
     }
-
 }
 
 /// Multi-row INSERTs with SQLite's own bind values (no Codable on the way), a few hundred rows

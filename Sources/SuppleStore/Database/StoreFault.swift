@@ -41,8 +41,6 @@ extension StoreFault {
     /// The engine's code for any database error, fault or not (a SQLite result code or a
     /// PostgreSQL SQLSTATE), for logs; nil for errors that did not come from the engine.
     public static func engineCode(of error: any Error) -> String? {
-        if let fault = error as? StoreFault { return fault.code }
-        if let fault = SQLiteStore.fault(from: error) ?? PostgresStore.fault(from: error) { return fault.code }
-        return SQLiteStore.code(of: error) ?? PostgresStore.code(of: error)
+        (error as? StoreFault)?.code ?? SQLiteStore.code(of: error) ?? PostgresStore.code(of: error)
     }
 }
