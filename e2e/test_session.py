@@ -177,3 +177,32 @@ def test_a_rest_between_holds_can_be_skipped(driver, base_url):
     skip.click()
     assert display().startswith("Hold · Hold 2 of 3"), display()
     assert not skip.is_displayed()
+
+
+def test_a_session_the_server_could_not_take_is_sent_again_by_itself(driver, base_url):
+    """Online, but Supple answers 503 (its database is down): the answers stay on the phone, the
+    member is told it will keep trying, and a few seconds later it goes through, once."""
+    sign_up_new_member(driver, base_url, "Jo Retry")
+    complete_intake(driver, base_url)
+    open_page(driver, base_url, "/session?speed=50")
+    items = driver.find_elements(By.CSS_SELECTOR, ".session-item")
+    for index, item in enumerate(items):
+        driver.execute_script("arguments[0].querySelector(\"input[value='2']\").click();"
+                              "arguments[0].querySelector(\"input[value='about-right']\").click();", item)
+        if index < len(items) - 1:
+            item.find_element(By.CSS_SELECTOR, ".player-next").click()
+    # The first send meets a server that can't save (as with its database down); later ones don't.
+    driver.execute_script("""
+        var real = window.fetch, refused = 0;
+        window.fetch = function (url, options) {
+          if (refused++ === 0) return Promise.resolve(new Response('', { status: 503, headers: { 'Retry-After': '5' } }));
+          return real(url, options);
+        };""")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Finish and save']").click()
+    status = driver.find_element(By.CSS_SELECTOR, ".send-status")
+    WebDriverWait(driver, 5).until(lambda d: status.is_displayed() and "keep trying" in status.text)
+    assert "Saved on this phone" in status.text
+    WebDriverWait(driver, 15).until(lambda d: "/home" in d.current_url)
+    assert "Session recorded" in page_text(driver)
+    open_page(driver, base_url, "/progress")
+    assert "1 of 7 sessions this week" in page_text(driver)

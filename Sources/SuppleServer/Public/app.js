@@ -42,7 +42,9 @@
 })();
 
 // The session outbox: a finished session's answers wait here until the server confirms them.
-// Every page tries to send what is waiting when it loads and when the phone comes back online.
+// Every page tries to send what is waiting when it loads and when the phone comes back online;
+// while the phone is online but Supple can't be reached (it answers 503), it tries again after
+// 5 s, then 10, 20… up to a minute.
 var SuppleOutbox = (function () {
   "use strict";
   var key = "supple-session-outbox";
@@ -56,7 +58,12 @@ var SuppleOutbox = (function () {
     status.textContent = text;
     status.hidden = false;
   }
-  var busy = false;
+  var busy = false, retryIn = 5000, retrying = null;
+  function retryLater(navigate) {
+    if (retrying) return;
+    retrying = setTimeout(function () { retrying = null; send(navigate); }, retryIn);
+    retryIn = Math.min(retryIn * 2, 60000);
+  }
   // Resolves true once the server has the session (and, if `navigate`, opens the page it answered).
   function send(navigate) {
     var pending = read();
@@ -78,7 +85,12 @@ var SuppleOutbox = (function () {
       return true;
     }).catch(function () {
       busy = false;
-      say("Saved on this phone. It will be sent when you're back online.");
+      if (navigator.onLine === false) {
+        say("Saved on this phone. It will be sent when you're back online.");
+      } else {
+        say("Saved on this phone. Supple can't be reached just now; it will keep trying to send it.");
+        retryLater(navigate);
+      }
       return false;
     });
   }
