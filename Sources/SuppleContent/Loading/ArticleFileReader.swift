@@ -13,7 +13,15 @@ enum ArticleFileReader {
     static let pendingReview = "pending clinical review"
     static let dangerSignsMarker = "<!-- danger-signs -->"
 
-    static func read(file: String, text: String, expectedSlug: String) -> (Article?, [ContentProblem]) {
+    /// Every article ends with what to do today, in its own language.
+    static func closingHeading(_ language: Language) -> String {
+        switch language {
+        case .english: "## What to do today"
+        case .spanish: "## Qué hacer hoy"
+        }
+    }
+
+    static func read(file: String, text: String, expectedSlug: String, language: Language = .english) -> (Article?, [ContentProblem]) {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
         guard normalized.hasPrefix("---\n"), let end = normalized.range(of: "\n---\n", range: normalized.index(normalized.startIndex, offsetBy: 4)..<normalized.endIndex) else {
             return (nil, [ContentProblem(file: file, field: "front matter", message: "must start the file, between two lines of ---")])
@@ -50,8 +58,8 @@ enum ArticleFileReader {
         let references = readReferences(&reader)
         if body.isEmpty {
             reader.problem("body", "is empty")
-        } else if !body.contains("## What to do today") {
-            reader.problem("body", "needs a closing \"## What to do today\" section")
+        } else if !body.contains(closingHeading(language)) {
+            reader.problem("body", "needs a closing \"\(closingHeading(language))\" section")
         }
         if containsRawHTML(body) {
             reader.problem("body", "contains raw HTML; write Markdown only (the one allowed comment is \(dangerSignsMarker))")

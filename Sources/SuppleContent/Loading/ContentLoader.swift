@@ -10,22 +10,43 @@ public enum ContentLoader {
         let exercises = readAll(folder, "exercises", extension: "yaml", problems: &problems) { file, text, name in
             ExerciseFileReader.read(file: file, yaml: text, expectedID: name)
         }
-        let articles = readAll(folder, "articles", extension: "md", problems: &problems) { file, text, name in
+        let languageFolders = Set(Language.translations.map(\.tag))
+        let articles = readAll(folder, "articles", extension: "md", skipping: languageFolders, problems: &problems) { file, text, name in
             ArticleFileReader.read(file: file, text: text, expectedSlug: name)
+        }
+        // Translated articles live in articles/<language>/ under the English slug; the danger-sign
+        // article must exist in every language (issue 25), the others may follow.
+        var translatedArticles: [Language: [Article]] = [:]
+        for language in Language.translations {
+            let translated = readAll(folder, "articles/\(language.tag)", extension: "md", problems: &problems) { file, text, name in
+                ArticleFileReader.read(file: file, text: text, expectedSlug: name, language: language)
+            }
+            let englishSlugs = Set(articles.map(\.item.slug))
+            for (file, article) in translated where !englishSlugs.contains(article.slug) {
+                problems.append(ContentProblem(file: file, field: "slug", message: "\"\(article.slug)\" has no English article to translate"))
+            }
+            if !translated.contains(where: { $0.item.slug == ContentLibrary.dangerSignArticle }) {
+                problems.append(ContentProblem(
+                    file: "articles/\(language.tag)/\(ContentLibrary.dangerSignArticle).md", field: "file",
+                    message: "is missing: the danger-sign article must be in \(language.ownName) from the start"
+                ))
+            }
+            translatedArticles[language] = translated.map(\.item)
         }
         problems += LibraryRules.check(exercises: exercises, articles: articles)
         guard problems.isEmpty else { return .failure(ContentInvalid(problems: problems)) }
-        return .success(ContentLibrary(exercises: exercises.map(\.item), articles: articles.map(\.item)))
+        return .success(ContentLibrary(exercises: exercises.map(\.item), articles: articles.map(\.item), translatedArticles: translatedArticles))
     }
 
     /// Reads every file of one kind with `read(file, text, nameWithoutExtension)`, keeping what
     /// parsed and collecting what did not.
     static func readAll<Item>(
-        _ root: URL, _ subfolder: String, extension ext: String, problems: inout [ContentProblem],
+        _ root: URL, _ subfolder: String, extension ext: String, skipping: Set<String> = [], problems: inout [ContentProblem],
         read: (String, String, String) -> (Item?, [ContentProblem])
     ) -> [(file: String, item: Item)] {
         var items: [(file: String, item: Item)] = []
-        for (relative, url) in files(in: root.appendingPathComponent(subfolder), under: subfolder, extension: ext) {
+        for (relative, url) in files(in: root.appendingPathComponent(subfolder), under: subfolder, extension: ext)
+        where !skipping.contains(relative.split(separator: "/").dropFirst().first.map(String.init) ?? "") {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 problems.append(ContentProblem(file: relative, field: "file", message: "is not readable UTF-8 text"))
                 continue

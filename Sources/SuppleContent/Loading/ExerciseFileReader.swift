@@ -7,7 +7,7 @@ import Yams
 enum ExerciseFileReader {
     static let fields: Set<String> = [
         "id", "name", "summary", "regions", "kind", "position", "spine_bias", "movements", "level", "equipment", "dose", "steps",
-        "cues", "mistakes", "precautions", "progressions", "regressions", "conditions", "source", "figure",
+        "cues", "mistakes", "precautions", "progressions", "regressions", "conditions", "source", "figure", "translations",
     ]
     static let doseFields: Set<String> = ["sets", "reps", "hold_seconds", "hold_seconds_max", "minutes", "per_side"]
 
@@ -54,20 +54,27 @@ enum ExerciseFileReader {
         let conditions = reader.choices("conditions", of: PainCondition.self)
         let source = reader.text("source", maxLength: 300)
         let figure = FigureReader.read(&reader, position: position, steps: steps, equipment: equipment)
+        let figureDescription = reader.values["figure"] == nil ? nil : reader.nested("figure") { $0.text("description", maxLength: 300) }
+        let english: ExerciseText? = if let name, let summary, let steps, let cues, let mistakes, let precautions, let figureDescription {
+            ExerciseText(name: name, summary: summary, steps: steps, cues: cues, mistakes: mistakes, precautions: precautions, figureDescription: figureDescription)
+        } else {
+            nil
+        }
+        let translations = TranslationReader.read(&reader, english: english, movements: movements, position: position)
 
         if let precautions, let movements {
             for problem in precautionProblems(movements: Set(movements), position: position, precautions: precautions) { reader.problem("precautions", problem) }
         }
         guard reader.problems.isEmpty, let id, let name, let summary, let regions, let kind, let position, let spineBias,
               let level, let equipment, let dose, let steps, let cues, let mistakes, let precautions, let progressions,
-              let regressions, let conditions, let source, let figure, let movements else {
+              let regressions, let conditions, let source, let figure, let movements, let figureDescription, let translations else {
             return (nil, reader.problems)
         }
         let exercise = Exercise(
             id: id, name: name, summary: summary, regions: regions, kind: kind, position: position, spineBias: spineBias,
             level: level, equipment: equipment, dose: dose, steps: steps, cues: cues, mistakes: mistakes,
             precautions: precautions, progressions: progressions, regressions: regressions, conditions: conditions, source: source,
-            figure: figure, movements: movements
+            figure: figure, movements: movements, figureDescription: figureDescription, translations: translations
         )
         return (exercise, [])
     }
@@ -76,10 +83,14 @@ enum ExerciseFileReader {
     /// in words they recognise (REVIEW-2026-12 E-4–E-6): spine bending, twisting or jumping for
     /// osteoporosis; the hip's precautions for a hip replacement; lying flat or on the front, breath
     /// holds and hard bracing for pregnancy; kneeling for a knee replacement.
-    static func precautionProblems(movements: Set<ExerciseMovement>, position: BodyPosition?, precautions: [String]) -> [String] {
+    static func precautionProblems(
+        movements: Set<ExerciseMovement>, position: BodyPosition?, precautions: [String], in language: Language = .english
+    ) -> [String] {
         let text = precautions.joined(separator: " ").lowercased()
-        var needed: [(String, String)] = ExerciseMovement.allCases.filter(movements.contains).map { ($0.precautionWord, "movements lists \($0.rawValue)") }
-        if let position, [.prone, .supine].contains(position) { needed.append(("pregnan", "the position is \(position.rawValue)")) }
+        var needed: [(String, String)] = ExerciseMovement.allCases.filter(movements.contains).map { ($0.precautionWord(in: language), "movements lists \($0.rawValue)") }
+        if let position, [.prone, .supine].contains(position) {
+            needed.append((ExerciseMovement.breathHold.precautionWord(in: language), "the position is \(position.rawValue)"))
+        }
         var seen = Set<String>()
         return needed.compactMap { word, why in
             guard !text.contains(word), seen.insert(word).inserted else { return nil }

@@ -16,7 +16,7 @@ enum FigureReader {
             return nil
         }
         return reader.nested("figure") { figure in
-            figure.rejectUnknownKeys(allowed: ["view", "base", "props", "poses"])
+            figure.rejectUnknownKeys(allowed: ["view", "base", "props", "poses", "description"])
             let view = figure.choice("view", of: ExerciseFigure.View.self)
             let base = figure.choice("base", of: ExerciseFigure.Base.self)
             let props: [ExerciseFigure.Prop]? = figure.values["props"] is [Any] && (figure.values["props"] as? [Any])?.isEmpty == true

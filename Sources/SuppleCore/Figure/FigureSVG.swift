@@ -65,7 +65,9 @@ public enum FigureSVG {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
+    /// The exercise file's own words for the movement when it has them (every shipped one does).
     static func description(_ exercise: Exercise, figure: ExerciseFigure) -> String {
+        guard exercise.figureDescription.isEmpty else { return exercise.figureDescription }
         let holding = figure.poses.contains { $0.hold } ? exercise.dose.holdSeconds.map { ", holding for \($0) seconds" } ?? "" : ""
         return "A figure \(exercise.position.label.lowercased()) shows \(exercise.name): \(figure.poses.count) positions in a loop\(holding)."
     }

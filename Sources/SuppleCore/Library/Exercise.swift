@@ -24,6 +24,10 @@ public struct Exercise: Sendable, Equatable, Identifiable, Codable {
     public let source: String
     /// The animated figure; every shipped exercise has one (the content check insists).
     public let figure: ExerciseFigure?
+    /// What the figure's movement looks like, in words, for people who cannot see it.
+    public let figureDescription: String
+    /// The member-facing words in other languages, keyed by language tag ("es").
+    public let translations: [String: ExerciseText]
 
     public struct Mistake: Sendable, Equatable, Codable {
         public let mistake: String
@@ -39,9 +43,12 @@ public struct Exercise: Sendable, Equatable, Identifiable, Codable {
         id: String, name: String, summary: String, regions: [BodyRegion], kind: ExerciseKind, position: BodyPosition,
         spineBias: SpineBias, level: Int, equipment: [Equipment], dose: Dose, steps: [String], cues: [String],
         mistakes: [Mistake], precautions: [String], progressions: [String], regressions: [String],
-        conditions: [PainCondition], source: String, figure: ExerciseFigure? = nil, movements: [ExerciseMovement] = []
+        conditions: [PainCondition], source: String, figure: ExerciseFigure? = nil, movements: [ExerciseMovement] = [],
+        figureDescription: String = "", translations: [String: ExerciseText] = [:]
     ) {
         self.figure = figure
+        self.figureDescription = figureDescription
+        self.translations = translations
         self.movements = ExerciseMovement.allCases.filter(movements.contains)
         self.id = id
         self.name = name
@@ -61,6 +68,27 @@ public struct Exercise: Sendable, Equatable, Identifiable, Codable {
         self.regressions = regressions
         self.conditions = conditions
         self.source = source
+    }
+
+    /// The words in English, the language every exercise is written in first.
+    public var englishText: ExerciseText {
+        ExerciseText(
+            name: name, summary: summary, steps: steps, cues: cues, mistakes: mistakes, precautions: precautions,
+            figureDescription: figureDescription
+        )
+    }
+
+    /// The same exercise with its words in `language` (English when no translation exists, which
+    /// the content check does not allow for shipped exercises).
+    public func localized(_ language: Language) -> Exercise {
+        guard language != .english, let text = translations[language.tag] else { return self }
+        return Exercise(
+            id: id, name: text.name, summary: text.summary, regions: regions, kind: kind, position: position,
+            spineBias: spineBias, level: level, equipment: equipment, dose: dose, steps: text.steps, cues: text.cues,
+            mistakes: text.mistakes, precautions: text.precautions, progressions: progressions, regressions: regressions,
+            conditions: conditions, source: source, figure: figure, movements: movements,
+            figureDescription: text.figureDescription, translations: translations
+        )
     }
 
     /// Needs nothing but the body and the floor or a chair one already has.

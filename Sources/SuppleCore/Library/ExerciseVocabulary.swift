@@ -140,8 +140,19 @@ public enum ExerciseMovement: String, CaseIterable, Codable, Sendable {
     case kneeling
 
     /// The word a file's precautions must use for the members this movement can harm.
-    public var precautionWord: String {
-        switch self {
+    public var precautionWord: String { precautionWord(in: .english) }
+
+    /// The same word in another language's precautions.
+    public func precautionWord(in language: Language) -> String {
+        if language == .spanish {
+            switch self {
+            case .spinalFlexion, .spinalRotation, .highImpact: return "osteoporosis"
+            case .hipDeepFlexion, .hipAdduction, .hipInternalRotation, .hipExtensionExternalRotation: return "prótesis de cadera"
+            case .breathHold, .abdominalStrain: return "embaraz"
+            case .kneeling: return "prótesis de rodilla"
+            }
+        }
+        return switch self {
         case .spinalFlexion, .spinalRotation, .highImpact: "osteoporosis"
         case .hipDeepFlexion, .hipAdduction, .hipInternalRotation, .hipExtensionExternalRotation: "hip replacement"
         case .breathHold, .abdominalStrain: "pregnan"

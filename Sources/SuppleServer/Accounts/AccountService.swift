@@ -41,7 +41,9 @@ public struct AccountService: Sendable {
 
     /// Creates a member. With a `coveragePass` from a confirmed coverage check, the account is
     /// linked to the person's roster record and sponsor in the same transaction.
-    public func signUpMember(_ input: MemberSignUp.Input, clientAddress: String?, coveragePass: String? = nil) async throws -> AccountRecord {
+    public func signUpMember(
+        _ input: MemberSignUp.Input, clientAddress: String?, coveragePass: String? = nil, language: Language = .english
+    ) async throws -> AccountRecord {
         let now = clock.now()
         // The age check uses the date where the person says they are, falling back to UTC.
         let zone = input.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
@@ -49,13 +51,20 @@ public struct AccountService: Sendable {
         let account = AccountRecord(
             email: signUp.email, name: signUp.name, role: .member,
             passwordHash: try await hasher.hash(signUp.password), timeZone: signUp.timeZone,
-            dateOfBirth: signUp.dateOfBirth, consentedAt: now, createdAt: now
+            dateOfBirth: signUp.dateOfBirth, consentedAt: now, createdAt: now, language: language
         )
         try await insertNewAccount(account, action: "account.signed_up", actor: nil, clientAddress: clientAddress) { db in
             guard let coveragePass, !coveragePass.isEmpty else { return }
             try await CoverageLink.link(account, pass: coveragePass, now: now, in: db)
         }
         return account
+    }
+
+    /// The member reads Supple in `language` from now on.
+    public func changeLanguage(_ signedIn: SignedIn, to language: Language) async throws {
+        try await database.transaction { db in
+            try await AccountRepository.updateLanguage(accountID: signedIn.account.id, to: language, in: db)
+        }
     }
 
     /// Inserts an account and its audit event together, turning a taken email into a field error.

@@ -15,6 +15,9 @@ public struct AppRequestContext: RequestContext {
     /// For a signed-in member on a web page: messages from their care team they have not read,
     /// shown beside Messages in the navigation.
     public var unreadMessages = 0
+    /// What the browser asks for (a `supple_lang` cookie set from the language links, else
+    /// `Accept-Language`), for pages seen before signing in.
+    public var browserLanguage: Language = .english
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -25,4 +28,11 @@ public struct AppRequestContext: RequestContext {
     public var maxUploadSize: Int { 64 * 1024 }
 
     public var actor: Actor? { signedIn?.account.actor }
+
+    /// The language of the page: a member's own choice; English for the care team, whose pages
+    /// are not translated; the browser's wish for everyone not signed in.
+    public var language: Language {
+        guard let account = signedIn?.account else { return browserLanguage }
+        return account.role == .member ? account.language : .english
+    }
 }

@@ -43,7 +43,7 @@ func buildServer(
     var dependencies = dependencies
     let store = dependencies.database
     dependencies.database = ClaimingDatabase(base: store)
-    let pages = try await PageRenderer.loadBundled(emergencyNumber: configuration.emergencyNumber)
+    let pages = try PageRenderer.loadBundled(emergencyNumber: configuration.emergencyNumber, catalog: try TextCatalog.bundled())
     let assets = try StaticAssets.loadBundled()
     let library = try dependencies.library ?? ContentLibrary.bundled()
     let accounts = try await AccountService(

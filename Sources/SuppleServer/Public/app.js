@@ -1,4 +1,19 @@
 // Small enhancements only; every page works without this file.
+// The words it shows or speaks are written in English through t("…", {values}); a page in another
+// language carries their translations in <script type="application/json" id="ui-text">.
+var SuppleText = (function () {
+  "use strict";
+  var table = {};
+  try {
+    var element = document.getElementById("ui-text");
+    if (element && element.textContent.trim()) table = JSON.parse(element.textContent);
+  } catch (e) { table = {}; }
+  return function (english, values) {
+    var text = table[english] || english;
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(String(values[name])); });
+    return text;
+  };
+})();
 (function () {
   "use strict";
   // Pre-select the browser's time zone on forms that ask for one, unless the person chose already.
@@ -19,12 +34,12 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "secondary figure-toggle";
-    button.textContent = "Pause the figure";
+    button.textContent = SuppleText("Pause the figure");
     button.setAttribute("aria-pressed", "false");
     button.addEventListener("click", function () {
       var pausing = !drawing.animationsPaused();
       if (pausing) drawing.pauseAnimations(); else drawing.unpauseAnimations();
-      button.textContent = pausing ? "Play the figure" : "Pause the figure";
+      button.textContent = SuppleText(pausing ? "Play the figure" : "Pause the figure");
       button.setAttribute("aria-pressed", pausing ? "true" : "false");
     });
     figure.appendChild(button);
@@ -76,7 +91,7 @@ var SuppleOutbox = (function () {
       busy = false;
       if (response.status >= 500) throw new Error("server unavailable");
       if (response.url.indexOf("/signin") >= 0) {
-        say("Your answers are saved on this phone. Sign in again and they will be sent.");
+        say(SuppleText("Your answers are saved on this phone. Sign in again and they will be sent."));
         return false;
       }
       forget(pending);
@@ -86,9 +101,9 @@ var SuppleOutbox = (function () {
     }).catch(function () {
       busy = false;
       if (navigator.onLine === false) {
-        say("Saved on this phone. It will be sent when you're back online.");
+        say(SuppleText("Saved on this phone. It will be sent when you're back online."));
       } else {
-        say("Saved on this phone. Supple can't be reached just now; it will keep trying to send it.");
+        say(SuppleText("Saved on this phone. Supple can't be reached just now; it will keep trying to send it."));
         retryLater(navigate);
       }
       return false;
@@ -176,7 +191,7 @@ var SuppleOutbox = (function () {
     try { muted = localStorage.getItem(mutedKey) === "yes"; } catch (e) {}
     var toggle = document.querySelector(".player-mute");
     function render() {
-      toggle.textContent = "Sound and voice: " + (muted ? "off" : "on");
+      toggle.textContent = SuppleText(muted ? "Sound and voice: off" : "Sound and voice: on");
       toggle.setAttribute("aria-pressed", muted ? "true" : "false");
     }
     if (toggle) {
@@ -208,7 +223,9 @@ var SuppleOutbox = (function () {
         if (navigator.vibrate) navigator.vibrate(150);
         if (window.speechSynthesis && window.SpeechSynthesisUtterance) {
           window.speechSynthesis.cancel();
-          window.speechSynthesis.speak(new SpeechSynthesisUtterance(words));
+          var utterance = new SpeechSynthesisUtterance(words);
+          utterance.lang = document.documentElement.lang || "en";
+          window.speechSynthesis.speak(utterance);
         }
       },
       awake: function (on) {
@@ -230,7 +247,7 @@ var SuppleOutbox = (function () {
     var reps = parseInt(data.reps || "0", 10);
     var sets = Math.max(1, parseInt(data.sets || "1", 10));
     var minutes = parseInt(data.minutes || "0", 10);
-    var sides = data.perSide === "true" ? ["Left side", "Right side"] : [""];
+    var sides = data.perSide === "true" ? [SuppleText("Left side"), SuppleText("Right side")] : [""];
     var label = timer.querySelector(".timer-label");
     var count = timer.querySelector(".timer-count");
     var start = timer.querySelector(".timer-start");
@@ -264,30 +281,30 @@ var SuppleOutbox = (function () {
     function where(step) {
       var parts = [];
       if (step.side) parts.push(step.side);
-      parts.push((holdsOnly ? "Hold " : "Rep ") + step.n + " of " + perSet);
-      if (setCount > 1) parts.push("set " + step.set + " of " + setCount);
+      parts.push(SuppleText(holdsOnly ? "Hold {n} of {total}" : "Rep {n} of {total}", { n: step.n, total: perSet }));
+      if (setCount > 1) parts.push(SuppleText("set {n} of {total}", { n: step.set, total: setCount }));
       return parts.join(" · ");
     }
     function finished() {
       clearInterval(ticking);
-      label.textContent = "Done"; count.textContent = "";
+      label.textContent = SuppleText("Done"); count.textContent = "";
       start.hidden = true; add.hidden = true; pause.hidden = true; skip.hidden = true;
       restart.hidden = false;
       if (choiceRow) choiceRow.hidden = true;
-      cues.say(item, "Done");
+      cues.say(item, SuppleText("Done"));
       cues.awake(false);
     }
     // Pause keeps the count where it is; Start again goes back to the first hold or rep.
     pause.addEventListener("click", function () {
       paused = !paused;
-      pause.textContent = paused ? "Resume" : "Pause";
-      cues.say(item, paused ? "Paused" : "Carry on");
+      pause.textContent = SuppleText(paused ? "Resume" : "Pause");
+      cues.say(item, SuppleText(paused ? "Paused" : "Carry on"));
       cues.awake(!paused);
     });
     restart.addEventListener("click", function () {
       clearInterval(ticking);
       at = 0; paused = false; afterRest = null; skip.hidden = true;
-      pause.textContent = "Pause"; pause.hidden = true; restart.hidden = true;
+      pause.textContent = SuppleText("Pause"); pause.hidden = true; restart.hidden = true;
       count.textContent = "";
       label.textContent = minutes > 0 && !(hold > 0) ? clock(minutes * 60) : where(steps[0]);
       start.hidden = !(hold > 0 || minutes > 0); start.disabled = false;
@@ -328,7 +345,7 @@ var SuppleOutbox = (function () {
         var stride = holdMax - hold > 10 ? 5 : 1;
         for (var value = hold; value <= holdMax; value += stride) {
           var option = document.createElement("option");
-          option.value = value; option.textContent = value + " seconds";
+          option.value = value; option.textContent = SuppleText("{seconds} seconds", { seconds: value });
           choice.appendChild(option);
         }
         choice.value = String(hold);
@@ -340,14 +357,14 @@ var SuppleOutbox = (function () {
         running();
         pause.focus();
         (function holdOnce() {
-          label.textContent = "Hold · " + where(steps[at]);
+          label.textContent = SuppleText("Hold") + " · " + where(steps[at]);
           cues.say(item, label.textContent);
           countdown(chosenHold(), function () {
             at += 1;
             if (at >= steps.length) { finished(); return; }
             var next = steps[at], switching = next.side !== steps[at - 1].side;
-            label.textContent = (switching ? "Change sides · " : "Relax · ") + where(next);
-            cues.say(item, switching ? "Change sides" : "Relax");
+            label.textContent = SuppleText(switching ? "Change sides" : "Relax") + " · " + where(next);
+            cues.say(item, SuppleText(switching ? "Change sides" : "Relax"));
             rest(switching ? 5 : 3, holdOnce);
           });
         })();
@@ -360,7 +377,7 @@ var SuppleOutbox = (function () {
         pause.focus();
         (function side(index) {
           if (sides[index]) label.textContent = sides[index];
-          cues.say(item, sides[index] ? (index > 0 ? "Change sides. " : "") + sides[index] : "Go");
+          cues.say(item, sides[index] ? (index > 0 ? SuppleText("Change sides") + ". " : "") + sides[index] : SuppleText("Go"));
           countdown(minutes * 60, function () {
             if (index + 1 < sides.length) side(index + 1); else finished();
           });

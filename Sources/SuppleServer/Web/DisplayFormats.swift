@@ -14,6 +14,31 @@ enum DisplayFormats {
         return "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
 
+    /// A calendar date as people write it in `language`: "7 Dec 2026", "7 dic 2026".
+    static func day(_ date: CalendarDate, in language: Language) -> String {
+        "\(date.day) \(months(in: language)[date.month - 1]) \(date.year)"
+    }
+
+    static func months(in language: Language) -> [String] {
+        switch language {
+        case .english: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        case .spanish: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"]
+        }
+    }
+
+    private static let englishDate = try! NSRegularExpression(pattern: #"^(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})(, \d{2}:\d{2})?$"#)
+
+    /// A date this file wrote in English ("7 Dec 2026", "7 Dec 2026, 14:05") in `language`;
+    /// any other text unchanged. Pages are built in English and put into the member's language
+    /// as they are rendered.
+    static func localizedDate(_ text: String, in language: Language) -> String? {
+        guard language != .english, text.count <= 20,
+              let match = englishDate.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let monthRange = Range(match.range(at: 2), in: text),
+              let index = months(in: .english).firstIndex(of: String(text[monthRange])) else { return nil }
+        return text.replacingCharacters(in: monthRange, with: months(in: language)[index])
+    }
+
     /// A day and time: "27 Nov 2026, 14:05".
     static func moment(_ instant: Date, in zone: MemberTimeZone) -> String {
         format(instant, in: zone, as: "d MMM yyyy, HH:mm")

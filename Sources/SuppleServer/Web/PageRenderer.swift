@@ -1,20 +1,39 @@
 import Foundation
 import Hummingbird
 import Mustache
+import SuppleContent
 import SuppleCore
 
 /// Renders Mustache pages inside the shared layout. Mustache escapes every `{{value}}`, so text
 /// a person typed can never become markup.
 public struct PageRenderer: Sendable {
-    let library: MustacheLibrary
+    /// The templates once per language, their marked texts already translated.
+    let libraries: [Language: MustacheLibrary]
+    let catalog: TextCatalog
     /// The operator's emergency number, shown beside every danger-sign message.
     let emergencyNumber: String?
 
-    public static func loadBundled(emergencyNumber: String? = nil) async throws -> PageRenderer {
+    public static func loadBundled(emergencyNumber: String? = nil, catalog: TextCatalog) throws -> PageRenderer {
+        var libraries: [Language: MustacheLibrary] = [:]
+        for language in Language.allCases {
+            var library = MustacheLibrary()
+            for (name, text) in try bundledTemplates() {
+                try library.register(TemplateTranslation.translate(text, into: language, catalog: catalog), named: name)
+            }
+            libraries[language] = library
+        }
+        return PageRenderer(libraries: libraries, catalog: catalog, emergencyNumber: emergencyNumber)
+    }
+
+    /// Every bundled template's text by name (the file name without `.mustache`).
+    static func bundledTemplates() throws -> [(String, String)] {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw BundledResourceMissing(name: "Templates")
         }
-        return PageRenderer(library: try await MustacheLibrary(directory: directory.path), emergencyNumber: emergencyNumber)
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+        return try files.filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }.map {
+            ($0.deletingPathExtension().lastPathComponent, try String(contentsOf: $0, encoding: .utf8))
+        }
     }
 
     /// A full page: the template's own data plus what the layout needs (who is signed in,
@@ -23,13 +42,40 @@ public struct PageRenderer: Sendable {
         _ template: String, title: String, context: AppRequestContext, status: HTTPResponse.Status = .ok,
         currentPath: String? = nil, data: [String: Any] = [:]
     ) throws -> Response {
-        var values = layoutValues(title: title, context: context, currentPath: currentPath)
-        values.merge(data) { _, page in page }
-        guard let html = library.render(Self.withoutEmptyText(values), withTemplate: template) else {
+        let language = context.language
+        var values = layoutValues(title: catalog.text(title, in: language), context: context, currentPath: currentPath)
+        values.merge(translated(data, into: language)) { _, page in page }
+        guard let html = libraries[context.language]?.render(Self.withoutEmptyText(values), withTemplate: template) else {
             throw BundledResourceMissing(name: "template \(template)")
         }
         return Self.htmlResponse(html, status: status)
     }
+
+    /// The page's data with every sentence the catalog knows put into `language`: labels,
+    /// questions, triage messages and reasons built in English by the engine and the services.
+    /// What people wrote (messages, notes, names, form values) is never looked up.
+    func translated(_ data: [String: Any], into language: Language) -> [String: Any] {
+        guard language != .english else { return data }
+        func walk(_ value: Any, key: String) -> Any {
+            guard !Self.verbatimKeys.contains(key) else { return value }
+            switch value {
+            case let text as String: return DisplayFormats.localizedDate(text, in: language) ?? catalog.text(text, in: language)
+            case let nested as [String: Any]: return nested.reduce(into: [String: Any]()) { $0[$1.key] = walk($1.value, key: $1.key) }
+            case let nested as [String: String]: return nested.reduce(into: [String: String]()) { $0[$1.key] = walk($1.value, key: $1.key) as? String }
+            case let list as [[String: Any]]: return list.map { walk($0, key: key) }
+            case let list as [String]: return list.map { walk($0, key: key) as? String ?? $0 }
+            default: return value
+            }
+        }
+        return walk(data, key: "") as? [String: Any] ?? data
+    }
+
+    /// Data keys that hold what a person typed or a name, shown exactly as written.
+    static let verbatimKeys: Set<String> = [
+        "values", "draft", "body", "careTeamNote", "careTeamNoteAuthor", "greetingName", "userName", "sender", "teamNames",
+        "email", "sentTo", "csrf", "key", "token", "q", "figure", "still", "figureAnimated", "figureStill", "painChart",
+        "walkChart", "sessionChart", "pegChart", "psfsChart", "html", "references", "memberNote", "note",
+    ]
 
     /// Mustache treats any string, even an empty one, as true in a `{{#section}}`. Dropping empty
     /// strings lets templates write `{{#notice}}…{{/notice}}` for "if there is a notice".
@@ -69,23 +115,28 @@ public struct PageRenderer: Sendable {
             if AccessPolicy.permits(context.actor, .manageOrganizations) { nav.append(("/staff/organizations", "Organizations")) }
             nav += [("/library", "Library"), ("/account", "Account")]
         }
+        let language = context.language
+        let other = Language.allCases.first { $0 != language } ?? .english
         return [
+            "lang": language.tag,
+            "otherLanguage": ["tag": other.tag, "name": other.ownName],
+            "uiText": ScriptText.json(in: language, catalog: catalog),
             "title": title,
             "csrf": context.csrfToken,
             "signedIn": account != nil,
             "userName": account?.name.value ?? "",
             "userRole": role?.displayName ?? "",
             "homePath": Self.homePath(for: role),
-            "homeLabel": role == nil ? "the start page" : (role == .member ? "today's plan" : "the care-team workspace"),
+            "homeLabel": catalog.text(role == nil ? "the start page" : (role == .member ? "today's plan" : "the care-team workspace"), in: language),
             "bodyClass": role?.isStaff == true ? "staff" : "",
             "nav": nav.map { href, label -> [String: Any] in
                 // On the thread itself the messages are being read, so no badge there.
                 let unread = href == "/messages" && currentPath != "/messages" ? context.unreadMessages : 0
-                return ["href": href, "label": label, "current": href == currentPath, "hasBadge": unread > 0, "badge": unread]
+                return ["href": href, "label": catalog.text(label, in: language), "current": href == currentPath, "hasBadge": unread > 0, "badge": unread]
             },
-            "emergencyHeading": EmergencySigns.heading,
-            "emergencySigns": EmergencySigns.signs,
-            "emergencyWhatToDo": EmergencySigns.whatToDo,
+            "emergencyHeading": catalog.text(EmergencySigns.heading, in: language),
+            "emergencySigns": EmergencySigns.signs.map { catalog.text($0, in: language) },
+            "emergencyWhatToDo": catalog.text(EmergencySigns.whatToDo, in: language),
             "emergencyNumber": emergencyNumber ?? "",
         ]
     }

@@ -11,6 +11,7 @@ public enum SchemaHistory {
         messagesNotesAndClinicianPlans,
         eligibilityRosters,
         readinessAndIdempotency,
+        memberLanguage,
     ]
 
     static let accountsAndSessions = Migration(version: 1, name: "accounts and sessions", sql: [
@@ -376,5 +377,10 @@ public enum SchemaHistory {
             since BIGINT NOT NULL
         )
         """,
+    ])
+
+    /// The language a member reads Supple in ("en", "es"); everyone so far read English.
+    static let memberLanguage = Migration(version: 8, name: "member language", sql: [
+        "ALTER TABLE accounts ADD COLUMN language TEXT NOT NULL DEFAULT 'en'",
     ])
 }

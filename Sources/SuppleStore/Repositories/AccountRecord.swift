@@ -15,12 +15,16 @@ public struct AccountRecord: Sendable, Equatable {
     public var createdAt: Date
     public var passwordChangedAt: Date
     public var disabledAt: Date?
+    /// The language the member reads Supple in; staff pages are English whatever this says.
+    public var language: Language
 
     public init(
         id: UUID = UUID(), email: EmailAddress, name: PersonName, role: Role, passwordHash: String,
         timeZone: MemberTimeZone, dateOfBirth: CalendarDate? = nil, organizationID: UUID? = nil,
-        consentedAt: Date? = nil, createdAt: Date, passwordChangedAt: Date? = nil, disabledAt: Date? = nil
+        consentedAt: Date? = nil, createdAt: Date, passwordChangedAt: Date? = nil, disabledAt: Date? = nil,
+        language: Language = .english
     ) {
+        self.language = language
         self.id = id
         self.email = email
         self.name = name

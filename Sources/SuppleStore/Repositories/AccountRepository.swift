@@ -15,12 +15,13 @@ public enum AccountRepository {
         }
         try await db.raw("""
             INSERT INTO accounts (id, email, name, role, password_hash, time_zone, date_of_birth,
-                organization_id, consented_at, created_at, password_changed_at, disabled_at)
+                organization_id, consented_at, created_at, password_changed_at, disabled_at, language)
             VALUES (\(bind: account.id.uuidString), \(bind: account.email.value), \(bind: account.name.value),
                 \(bind: account.role.rawValue), \(bind: account.passwordHash), \(bind: account.timeZone.identifier),
                 \(bind: account.dateOfBirth?.description), \(bind: account.organizationID?.uuidString),
                 \(bind: account.consentedAt?.storedMilliseconds), \(bind: account.createdAt.storedMilliseconds),
-                \(bind: account.passwordChangedAt.storedMilliseconds), \(bind: account.disabledAt?.storedMilliseconds))
+                \(bind: account.passwordChangedAt.storedMilliseconds), \(bind: account.disabledAt?.storedMilliseconds),
+                \(bind: account.language.tag))
             """).run()
     }
 
@@ -37,6 +38,10 @@ public enum AccountRepository {
             UPDATE accounts SET password_hash = \(bind: hash), password_changed_at = \(bind: instant.storedMilliseconds)
             WHERE id = \(bind: accountID.uuidString)
             """).run()
+    }
+
+    public static func updateLanguage(accountID: UUID, to language: Language, in db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE accounts SET language = \(bind: language.tag) WHERE id = \(bind: accountID.uuidString)").run()
     }
 
     /// Accounts with the given roles, newest first.
@@ -66,7 +71,8 @@ public enum AccountRepository {
             consentedAt: try row.optionalInstant("consented_at"),
             createdAt: try row.instant("created_at"),
             passwordChangedAt: try row.instant("password_changed_at"),
-            disabledAt: try row.optionalInstant("disabled_at")
+            disabledAt: try row.optionalInstant("disabled_at"),
+            language: Language(rawValue: try row.decode(column: "language", as: String.self)) ?? .english
         )
     }
 }

@@ -22,6 +22,31 @@ struct AccountPages {
         router.post("/password/reset/{token}", use: resetPassword)
         router.get("/account", use: showAccount)
         router.post("/account/password", use: changePassword)
+        router.post("/account/language", use: changeLanguage)
+        router.get("/language/{tag}", use: chooseLanguage)
+    }
+
+    /// The languages offered, the current one selected; each named in its own language.
+    static func languageOptions(chosen: Language) -> [[String: Any]] {
+        Language.allCases.map { ["tag": $0.tag, "name": $0.ownName, "selected": $0 == chosen] }
+    }
+
+    /// The link at the foot of every page for people not signed in: remembers the choice and
+    /// goes back to the start page in that language.
+    @Sendable func chooseLanguage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let language = Language(rawValue: try context.parameters.require("tag")) else { throw HTTPError(.notFound) }
+        var response = Response.redirect(to: "/")
+        response.setCookie(LanguageCookie.chosen(language, secure: secureCookies))
+        return response
+    }
+
+    @Sendable func changeLanguage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let signedIn = try context.require(.manageOwnAccount)
+        guard let language = Language(rawValue: context.form["language"] ?? "") else {
+            return try accountPage(signedIn, context: context, notice: "", failure: ValidationFailure(field: "language", message: "Choose English or Español."))
+        }
+        try await accounts.changeLanguage(signedIn, to: language)
+        return .redirect(to: "/account?done=language#language")
     }
 
     // MARK: Sign-up
@@ -44,6 +69,7 @@ struct AccountPages {
             "values": values,
             "timeZones": DisplayFormats.timeZoneOptions(chosen: values["timeZone"]),
             "timeZoneChosen": values["timeZone"] != nil ? "true" : "false",
+            "languages": Self.languageOptions(chosen: values["language"].flatMap(Language.init(rawValue:)) ?? context.language),
         ]
         if let failure { data.merge(failure.templateValues) { _, new in new } }
         return try pages.page("signup", title: "Join Supple", context: context, status: failure == nil ? .ok : .unprocessableContent, data: data)
@@ -56,14 +82,17 @@ struct AccountPages {
             dateOfBirth: form["dateOfBirth"], timeZone: form["timeZone"], consent: form.isChecked("consent")
         )
         do {
-            let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress, coveragePass: form["coverage"])
+            guard let language = Language(rawValue: form["language"] ?? context.language.tag) else {
+                throw ValidationFailure(field: "language", message: "Choose English or Español.")
+            }
+            let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress, coveragePass: form["coverage"], language: language)
             return try await signedInRedirect(account, to: "/home?welcome=1")
         } catch let failure as ValidationFailure {
             // Typed values come back so the person fixes one field, not the whole form; never the password.
             let values = [
                 "name": form["name"] ?? "", "email": form["email"] ?? "", "dateOfBirth": form["dateOfBirth"] ?? "",
                 "timeZone": form["timeZone"] ?? "UTC", "consent": form.isChecked("consent") ? "yes" : "",
-                "coverage": form["coverage"] ?? "",
+                "coverage": form["coverage"] ?? "", "language": form["language"] ?? "",
             ]
             return try signUpPage(context: context, values: values.mapValues { String($0.prefix(300)) }, failure: failure)
         }
@@ -165,7 +194,11 @@ struct AccountPages {
 
     @Sendable func showAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
         let signedIn = try context.require(.manageOwnAccount)
-        let notice = request.uri.queryParameters["done"] == "password" ? "Your password has been changed. Your other devices have been signed out." : ""
+        let notice = switch request.uri.queryParameters["done"].map(String.init) {
+        case "password": "Your password has been changed. Your other devices have been signed out."
+        case "language": "Saved. Supple will speak to you in this language."
+        default: ""
+        }
         return try accountPage(signedIn, context: context, notice: notice, failure: nil)
     }
 
@@ -178,6 +211,8 @@ struct AccountPages {
                 "timeZone": account.timeZone.identifier, "dateOfBirth": account.dateOfBirth?.description ?? "",
                 "since": DisplayFormats.day(account.createdAt, in: account.timeZone),
             ],
+            "isMember": account.role == .member,
+            "languages": Self.languageOptions(chosen: account.language),
         ]
         if let failure { data.merge(failure.templateValues) { _, new in new } }
         return try pages.page("account", title: "Your account", context: context,

@@ -1,0 +1,93 @@
+import Foundation
+import SuppleCore
+
+/// Every member-facing sentence Supple says, in every language it speaks. The English text is the
+/// key (as in gettext), so templates and code stay readable in English and a missing translation
+/// falls back to English rather than to a blank; `supple content check` and the tests refuse a
+/// missing one for shipped text.
+public struct TextCatalog: Sendable {
+    /// Translations by language, keyed by the English text with its white space collapsed.
+    let translations: [Language: [String: String]]
+
+    public init(translations: [Language: [String: String]]) {
+        self.translations = translations.mapValues { table in
+            Dictionary(table.map { (Self.key($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// The catalog shipped in `Resources/translations/<tag>.po`.
+    public static func bundled() throws -> TextCatalog {
+        guard let folder = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("translations") else {
+            throw ContentInvalid(problems: [ContentProblem(file: "translations", field: "folder", message: "is missing from the bundle")])
+        }
+        return try load(from: folder).get()
+    }
+
+    public static func load(from folder: URL) -> Result<TextCatalog, ContentInvalid> {
+        var problems: [ContentProblem] = []
+        var tables: [Language: [String: String]] = [:]
+        for language in Language.translations {
+            let file = "translations/\(language.tag).po"
+            guard let text = try? String(contentsOf: folder.appendingPathComponent("\(language.tag).po"), encoding: .utf8) else {
+                problems.append(ContentProblem(file: file, field: "file", message: "is missing or not UTF-8 text"))
+                continue
+            }
+            let parsed = POFile.parse(text)
+            problems += parsed.problems.map { ContentProblem(file: file, field: "line \($0.line)", message: $0.message) }
+            var table: [String: String] = [:]
+            for entry in parsed.entries {
+                let key = Self.key(entry.id)
+                if table[key] != nil {
+                    problems.append(ContentProblem(file: file, field: "line \(entry.line)", message: "translates \"\(entry.id.prefix(60))\" a second time"))
+                }
+                if entry.translation.trimmingCharacters(in: .whitespaces).isEmpty {
+                    problems.append(ContentProblem(file: file, field: "line \(entry.line)", message: "has an empty translation for \"\(entry.id.prefix(60))\""))
+                    continue
+                }
+                if placeholders(entry.id) != placeholders(entry.translation) {
+                    problems.append(ContentProblem(
+                        file: file, field: "line \(entry.line)",
+                        message: "must keep the placeholders \(placeholders(entry.id).keys.sorted()) of the English (has \(placeholders(entry.translation).keys.sorted()))"
+                    ))
+                }
+                table[key] = entry.translation
+            }
+            tables[language] = table
+        }
+        guard problems.isEmpty else { return .failure(ContentInvalid(problems: problems)) }
+        return .success(TextCatalog(translations: tables))
+    }
+
+    /// `english` in `language`; the English itself when the catalog has no translation.
+    public func text(_ english: String, in language: Language) -> String {
+        guard language != .english else { return english }
+        return translations[language]?[Self.key(english)] ?? english
+    }
+
+    /// `english` in `language` with `{name}` placeholders filled in.
+    public func text(_ english: String, in language: Language, _ values: [String: String]) -> String {
+        values.reduce(text(english, in: language)) { result, pair in result.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
+    }
+
+    public func has(_ english: String, in language: Language) -> Bool {
+        language == .english || translations[language]?[Self.key(english)] != nil
+    }
+
+    /// The English texts that have a translation in `language`.
+    public func translatedTexts(in language: Language) -> Set<String> { Set(translations[language]?.keys.map { $0 } ?? []) }
+
+    /// White space is layout, not wording: a sentence wrapped over two template lines is the
+    /// same sentence.
+    public static func key(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `{name}` and `{{mustache}}` tags a translation must keep.
+    static func placeholders(_ text: String) -> [String: Int] {
+        guard let regex = try? NSRegularExpression(pattern: #"\{\{[^}]*\}\}|\{[a-zA-Z]+\}"#) else { return [:] }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).reduce(into: [:]) { counts, match in
+            counts[String(text[Range(match.range, in: text)!]), default: 0] += 1
+        }
+    }
+}
