@@ -25,9 +25,10 @@ def next_step(driver):
     click_and_wait_for_new_page(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
-def complete_intake(driver, base_url, bladder_change=False, weeks_pregnant=None, self_harm=False):
+def complete_intake(driver, base_url, bladder_change=False, weeks_pregnant=None, self_harm=False, say=lambda text: text):
+    """Answers every step; `say` gives each step's heading in the member's language."""
     open_page(driver, base_url, "/intake")
-    assert heading(driver) == "Where it hurts"
+    assert heading(driver) == say("Where it hurts")
     pick(driver, "painRegions", "lumbar")
     pick(driver, "primaryRegion", "lumbar")
     type_into(driver, "weeksWithPain", "20")
@@ -35,13 +36,13 @@ def complete_intake(driver, base_url, bladder_change=False, weeks_pregnant=None,
     pick(driver, "gettingWorse", "no")
     next_step(driver)
 
-    assert heading(driver) == "How much it hurts"
+    assert heading(driver) == say("How much it hurts")
     for name, value in (("painNow", "4"), ("painAverageWeek", "4"), ("painWorstWeek", "6"),
                         ("peg.enjoymentInterference", "5"), ("peg.activityInterference", "6")):
         pick(driver, name, value)
     next_step(driver)
 
-    assert heading(driver) == "What changes it"
+    assert heading(driver) == say("What changes it")
     for value in ("walking", "standing"):
         pick(driver, "worseWith", value)
     for value in ("sitting", "bendingForward"):
@@ -51,7 +52,7 @@ def complete_intake(driver, base_url, bladder_change=False, weeks_pregnant=None,
     type_into(driver, "walkMinutesBeforePain", "10")
     next_step(driver)
 
-    assert heading(driver) == "Safety questions"
+    assert heading(driver) == say("Safety questions")
     for box in driver.find_elements(By.CSS_SELECTOR, "input[type=radio][value=no]"):
         if not box.is_selected():
             driver.execute_script("arguments[0].click();", box)
@@ -60,33 +61,33 @@ def complete_intake(driver, base_url, bladder_change=False, weeks_pregnant=None,
     save_screenshot(driver, "phone-intake-safety", PHONE[1], PHONE[2])
     next_step(driver)
 
-    assert heading(driver) == "Your health"
+    assert heading(driver) == say("Your health")
     pick(driver, "pregnancy", "pregnant" if weeks_pregnant else "no")
     for name in ("surgery.hipReplacement", "surgery.kneeReplacement", "surgery.spineSurgery"):
         pick(driver, name, "no")
     next_step(driver)
 
     if weeks_pregnant:
-        assert heading(driver) == "A little more about that"
+        assert heading(driver) == say("A little more about that")
         assert "hip replacement" not in page_text(driver)
         type_into(driver, "weeksPregnant", str(weeks_pregnant))
         pick(driver, "dangerSigns.pregnancyWarningSigns", "no")
         save_screenshot(driver, "phone-intake-pregnancy", PHONE[1], PHONE[2])
         next_step(driver)
 
-    assert heading(driver) == "How you've been feeling"
+    assert heading(driver) == say("How you've been feeling")
     mood = ("2", "2") if self_harm else ("1", "0")
     for name, value in (("phq2.0", mood[0]), ("phq2.1", mood[1]), ("gad2.0", "1"), ("gad2.1", "0"), ("fearOfMovement", "3")):
         pick(driver, name, value)
     next_step(driver)
 
     if self_harm:
-        assert heading(driver) == "A few more questions about how you feel"
+        assert heading(driver) == say("A few more questions about how you feel")
         for item in range(7):
             pick(driver, f"phq9Rest.{item}", "1" if item == 6 else "0")
         next_step(driver)
 
-    assert heading(driver) == "Your daily life"
+    assert heading(driver) == say("Your daily life")
     pick(driver, "canGetToFloor", "yes")
     pick(driver, "equipment", "mat")
     type_into(driver, "sittingHoursPerDay", "7")
@@ -97,7 +98,7 @@ def complete_intake(driver, base_url, bladder_change=False, weeks_pregnant=None,
 def sign_up_new_member(driver, base_url, name):
     open_page(driver, base_url, "/signup")
     fill_signup(driver, name=name, email=unique_email("intake"), password="a walk in the park")
-    click_and_wait_for_new_page(driver, driver.find_element(By.XPATH, "//main//button[normalize-space()='Create my account']"))
+    click_and_wait_for_new_page(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
 def test_walking_pain_member_gets_forward_bend_with_its_reason(driver, base_url):

@@ -82,9 +82,9 @@ public struct TextCatalog: Sendable {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// `{name}` and `{{mustache}}` tags a translation must keep.
+    /// `{name}` and `{{mustache}}` tags and HTML tags a translation must keep.
     static func placeholders(_ text: String) -> [String: Int] {
-        guard let regex = try? NSRegularExpression(pattern: #"\{\{[^}]*\}\}|\{[a-zA-Z]+\}"#) else { return [:] }
+        guard let regex = try? NSRegularExpression(pattern: #"\{\{[^}]*\}\}|\{[a-zA-Z]+\}|<[^>]+>"#) else { return [:] }
         let range = NSRange(text.startIndex..., in: text)
         return regex.matches(in: text, range: range).reduce(into: [:]) { counts, match in
             counts[String(text[Range(match.range, in: text)!]), default: 0] += 1

@@ -23,8 +23,14 @@ enum DecisionView {
         }
     }
 
-    static func forMember(_ decision: Decision, library: ContentLibrary) -> [String: Any] {
+    /// `catalog` and `language` put the exercise names, doses and counted phrases into the
+    /// member's language; fixed sentences are translated when the page renders.
+    static func forMember(_ decision: Decision, library: ContentLibrary, language: Language = .english, catalog: TextCatalog? = nil) -> [String: Any] {
         let triage = decision.triage
+        func say(_ english: String, _ values: [String: String]) -> String {
+            catalog?.text(english, in: language, values) ?? values.reduce(english) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        }
+        func name(_ id: String, _ fallback: String) -> String { library.exercises[id]?.localized(language).name ?? fallback }
         var data: [String: Any] = [
             "isEmergency": triage.tier == .emergency,
             "isOnHold": triage.programStatus == .onHold,
@@ -38,16 +44,19 @@ enum DecisionView {
         data["hasCautions"] = !plan.cautions.isEmpty
         data["cautions"] = plan.cautions.map { ["message": $0.message] }
         data["exercises"] = plan.exercises.map { item in [
-            "exerciseId": item.exerciseId, "name": item.name, "phaseLabel": phaseLabel(item.phase), "doseText": item.doseText,
+            "exerciseId": item.exerciseId, "name": name(item.exerciseId, item.name), "phaseLabel": phaseLabel(item.phase),
+            "doseText": item.dose.text(in: language),
             "reason": item.rationale.explanation, "doseReason": item.doseRationale.explanation,
             "rule": item.rationale.rule, "source": item.rationale.source,
         ] }
         let walking = plan.walking
         let warmUp = walking.warmUpExerciseId.flatMap { library.exercises[$0] }
         data["walking"] = [
-            "boutsText": walking.bouts > 1 ? "\(walking.bouts) walks of \(walking.startMinutes) minutes" : "\(walking.startMinutes)-minute walks",
+            "boutsText": walking.bouts > 1
+                ? say("{bouts} walks of {minutes} minutes", ["bouts": "\(walking.bouts)", "minutes": "\(walking.startMinutes)"])
+                : say("{minutes}-minute walks", ["minutes": "\(walking.startMinutes)"]),
             "daysStart": walking.daysPerWeekStart, "breakRule": walking.breakRule,
-            "warmUpName": warmUp?.name ?? "", "warmUpId": warmUp?.id ?? "",
+            "warmUpName": warmUp?.localized(language).name ?? "", "warmUpId": warmUp?.id ?? "",
             "heat": plan.heat?.advice ?? "",
             "progression": walking.weeklyMinutes.prefix(5).map(String.init).joined(separator: ", ") + (walking.weeklyMinutes.count > 5 ? " …" : ""),
             "target": walking.targetMinutes,
@@ -56,12 +65,12 @@ enum DecisionView {
         if let snacks = plan.movementSnacks {
             data["snacks"] = [
                 "everyMinutes": snacks.everyMinutes, "seconds": snacks.seconds, "from": snacks.from, "to": snacks.to, "count": snacks.count,
-                "suggestions": snacks.suggestions.map { ["at": $0.at, "exerciseId": $0.exerciseId, "name": library.exercises[$0.exerciseId]?.name ?? $0.exerciseId] },
+                "suggestions": snacks.suggestions.map { ["at": $0.at, "exerciseId": $0.exerciseId, "name": name($0.exerciseId, $0.exerciseId)] },
                 "reason": snacks.rationale.explanation,
             ] as [String: Any]
         }
         data["education"] = plan.education.map {
-            ["slug": $0.slug, "title": $0.title, "reason": $0.rationale.explanation, "fromWeek": ($0.fromWeek ?? 1) > 1 ? "From week \($0.fromWeek!)." : ""]
+            ["slug": $0.slug, "title": library.article(slug: $0.slug, in: language)?.title ?? $0.title, "reason": $0.rationale.explanation, "fromWeek": ($0.fromWeek ?? 1) > 1 ? say("From week {week}.", ["week": "\($0.fromWeek!)"]) : ""]
         }
         return data
     }

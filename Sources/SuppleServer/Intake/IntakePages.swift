@@ -98,7 +98,7 @@ struct IntakePages {
         // The plan as it stands today: the latest version, after any progression.
         let current = try await program.currentPlan(for: account.id)
         if let current { decision.plan = current.plan }
-        var data = DecisionView.forMember(decision, library: library)
+        var data = DecisionView.forMember(decision, library: library, language: context.language, catalog: pages.catalog)
         if current != nil, decision.triage.programStatus == .onHold {
             // A physical therapist has reviewed the hold and started the program.
             data["isOnHold"] = false

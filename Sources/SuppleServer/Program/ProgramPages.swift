@@ -44,9 +44,9 @@ struct ProgramPages {
         if let ended = try await coverageEnded(member, context: context) { return ended }
         let speed = request.uri.queryParameters["speed"].flatMap { Int($0) }.map { min(max($0, 1), 50) } ?? 1
         let items = current.plan.exercises.enumerated().compactMap { index, item -> [String: Any]? in
-            guard let exercise = program.library.exercises[item.exerciseId] else { return nil }
+            guard let exercise = program.library.exercises[item.exerciseId]?.localized(context.language) else { return nil }
             return [
-                "index": index + 1, "id": exercise.id, "name": exercise.name, "dose": item.doseText,
+                "index": index + 1, "id": exercise.id, "name": exercise.name, "dose": item.dose.text(in: context.language),
                 "sets": item.dose.sets, "reps": item.dose.reps ?? 0, "hold": item.dose.holdSeconds ?? 0, "minutes": item.dose.minutes ?? 0,
                 "holdMax": item.dose.holdSecondsMax ?? 0, "perSide": item.dose.perSide,
                 "steps": exercise.steps, "cues": exercise.cues,

@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+@testable import SuppleServer
+import SuppleContent
+import SuppleCore
+import SuppleStore
+import Testing
+
+/// A member who reads Spanish gets Spanish member pages; people not signed in get what their
+/// browser asks for; the care team's pages stay English.
+@Suite struct SpanishTests {
+    @Test("every text the member pages and the player's script mark for translation has its Spanish")
+    func catalogCoversTemplates() throws {
+        let catalog = try TextCatalog.bundled()
+        var missing: [String] = []
+        for (name, text) in try PageRenderer.bundledTemplates() {
+            missing += TemplateTranslation.texts(in: text).filter { !catalog.has($0, in: .spanish) }.map { "\(name): \($0)" }
+        }
+        missing += ScriptText.english.filter { !catalog.has($0, in: .spanish) }.map { "app.js: \($0)" }
+        let script = try String(contentsOf: #require(Bundle.module.url(forResource: "Public", withExtension: nil)).appendingPathComponent("app.js"), encoding: .utf8)
+        let called = try NSRegularExpression(pattern: #"SuppleText\("([^"]+)""#)
+        for match in called.matches(in: script, range: NSRange(script.startIndex..., in: script)) {
+            let text = String(script[Range(match.range(at: 1), in: script)!])
+            if !ScriptText.english.contains(text) { missing.append("app.js calls SuppleText(\"\(text)\") but ScriptText does not list it") }
+        }
+        #expect(missing.isEmpty, "\(missing.count) texts without Spanish:\n\(missing.joined(separator: "\n"))")
+    }
+
+    @Test("the intake's questions, hints and answers, the danger signs and the triage messages have their Spanish")
+    func catalogCoversClinicalText() throws {
+        let catalog = try TextCatalog.bundled()
+        var texts = EmergencySigns.signs + [EmergencySigns.heading, EmergencySigns.whatToDo]
+        for step in IntakeQuestionnaire.steps {
+            texts += [step.title, step.intro]
+            for question in step.questions {
+                texts.append(question.label)
+                if let hint = question.hint { texts.append(hint) }
+                switch question.kind {
+                case .scale(let low, let high): texts += [low, high]
+                case .choice(let options, _), .multi(let options): texts += options.map(\.1)
+                default: break
+                }
+            }
+        }
+        let missing = texts.filter { !catalog.has($0, in: .spanish) }
+        #expect(missing.isEmpty, "\(missing.count) without Spanish:\n\(missing.joined(separator: "\n"))")
+    }
+
+    @Test("someone not signed in whose browser asks for Spanish gets the start page in Spanish, and can switch")
+    func browserLanguage() async throws {
+        try await TestApp.run { _, client in
+            let visitor = Browser(client)
+            let spanish = try await visitor.get("/", headers: [.acceptLanguage: "es-MX,es;q=0.9,en;q=0.5"])
+            #expect(spanish.text.contains(#"<html lang="es">"#))
+            #expect(spanish.text.contains("Cerrar sesión") == false)
+            #expect(spanish.text.contains(try TextCatalog.bundled().text("See if you're covered", in: .spanish)))
+            let english = try await visitor.get("/")
+            #expect(english.text.contains(#"<html lang="en">"#))
+            #expect(english.text.contains("See if you're covered"))
+            let chosen = try await visitor.get("/language/es")
+            #expect(chosen.location == "/")
+            #expect(try await visitor.get("/").text.contains(#"<html lang="es">"#), "the chosen language outlives the browser's header")
+            #expect(try await visitor.get("/language/fr").status == .notFound)
+        }
+    }
+
+    @Test("a member who joins in Spanish reads their pages, the intake and an exercise in Spanish; staff pages stay English")
+    func memberInSpanish() async throws {
+        try await TestApp.run { app, client in
+            let member = Browser(client)
+            let joined = try await member.post("/signup", form: SignUpForm().fields + [("language", "es")])
+            #expect(joined.location == "/home?welcome=1")
+            #expect(try await app.account("riley@example.org")?.language == .spanish)
+            let catalog = try TextCatalog.bundled()
+            let home = try await member.get("/home")
+            #expect(home.text.contains(#"<html lang="es">"#))
+            #expect(home.text.contains(catalog.text("Start your questions", in: .spanish)))
+            let safety = try await member.get("/intake/safety")
+            let question = try #require(IntakeQuestionnaire.steps.first { $0.slug == "safety" }?.questions.first?.label)
+            let spanishQuestion = catalog.text(question, in: .spanish)
+            #expect(spanishQuestion != question)
+            #expect(safety.text.contains(String(spanishQuestion.prefix(24))))
+            let exercise = try await member.get("/library/exercises/bird-dog")
+            #expect(exercise.text.contains("Perro de muestra"))
+            #expect(exercise.text.contains("5 repeticiones, manteniendo cada una 10 segundos de cada lado"))
+
+            let bad = try await member.post("/account/language", form: [("language", "xx")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(try await app.account("riley@example.org")?.language == .spanish, "a bad choice changes nothing")
+            let back = try await member.post("/account/language", form: [("language", "en")])
+            #expect(back.location == "/account?done=language#language")
+            #expect(try await member.get("/home").text.contains("Start your questions"))
+
+            try await app.createAccount("pt@example.org", role: .physicalTherapist, name: "Pat Lee")
+            let pt = Browser(client)
+            try await pt.signIn("pt@example.org")
+            #expect(try await pt.get("/staff", headers: [.acceptLanguage: "es"]).text.contains(#"<html lang="en">"#))
+        }
+    }
+}
