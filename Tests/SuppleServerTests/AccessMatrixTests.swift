@@ -71,7 +71,9 @@ import Testing
         // Checking coverage comes before having an account.
         "GET /coverage": .everyone, "POST /coverage": .everyone, "POST /api/v1/eligibility/check": .everyone,
         // Any account.
-        "GET /account": .signedIn, "POST /account/password": .signedIn,
+        "GET /account": .signedIn, "POST /account/password": .signedIn, "POST /account/language": .signedIn,
+        // Choosing the language of the pages, before signing in.
+        "GET /language/{tag}": .everyone,
         // Signing out is harmless for anyone, so it needs no sign-in.
         "POST /signout": .everyone,
         "GET /api/v1/me": .signedIn, "DELETE /api/v1/tokens/current": .signedIn,
@@ -150,7 +152,7 @@ import Testing
                 let alertRoute = path.contains("/alerts/"), replyRoute = path.contains("/replies/"), sessionRoute = path.contains("/sessions/")
                 let id = alertRoute ? alertID.uuidString : replyRoute ? reply.id.uuidString : sessionRoute ? (sessionID ?? "") : path.contains("exercises/{id}") ? "cat-cow" : memberA.id.uuidString
                 let slug = path.contains("/organizations/") ? employer.slug : "back-pain-when-walking"
-                for (name, value) in [("{id}", id.lowercased()), ("{exerciseId}", "forward-bend"), ("{index}", "0"), ("{file}", "app.css"),
+                for (name, value) in [("{id}", id.lowercased()), ("{exerciseId}", "forward-bend"), ("{index}", "0"), ("{file}", "app.css"), ("{tag}", "es"),
                                       ("{slug}", slug), ("{kind}", "peg"), ("{step}", "where"), ("{token}", "not-a-real-token-at-all")] {
                     result = result.replacingOccurrences(of: name, with: value)
                 }

@@ -25,7 +25,7 @@ public enum ContentLoader {
             for (file, article) in translated where !englishSlugs.contains(article.slug) {
                 problems.append(ContentProblem(file: file, field: "slug", message: "\"\(article.slug)\" has no English article to translate"))
             }
-            if !translated.contains(where: { $0.item.slug == ContentLibrary.dangerSignArticle }) {
+            if englishSlugs.contains(ContentLibrary.dangerSignArticle), !translated.contains(where: { $0.item.slug == ContentLibrary.dangerSignArticle }) {
                 problems.append(ContentProblem(
                     file: "articles/\(language.tag)/\(ContentLibrary.dangerSignArticle).md", field: "file",
                     message: "is missing: the danger-sign article must be in \(language.ownName) from the start"
