@@ -9,25 +9,30 @@ struct ContentCommand: AsyncParsableCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate every exercise and article; exits non-zero with file: field: messages on any problem."
+            abstract: "Validate every exercise, article and translation catalog; exits non-zero with file: field: messages on any problem."
         )
 
         @Option(help: "A content folder (with exercises/ and articles/) to check instead of the bundled one.")
         var path: String?
 
         func run() async throws {
-            let result: Result<ContentLibrary, ContentInvalid>
+            let library: Result<ContentLibrary, ContentInvalid>
+            let catalog: Result<TextCatalog, ContentInvalid>
             if let path {
-                result = ContentLoader.load(from: URL(fileURLWithPath: path))
+                let folder = URL(fileURLWithPath: path)
+                library = ContentLoader.load(from: folder)
+                catalog = TextCatalog.load(from: folder.appendingPathComponent("translations"))
             } else {
-                result = Result { try ContentLibrary.bundled() }.mapError { ($0 as? ContentInvalid) ?? ContentInvalid(problems: []) }
+                library = Result { try ContentLibrary.bundled() }.mapError { ($0 as? ContentInvalid) ?? ContentInvalid(problems: []) }
+                catalog = Result { try TextCatalog.bundled() }.mapError { ($0 as? ContentInvalid) ?? ContentInvalid(problems: []) }
             }
-            switch result {
-            case .success(let library):
-                print("Content OK: \(library.exercises.count) exercises, \(library.articles.count) articles.")
-            case .failure(let invalid):
+            switch (library, catalog) {
+            case (.success(let library), .success):
+                print("Content OK: \(library.exercises.count) exercises, \(library.articles.count) articles, and their translations.")
+            default:
+                let problems = [library.failure, catalog.failure].compactMap { $0 }.flatMap(\.problems)
                 var standardError = FileHandle.standardError
-                print(invalid.description, to: &standardError)
+                print(ContentInvalid(problems: problems).description, to: &standardError)
                 throw ExitCode.failure
             }
         }
@@ -57,4 +62,8 @@ struct ExercisesCommand: AsyncParsableCommand {
 
 extension FileHandle: @retroactive TextOutputStream {
     public func write(_ string: String) { write(Data(string.utf8)) }
+}
+
+extension Result {
+    var failure: Failure? { if case .failure(let failure) = self { failure } else { nil } }
 }

@@ -53,7 +53,7 @@ import Testing
             let visitor = Browser(client)
             let spanish = try await visitor.get("/", headers: [.acceptLanguage: "es-MX,es;q=0.9,en;q=0.5"])
             #expect(spanish.text.contains(#"<html lang="es">"#))
-            #expect(spanish.text.contains("Cerrar sesión") == false)
+            #expect(spanish.text.contains(#"href="/language/en""#), "the Spanish page offers English at its foot")
             #expect(spanish.text.contains(try TextCatalog.bundled().text("See if you're covered", in: .spanish)))
             let english = try await visitor.get("/")
             #expect(english.text.contains(#"<html lang="en">"#))
@@ -84,6 +84,23 @@ import Testing
             let exercise = try await member.get("/library/exercises/bird-dog")
             #expect(exercise.text.contains("Perro de muestra"))
             #expect(exercise.text.contains("5 repeticiones, manteniendo cada una 10 segundos de cada lado"))
+            let birdDog = try #require(try ContentLibrary.bundled().exercises["bird-dog"])
+            let spanishFigure = try #require(birdDog.translations["es"]?.figureDescription)
+            #expect(exercise.text.contains("<desc>\(spanishFigure)</desc>"), "the figure is described from the exercise file, in Spanish")
+            #expect(try await Browser(client).get("/library/exercises/bird-dog").text.contains("<desc>\(birdDog.figureDescription)</desc>"))
+
+            let article = try await member.get("/library/articles/\(ContentLibrary.dangerSignArticle)")
+            #expect(article.text.contains(#"<article class="article" lang="es">"#))
+            #expect(article.text.contains(catalog.text(EmergencySigns.signs[0], in: .spanish)))
+            let untranslated = try await member.get("/library/articles/back-pain-when-walking")
+            #expect(untranslated.text.contains(#"<article class="article" lang="en">"#), "an article not yet in Spanish says it is English")
+
+            // What a member writes is shown as written, even when it matches a catalog text.
+            let thread = try await member.get("/messages")
+            let key = MessagingTests().key(thread)
+            #expect(try await member.post("/messages", form: [("key", key), ("body", "Walking")]).status == .seeOther)
+            #expect(catalog.text("Walking", in: .spanish) != "Walking")
+            #expect(try await member.get("/messages").text.contains("Walking</li>"))
 
             let bad = try await member.post("/account/language", form: [("language", "xx")])
             #expect(bad.status == .unprocessableContent)
@@ -96,6 +113,30 @@ import Testing
             let pt = Browser(client)
             try await pt.signIn("pt@example.org")
             #expect(try await pt.get("/staff", headers: [.acceptLanguage: "es"]).text.contains(#"<html lang="en">"#))
+        }
+    }
+
+    @Test("dates the pages write in English read as Spanish speakers write them; other text is left alone")
+    func spanishDates() {
+        #expect(DisplayFormats.localizedDate("7 Dec 2026", in: .spanish) == "7 dic 2026")
+        #expect(DisplayFormats.localizedDate("27 Nov 2026, 14:05", in: .spanish) == "27 nov 2026, 14:05")
+        #expect(DisplayFormats.localizedDate("7 Dec 2026", in: .english) == nil)
+        #expect(DisplayFormats.localizedDate("May I walk today?", in: .spanish) == nil)
+        #expect(DisplayFormats.day(CalendarDate(year: 2026, month: 8, day: 3)!, in: .spanish) == "3 ago 2026")
+    }
+
+    @Test("an on-hold member who reads Spanish is told in Spanish who will contact them and by when")
+    func onHoldInSpanish() async throws {
+        try await TestApp.run { app, client in
+            try await app.createAccount("pt@example.org", role: .physicalTherapist, name: "Pat Lee")
+            let riley = try await app.createAccount("riley@example.org", role: .member, name: "Riley Demo")
+            try await app.database.transaction { db in try await AccountRepository.updateLanguage(accountID: riley.id, to: .spanish, in: db) }
+            let member = Browser(client)
+            try await member.signIn("riley@example.org")
+            for (slug, fields) in HoldReleaseTests.onHoldSteps() { try await member.post("/intake/\(slug)", form: fields) }
+            let home = try await member.get("/home")
+            #expect(home.text.contains("Pat Lee, su fisioterapeuta, se pondrá en contacto con usted en un plazo de"))
+            #expect(!home.text.contains("will contact you"))
         }
     }
 }

@@ -73,9 +73,6 @@ public struct TextCatalog: Sendable {
         language == .english || translations[language]?[Self.key(english)] != nil
     }
 
-    /// The English texts that have a translation in `language`.
-    public func translatedTexts(in language: Language) -> Set<String> { Set(translations[language]?.keys.map { $0 } ?? []) }
-
     /// White space is layout, not wording: a sentence wrapped over two template lines is the
     /// same sentence.
     public static func key(_ text: String) -> String {

@@ -70,14 +70,6 @@ public struct Exercise: Sendable, Equatable, Identifiable, Codable {
         self.source = source
     }
 
-    /// The words in English, the language every exercise is written in first.
-    public var englishText: ExerciseText {
-        ExerciseText(
-            name: name, summary: summary, steps: steps, cues: cues, mistakes: mistakes, precautions: precautions,
-            figureDescription: figureDescription
-        )
-    }
-
     /// The same exercise with its words in `language` (English when no translation exists, which
     /// the content check does not allow for shipped exercises).
     public func localized(_ language: Language) -> Exercise {
@@ -115,26 +107,5 @@ public struct Dose: Sendable, Equatable, Codable {
     }
 
     /// The dose in plain words: "2 sets of 10, each side", "Hold 10–15 seconds", "10 minutes".
-    public var description: String {
-        var parts: [String] = []
-        let hold: String? = holdSeconds.map { low in
-            if let high = holdSecondsMax { return "\(low)–\(high) seconds" }
-            return "\(low) second\(low == 1 ? "" : "s")"
-        }
-        switch (reps, hold, minutes) {
-        case (let reps?, let hold?, _) where reps > 1:
-            parts.append("\(sets == 1 ? "" : "\(sets) sets of ")\(reps) reps, holding each for \(hold)")
-        case (_, let hold?, _):
-            parts.append("\(sets == 1 ? "Hold" : "\(sets) holds of") \(hold)")
-        case (let reps?, nil, _):
-            parts.append(sets == 1 ? "\(reps) reps" : "\(sets) sets of \(reps) reps")
-        case (nil, nil, let minutes?):
-            parts.append("\(minutes) minute\(minutes == 1 ? "" : "s")\(sets > 1 ? ", \(sets) times" : "")")
-        default:
-            parts.append("\(sets) set\(sets == 1 ? "" : "s")")
-        }
-        if let minutes, reps != nil || hold != nil { parts.append("for about \(minutes) minute\(minutes == 1 ? "" : "s")") }
-        if perSide { parts.append("on each side") }
-        return parts.joined(separator: " ")
-    }
+    public var description: String { text(in: .english) }
 }

@@ -144,19 +144,14 @@ public enum ExerciseMovement: String, CaseIterable, Codable, Sendable {
 
     /// The same word in another language's precautions.
     public func precautionWord(in language: Language) -> String {
-        if language == .spanish {
-            switch self {
-            case .spinalFlexion, .spinalRotation, .highImpact: return "osteoporosis"
-            case .hipDeepFlexion, .hipAdduction, .hipInternalRotation, .hipExtensionExternalRotation: return "prótesis de cadera"
-            case .breathHold, .abdominalStrain: return "embaraz"
-            case .kneeling: return "prótesis de rodilla"
-            }
-        }
-        return switch self {
-        case .spinalFlexion, .spinalRotation, .highImpact: "osteoporosis"
-        case .hipDeepFlexion, .hipAdduction, .hipInternalRotation, .hipExtensionExternalRotation: "hip replacement"
-        case .breathHold, .abdominalStrain: "pregnan"
-        case .kneeling: "knee replacement"
+        switch (self, language) {
+        case (.spinalFlexion, _), (.spinalRotation, _), (.highImpact, _): "osteoporosis"
+        case (.hipDeepFlexion, .english), (.hipAdduction, .english), (.hipInternalRotation, .english), (.hipExtensionExternalRotation, .english): "hip replacement"
+        case (.hipDeepFlexion, .spanish), (.hipAdduction, .spanish), (.hipInternalRotation, .spanish), (.hipExtensionExternalRotation, .spanish): "prótesis de cadera"
+        case (.breathHold, .english), (.abdominalStrain, .english): "pregnan"
+        case (.breathHold, .spanish), (.abdominalStrain, .spanish): "embaraz"
+        case (.kneeling, .english): "knee replacement"
+        case (.kneeling, .spanish): "prótesis de rodilla"
         }
     }
 }

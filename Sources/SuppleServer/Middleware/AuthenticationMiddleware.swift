@@ -9,7 +9,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.browserLanguage = LanguageCookie.language(of: request)
+        context.browserLanguage = BrowserLanguage.language(of: request)
         if request.uri.path.hasPrefix("/api/") {
             if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
                 let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)

@@ -15,9 +15,10 @@ public struct PageRenderer: Sendable {
 
     public static func loadBundled(emergencyNumber: String? = nil, catalog: TextCatalog) throws -> PageRenderer {
         var libraries: [Language: MustacheLibrary] = [:]
+        let templates = try bundledTemplates()
         for language in Language.allCases {
             var library = MustacheLibrary()
-            for (name, text) in try bundledTemplates() {
+            for (name, text) in templates {
                 try library.register(TemplateTranslation.translate(text, into: language, catalog: catalog), named: name)
             }
             libraries[language] = library
@@ -73,7 +74,7 @@ public struct PageRenderer: Sendable {
     /// Data keys that hold what a person typed or a name, shown exactly as written.
     static let verbatimKeys: Set<String> = [
         "values", "draft", "body", "careTeamNote", "careTeamNoteAuthor", "greetingName", "userName", "sender", "teamNames",
-        "email", "sentTo", "csrf", "key", "token", "q", "figure", "still", "figureAnimated", "figureStill", "painChart",
+        "value", "email", "sentTo", "csrf", "key", "token", "q", "figure", "still", "figureAnimated", "figureStill", "painChart",
         "walkChart", "sessionChart", "pegChart", "psfsChart", "html", "references", "memberNote", "note",
     ]
 

@@ -36,7 +36,7 @@ struct AccountPages {
     @Sendable func chooseLanguage(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let language = Language(rawValue: try context.parameters.require("tag")) else { throw HTTPError(.notFound) }
         var response = Response.redirect(to: "/")
-        response.setCookie(LanguageCookie.chosen(language, secure: secureCookies))
+        response.setCookie(BrowserLanguage.chosen(language, secure: secureCookies))
         return response
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SuppleContent
 import SuppleCore
 import SuppleStore
 
@@ -41,7 +42,7 @@ struct MemberPages {
             "hasPlan": latest != nil, "hasActivePlan": current != nil,
             "planBlocked": latest?.decision.triage.tier == .emergency,
             "planOnHold": latest?.decision.triage.programStatus == .onHold && current == nil,
-            "holdContact": Self.holdContact(team: team, within: latest?.decision.triage.contactWithin),
+            "holdContact": Self.holdContact(team: team, within: latest?.decision.triage.contactWithin, language: context.language, catalog: pages.catalog),
             "intakeStarted": try await intakes.draft(for: member).furthestStep > 0,
             "careTeam": team.map { ["name": $0.name, "role": $0.role.displayName.lowercased()] },
         ]
@@ -54,15 +55,24 @@ struct MemberPages {
                               currentPath: "/home", data: data)
     }
 
-    /// Who will contact an on-hold member, and by when, in words.
-    static func holdContact(team: [CareTeamRepository.Member], within: String?) -> String {
-        let who = team.first { $0.role == .physicalTherapist }.map { "\($0.name), your physical therapist," } ?? "A physical therapist on your care team"
-        let when: String
-        switch within {
-        case "today"?: when = "today"
-        case let span? where !span.isEmpty && span != "now": when = "within \(span)"
-        default: when = "soon"
+    /// Who will contact an on-hold member, and by when, in words, in the member's language.
+    static func holdContact(team: [CareTeamRepository.Member], within: String?, language: Language, catalog: TextCatalog) -> String {
+        func say(_ english: String, _ values: [String: String] = [:]) -> String { catalog.text(english, in: language, values) }
+        let when = switch within {
+        case "today"?: say("today")
+        case "at your next appointment"?: say("at your next appointment")
+        case let span? where !span.isEmpty && span != "now": say("within {span}", ["span": say(span)])
+        default: say("soon")
         }
-        return "\(who) will contact you \(when) to go over your answers. Your plan is ready, and you can start it as soon as they have cleared you."
+        if let therapist = team.first(where: { $0.role == .physicalTherapist }) {
+            return say(
+                "{name}, your physical therapist, will contact you {when} to go over your answers. Your plan is ready, and you can start it as soon as they have cleared you.",
+                ["name": therapist.name, "when": when]
+            )
+        }
+        return say(
+            "A physical therapist on your care team will contact you {when} to go over your answers. Your plan is ready, and you can start it as soon as they have cleared you.",
+            ["when": when]
+        )
     }
 }
