@@ -15,6 +15,23 @@ import Testing
         }
     }
 
+    @Test("migrations are not held to the per-request deadline: a server with a tight SUPPLE_DATABASE_TIMEOUT still starts")
+    func migrationsOutliveTheRequestDeadline() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supple-migrate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try await SQLiteStore.open(
+            path: folder.appendingPathComponent("tight.sqlite").path, options: StoreOptions(callTimeout: .milliseconds(1)), logger: TestDatabase.logger
+        )
+        let applied: Result<[Int], any Error>
+        do { applied = .success(try await Migrator().migrate(store, logger: TestDatabase.logger)) } catch { applied = .failure(error) }
+        // The deadline is still there for everything else.
+        await #expect(throws: StoreFault.self) {
+            try await store.read { db in try await Task.sleep(for: .milliseconds(50)); return 0 }
+        }
+        try await store.shutdown()
+        #expect(try applied.get() == SchemaHistory.all.map(\.version))
+    }
+
     @Test("a database migrated by a newer Supple is refused rather than damaged", arguments: TestDatabase.available)
     func refusesNewerSchema(_ kind: TestDatabase) async throws {
         try await kind.with { (db: any Database) async throws in

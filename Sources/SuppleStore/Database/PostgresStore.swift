@@ -107,14 +107,20 @@ public final class PostgresStore: Database {
                 // A roster load may take minutes, and pauses between batches while the next is read:
                 // lift both limits for this transaction only.
                 try await runInTransaction(on: connection.sql(queryLogLevel: .trace), begin: "BEGIN") { db in
-                    try await db.raw("SET LOCAL statement_timeout = 0").run()
-                    try await db.raw("SET LOCAL idle_in_transaction_session_timeout = 0").run()
+                    try await Self.liftRequestLimits(db)
                     return try await body(db, PostgresBulkLoader(connection: connection, logger: logger))
                 }
             }
         } catch {
             throw Self.fault(from: error) ?? error
         }
+    }
+
+    /// For the rest of this transaction only, lifts the statement and idle-in-transaction limits
+    /// every connection gets for requests: for work that may rightly take minutes.
+    static func liftRequestLimits(_ db: any SQLDatabase) async throws {
+        try await db.raw("SET LOCAL statement_timeout = 0").run()
+        try await db.raw("SET LOCAL idle_in_transaction_session_timeout = 0").run()
     }
 
     public func shutdown() async throws {

@@ -23,10 +23,15 @@ public struct Migrator: Sendable {
         }
     }
 
+    /// How long one migration may take. Migrations run at start-up, before any request, so the
+    /// store's per-call deadline (sized for requests: `SUPPLE_DATABASE_TIMEOUT`) would refuse a
+    /// schema change on a big table, or one that waits for another server's migration.
+    static let timeout: Duration = .seconds(30 * 60)
+
     /// Applies what is missing and returns the versions it applied.
     @discardableResult
     public func migrate(_ database: any Database, logger: Logger) async throws -> [Int] {
-        try await database.transaction { db in
+        try await database.transaction(within: Self.timeout) { db in
             try await db.raw("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version BIGINT PRIMARY KEY,
@@ -41,8 +46,10 @@ public struct Migrator: Sendable {
         }
         var applied: [Int] = []
         for migration in migrations {
-            let didApply = try await database.transaction { db -> Bool in
+            let didApply = try await database.transaction(within: Self.timeout) { db -> Bool in
                 if database.kind == .postgres {
+                    // The connection's request-sized limits do not apply to a schema change.
+                    try await PostgresStore.liftRequestLimits(db)
                     // Another server migrating at the same moment waits here until we commit.
                     try await db.raw("SELECT pg_advisory_xact_lock(715271)").run()
                 }
@@ -67,7 +74,7 @@ public struct Migrator: Sendable {
     }
 
     public func appliedVersions(_ database: any Database) async throws -> [Int] {
-        try await database.read { db in
+        try await database.read(within: Self.timeout) { db in
             try await db.raw("SELECT version FROM schema_migrations ORDER BY version").all().map {
                 try $0.decode(column: "version", as: Int.self)
             }
