@@ -15,13 +15,18 @@ public struct TextCatalog: Sendable {
         }
     }
 
-    /// The catalog shipped in `Resources/translations/<tag>.po`.
+    /// The catalog shipped in `Resources/translations/<tag>.po`, read and checked once per
+    /// process (as `ContentLibrary.bundled()` is).
     public static func bundled() throws -> TextCatalog {
-        guard let folder = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("translations") else {
-            throw ContentInvalid(problems: [ContentProblem(file: "translations", field: "folder", message: "is missing from the bundle")])
-        }
-        return try load(from: folder).get()
+        try bundledResult.get()
     }
+
+    private static let bundledResult: Result<TextCatalog, ContentInvalid> = {
+        guard let folder = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("translations") else {
+            return .failure(ContentInvalid(problems: [ContentProblem(file: "translations", field: "folder", message: "is missing from the bundle")]))
+        }
+        return load(from: folder)
+    }()
 
     public static func load(from folder: URL) -> Result<TextCatalog, ContentInvalid> {
         var problems: [ContentProblem] = []
@@ -79,11 +84,12 @@ public struct TextCatalog: Sendable {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    static let placeholderPattern = try! NSRegularExpression(pattern: #"\{\{[^}]*\}\}|\{[a-zA-Z]+\}|<[^>]+>"#)
+
     /// `{name}` and `{{mustache}}` tags and HTML tags a translation must keep.
     static func placeholders(_ text: String) -> [String: Int] {
-        guard let regex = try? NSRegularExpression(pattern: #"\{\{[^}]*\}\}|\{[a-zA-Z]+\}|<[^>]+>"#) else { return [:] }
         let range = NSRange(text.startIndex..., in: text)
-        return regex.matches(in: text, range: range).reduce(into: [:]) { counts, match in
+        return placeholderPattern.matches(in: text, range: range).reduce(into: [:]) { counts, match in
             counts[String(text[Range(match.range, in: text)!]), default: 0] += 1
         }
     }

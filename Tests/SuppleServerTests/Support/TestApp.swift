@@ -64,11 +64,13 @@ struct TestApp: Sendable {
         } else {
             database = try await SQLiteStore.open(path: folder.appendingPathComponent("app.sqlite").path, options: options, logger: logger)
         }
-        try await Migrator().migrate(database, logger: logger)
         let app = TestApp(database: database, clock: ManualClock(start), links: RecordingLinkDelivery(),
                           metrics: PrometheusCollectorRegistry(), folder: folder)
         defer { try? FileManager.default.removeItem(at: folder) }
+        // Everything after opening the store is inside the do: a store left open when a step
+        // throws trips SQLite's "not closed" assertion and takes the whole test run down with it.
         do {
+            try await Migrator().migrate(database, logger: logger)
             let application = try await buildApplication(
                 AppConfiguration(port: 0, publicBaseURL: "http://supple.test", passwordHashCost: 4, maintenanceInterval: nil),
                 dependencies: AppDependencies(database: database, clock: app.clock, links: app.links, metrics: app.metrics),
