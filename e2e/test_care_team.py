@@ -47,7 +47,7 @@ def test_stop_reaches_the_assigned_therapist_who_changes_the_plan_and_writes_to_
     open_page(driver, base_url, "/session/stop")
     assert heading(driver) == "Stop — something's wrong"
     driver.execute_script("document.querySelector(\"input[name='reason'][value='sharp']\").click();"
-                          "document.querySelectorAll(\".yes-no input[value='no']\").forEach(r => r.click());")
+                          "document.querySelector(\"input[name='noneApply']\").click();")
     submit(driver, "Tell my care team")
     assert heading(driver) == "Thank you for telling us"
     sign_out(driver)

@@ -53,11 +53,9 @@ def complete_intake(driver, base_url, bladder_change=False, weeks_pregnant=None,
     next_step(driver)
 
     assert heading(driver) == say("Safety questions")
-    for box in driver.find_elements(By.CSS_SELECTOR, "input[type=radio][value=no]"):
-        if not box.is_selected():
-            driver.execute_script("arguments[0].click();", box)
-    if bladder_change:
-        pick(driver, "dangerSigns.bladderChange", "yes")
+    # One tick list: a box per question, and "None of these apply to me".
+    assert not driver.find_elements(By.CSS_SELECTOR, "main input[type=radio]")
+    pick(driver, "dangerSigns.bladderChange" if bladder_change else "noneApply", "yes")
     save_screenshot(driver, "phone-intake-safety", PHONE[1], PHONE[2])
     next_step(driver)
 

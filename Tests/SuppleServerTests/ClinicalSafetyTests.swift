@@ -37,11 +37,10 @@ import Testing
             #expect(safety.contains("aortic aneurysm"))
             #expect(!safety.contains("double vision"), "neck questions are only for neck pain")
             #expect(!safety.contains("snap or kick"), "the heel question is only for ankle pain")
-            // Without the knee's questions answered, the step is not complete.
-            let short = try await browser.post("/intake/safety", form: steps[3].1)
-            #expect(short.status == .unprocessableContent)
-            let knee = ["dangerSigns.hotSwollenJoint", "dangerSigns.cannotBearWeight", "dangerSigns.calfSwelling"].map { ($0, "no") }
-            #expect(try await browser.post("/intake/safety", form: steps[3].1 + knee).status == .seeOther)
+            // "None apply" answers the knee's questions too: each is stored as a no.
+            #expect(try await browser.post("/intake/safety", form: steps[3].1).status == .seeOther)
+            let draft = try #require(try await app.database.read { db in try await IntakeRepository.draft(accountID: account.id, in: db) })
+            #expect(draft.answers.contains(#""hotSwollenJoint":false"#) && draft.answers.contains(#""knownAneurysm":false"#))
 
             // No pregnancy and no operation: the details step is passed by.
             let health = try await browser.post("/intake/health", form: steps[4].1)
@@ -182,8 +181,7 @@ import Testing
         try await TestApp.run { app, client in
             try await app.createAccount("pt@example.org", role: .physicalTherapist, name: "Pat Therapist")
             let (browser, account) = try await member(app, client)
-            var steps = IntakeTests.walkingPainSteps()
-            steps[3].1 = steps[3].1.map { $0.0 == "history.osteoporosisOrSteroids" ? ($0.0, "yes") : $0 }
+            let steps = IntakeTests.walkingPainSteps(ticked: ["history.osteoporosisOrSteroids"])
             for (slug, fields) in steps { try await browser.post("/intake/\(slug)", form: fields) }
             #expect(!(try await browser.get("/plan")).text.contains(">Knee Hug<"))
             let pt = Browser(client)

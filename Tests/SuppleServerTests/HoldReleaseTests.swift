@@ -10,9 +10,7 @@ import Testing
 @Suite struct HoldReleaseTests {
     /// The walking-pain intake with a history of cancer: an urgent review, program on hold.
     static func onHoldSteps() -> [(String, [(String, String)])] {
-        IntakeTests.walkingPainSteps().map { slug, fields in
-            (slug, fields.map { $0.0 == "history.cancer" ? ($0.0, "yes") : $0 })
-        }
+        IntakeTests.walkingPainSteps(ticked: ["history.cancer"])
     }
 
     @Test("an on-hold member is told who will call and when; their physical therapist starts the program with a note, and the member can start")

@@ -5,28 +5,22 @@ import NIOCore
 import SQLKit
 import SuppleCore
 import SuppleStore
+@testable import SuppleServer
 import Testing
 
 @Suite struct IntakeTests {
     /// The founding case: low back pain worse walking and standing, better sitting and bending forward.
-    static func walkingPainSteps(bladder: String = "no") -> [(String, [(String, String)])] {
-        let safetyKeys = [
-            "dangerSigns.bladderChange", "dangerSigns.bowelChange", "dangerSigns.saddleNumbness", "dangerSigns.sexualProblems",
-            "dangerSigns.bothLegsPain", "dangerSigns.worseningLegWeakness", "dangerSigns.weaknessArmsAndLegs",
-            "dangerSigns.feverWithSeverePain", "dangerSigns.suddenSeverePainWithFaintness", "dangerSigns.majorTrauma",
-            "dangerSigns.oneLegWeakness", "dangerSigns.constantUpperBackPain", "dangerSigns.nightPainNoRelief", "history.cancer",
-            "history.osteoporosisOrSteroids", "history.immunosuppression", "history.recentMinorTrauma", "history.fever",
-            "history.unexplainedWeightLoss", "dangerSigns.inflammatoryNightWaking", "dangerSigns.inflammatoryBetterWithMovement",
-            "dangerSigns.inflammatoryButtockPain", "dangerSigns.legPainEasesStandingStill", "dangerSigns.circulationRisk",
-            // Asked because the pain is in the back (the member is 46, so the falls questions are not).
-            "history.knownAneurysm",
-        ]
+    /// `ticked` names the safety questions answered yes. The safety step is a tick list: a browser
+    /// sends only the ticked boxes, or "none apply".
+    static func walkingPainSteps(bladder: String = "no", ticked: [String] = []) -> [(String, [(String, String)])] {
+        let yes = ticked + (bladder == "yes" ? ["dangerSigns.bladderChange"] : [])
+        let safety = yes.isEmpty ? [(IntakeForm.noneApplyKey, "yes")] : yes.map { ($0, "yes") }
         return [
             ("where", [("painRegions", "lumbar"), ("primaryRegion", "lumbar"), ("weeksWithPain", "20"), ("firstEverEpisode", "no"), ("gettingWorse", "no")]),
             ("how-much", [("painNow", "4"), ("painAverageWeek", "4"), ("painWorstWeek", "6"), ("peg.enjoymentInterference", "5"), ("peg.activityInterference", "6")]),
             ("what-changes-it", [("worseWith", "walking"), ("worseWith", "standing"), ("betterWith", "sitting"), ("betterWith", "bendingForward"),
                                  ("legSymptoms", "none"), ("numbnessOrTingling", "no"), ("walkMinutesBeforePain", "10")]),
-            ("safety", safetyKeys.map { ($0, $0 == "dangerSigns.bladderChange" ? bladder : "no") }),
+            ("safety", safety),
             ("health", [("pregnancy", "no"), ("surgery.hipReplacement", "no"), ("surgery.kneeReplacement", "no"), ("surgery.spineSurgery", "no")]),
             ("feelings", [("phq2.0", "1"), ("phq2.1", "0"), ("gad2.0", "1"), ("gad2.1", "0"), ("fearOfMovement", "3")]),
             ("daily-life", [("psfs.0.activity", "Walk to the shops"), ("psfs.0.score", "4"), ("canGetToFloor", "yes"), ("equipment", "mat"),
@@ -104,10 +98,42 @@ import Testing
             let page = try await browser.post("/intake/how-much", form: [("painNow", "11"), ("painAverageWeek", "4")])
             #expect(page.status == .unprocessableContent)
             #expect(page.text.contains("Choose a number from 0 to 10."))
+            // An untouched tick list is not read as "no" to everything.
             let safety = try await browser.post("/intake/safety", form: [("dangerSigns.bladderChange", "no")])
-            #expect(safety.text.contains("Answer yes or no."))
+            #expect(safety.status == .unprocessableContent)
+            #expect(safety.text.contains("Tick each one that is true for you, or tick “None of these apply to me”."))
             let draft = try await app.database.read { db in try await IntakeRepository.draft(accountID: account.id, in: db) }
             #expect(draft == nil)
+        }
+    }
+
+    @Test("the safety step is one tick list: a tick is a yes, the rest no; none-apply must be said, and can't be said beside a tick")
+    func safetyTickList() async throws {
+        try await TestApp.run { app, client in
+            let (browser, account) = try await member(app, client)
+            let steps = Self.walkingPainSteps()
+            try await browser.post("/intake/where", form: steps[0].1)
+            let page = try await browser.get("/intake/safety").text
+            #expect(page.contains(#"type="checkbox" id="dangerSigns-bladderChange" name="dangerSigns.bladderChange" value="yes""#))
+            #expect(page.contains("None of these apply to me") && page.contains("Bladder, bowel and feeling"))
+            #expect(!page.contains(#"type="radio""#), "no yes/no pairs left on the safety step")
+
+            let both = try await browser.post("/intake/safety", form: [("dangerSigns.nightPainNoRelief", "yes"), (IntakeForm.noneApplyKey, "yes")])
+            #expect(both.status == .unprocessableContent)
+            #expect(both.text.contains("You ticked “None of these apply to me” and also ticked something above."))
+            #expect(both.text.contains(#"name="dangerSigns.nightPainNoRelief" value="yes" checked"#), "the tick is kept to correct")
+            let untouched = try await app.database.read { db in try await IntakeRepository.draft(accountID: account.id, in: db) }
+            #expect(untouched?.answers.contains("nightPainNoRelief") != true, "a refused step changes nothing")
+
+            #expect(try await browser.post("/intake/safety", form: [("dangerSigns.nightPainNoRelief", "yes")]).status == .seeOther)
+            let draft = try #require(try await app.database.read { db in try await IntakeRepository.draft(accountID: account.id, in: db) })
+            #expect(draft.answers.contains(#""nightPainNoRelief":true"#) && draft.answers.contains(#""bladderChange":false"#))
+            let back = try await browser.get("/intake/safety").text
+            #expect(back.contains(#"name="dangerSigns.nightPainNoRelief" value="yes" checked"#))
+            #expect(!back.contains(#"name="noneApply" value="yes" checked"#))
+
+            try await browser.post("/intake/safety", form: [(IntakeForm.noneApplyKey, "yes")])
+            #expect(try await browser.get("/intake/safety").text.contains(#"name="noneApply" value="yes" checked"#), "all no reads back as none apply")
         }
     }
 

@@ -8,6 +8,7 @@ enum IntakeForm {
 
     /// One step's answers, keyed by question, or the field problems that stop the step.
     static func read(_ step: IntakeStep, form: FormFields) -> (answers: [String: JSONValue], failure: ValidationFailure?) {
+        if step.isTickList { return readTickList(step, form: form) }
         var errors = FieldErrorCollector()
         var answers: [String: JSONValue] = [:]
         for question in step.questions {
@@ -62,6 +63,24 @@ enum IntakeForm {
             }
         }
         checkPairs(answers, &errors)
+        return (answers, errors.errors.isEmpty ? nil : ValidationFailure(errors.errors))
+    }
+
+    /// The form field of a tick list's "None of these apply to me" box; it is not an answer itself.
+    static let noneApplyKey = "noneApply"
+
+    /// A tick list: each ticked box is a yes and every other box a no, but only when the member
+    /// has ticked something or said none apply, so an untouched page is never read as all "no".
+    static func readTickList(_ step: IntakeStep, form: FormFields) -> (answers: [String: JSONValue], failure: ValidationFailure?) {
+        let ticked = Set(step.questions.filter { form[$0.key] == "yes" }.map(\.key))
+        let answers = Dictionary(uniqueKeysWithValues: step.questions.map { ($0.key, JSONValue.bool(ticked.contains($0.key))) })
+        let noneApply = form[noneApplyKey] == "yes"
+        var errors = FieldErrorCollector()
+        if ticked.isEmpty && !noneApply {
+            errors.add(noneApplyKey, "Tick each one that is true for you, or tick “None of these apply to me”.")
+        } else if !ticked.isEmpty && noneApply {
+            errors.add(noneApplyKey, "You ticked “None of these apply to me” and also ticked something above. Untick whichever is wrong.")
+        }
         return (answers, errors.errors.isEmpty ? nil : ValidationFailure(errors.errors))
     }
 

@@ -58,6 +58,7 @@ struct IntakePages {
             for question in step.questions where shown[question.key] == nil {
                 if let typed = context.form[question.key], !typed.isEmpty { shown[question.key] = [String(typed.prefix(500))] }
             }
+            if step.isTickList { shown[IntakeForm.noneApplyKey] = context.form[IntakeForm.noneApplyKey] == "yes" ? ["yes"] : [] }
             return try stepPage(fullStep, asked: before, values: shown, failure: failure, context: context)
         }
         IntakeForm.merge(stepAnswers, for: fullStep, into: &document)
@@ -87,6 +88,9 @@ struct IntakePages {
             "previous": index > 0 ? steps[index - 1].slug : "",
             "questions": step.questions(for: asked).map { IntakeQuestionView.make($0, values: values[$0.key] ?? [], error: failure?.message(for: $0.key)) },
         ]
+        if step.isTickList {
+            data.merge(IntakeQuestionView.tickList(step.questions(for: asked), values: values, failure: failure)) { _, new in new }
+        }
         if let failure { data.merge(failure.templateValues) { _, new in new } }
         return try pages.page("intake_step", title: step.title, context: context, status: failure == nil ? .ok : .unprocessableContent,
                               currentPath: "/home", data: data)
@@ -114,6 +118,29 @@ struct IntakePages {
 
 /// A question shaped for the intake template.
 enum IntakeQuestionView {
+    /// A tick list's boxes under their group headings, and its "None of these apply to me" box:
+    /// ticked when the member said so, or when they return to a list they answered all "no".
+    static func tickList(_ questions: [IntakeQuestion], values: [String: [String]], failure: ValidationFailure?) -> [String: Any] {
+        var groups: [[String: Any]] = []
+        for question in questions {
+            let item: [String: Any] = [
+                "key": question.key, "id": question.key.replacingOccurrences(of: ".", with: "-"), "label": question.label,
+                "hint": question.hint ?? "", "checked": values[question.key] == ["yes"],
+            ]
+            if let last = groups.last, last["title"] as? String == question.group ?? "" {
+                groups[groups.count - 1]["items"] = (last["items"] as? [[String: Any]] ?? []) + [item]
+            } else {
+                groups.append(["title": question.group ?? "", "items": [item]])
+            }
+        }
+        let answeredNone = !questions.isEmpty && questions.allSatisfy { values[$0.key] == ["no"] }
+        let noneChecked = values[IntakeForm.noneApplyKey] == ["yes"] || (failure == nil && answeredNone)
+        return [
+            "isTickList": true, "tickGroups": groups, "tickListTitle": "Tick each one that is true for you", "noneKey": IntakeForm.noneApplyKey, "noneChecked": noneChecked,
+            "noneError": failure?.message(for: IntakeForm.noneApplyKey) ?? "",
+        ]
+    }
+
     static func make(_ question: IntakeQuestion, values: [String], error: String?) -> [String: Any] {
         var view: [String: Any] = [
             "key": question.key, "id": question.key.replacingOccurrences(of: ".", with: "-"), "label": question.label,

@@ -24,6 +24,8 @@ struct IntakeQuestion: Sendable {
     /// Asked only when this holds for the answers so far (a region picked, a yes to an earlier
     /// question, an age); nil means asked of everyone.
     var askedWhen: (@Sendable (IntakeAnswers) -> Bool)? = nil
+    /// A heading the question sits under in a tick list, shown where the group changes.
+    var group: String? = nil
 
     func isAsked(_ answers: IntakeAnswers) -> Bool { askedWhen?(answers) ?? true }
 }
@@ -55,13 +57,16 @@ struct IntakeStep: Sendable {
     let title: String
     let intro: String
     let questions: [IntakeQuestion]
+    /// Yes/no questions asked as one list: the member ticks each that is true for them, or ticks
+    /// "None of these apply to me". An unticked box is a no only beside one of those two.
+    var isTickList = false
 
     /// The questions this member is asked; a step with none is skipped.
     func questions(for answers: IntakeAnswers) -> [IntakeQuestion] { questions.filter { $0.isAsked(answers) } }
 
     /// The same step holding only the questions this member is asked.
     func asked(_ answers: IntakeAnswers) -> IntakeStep {
-        IntakeStep(slug: slug, title: title, intro: intro, questions: questions(for: answers))
+        IntakeStep(slug: slug, title: title, intro: intro, questions: questions(for: answers), isTickList: isTickList)
     }
 }
 
@@ -108,32 +113,7 @@ enum IntakeQuestionnaire {
             IntakeQuestion(key: "numbnessOrTingling", label: "Do you have numbness or pins and needles?", kind: .yesNo),
             IntakeQuestion(key: "walkMinutesBeforePain", label: "About how many minutes can you walk before pain starts?", hint: "Leave empty if walking doesn't bring on pain.", kind: .number(0...240, unit: "minutes"), required: false),
         ]),
-        IntakeStep(slug: "safety", title: "Safety questions", intro: "We ask everyone these. Most people answer no to all of them. A yes helps us get you the right care quickly.", questions: [
-            IntakeQuestion(key: "dangerSigns.bladderChange", label: "Since this pain began, have you had new trouble starting or stopping urine, passed urine without feeling it, or not known whether your bladder is full or empty?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.bowelChange", label: "Any new loss of control of your bowels, or not feeling when you pass a motion?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.saddleNumbness", label: "Any new numbness or pins and needles around your genitals, bottom or inner thighs (for example, it feels different when you wipe)?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.sexualProblems", label: "Any new problems with sexual function, such as with erection or feeling, since the pain started?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.bothLegsPain", label: "Pain, numbness or tingling in both legs that is new in the last two weeks, is spreading or is getting worse, or pain in one leg that has recently spread to the other?", hint: "Answer no if the feeling in both legs has been there a while and stays about the same.", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.worseningLegWeakness", label: "Weakness in your leg or legs that is getting worse, a foot that slaps or drags, or new trouble walking?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.weaknessArmsAndLegs", label: "New weakness or clumsiness in your arms and legs together?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.feverWithSeverePain", label: "A fever, chills or feeling very unwell, together with severe back pain that doesn't ease when you lie still?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.suddenSeverePainWithFaintness", label: "Sudden, severe pain in your back or belly with feeling faint, dizzy or sweaty?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.majorTrauma", label: "Did the pain start after a serious fall, a fall from a height, or a road accident?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.oneLegWeakness", label: "Weakness in one leg (for example, your foot or knee gives way) that is not getting worse?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.constantUpperBackPain", label: "Constant pain in your upper back or around your chest that doesn't change when you move or change position?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.nightPainNoRelief", label: "Pain at night that stops you sleeping and that no position eases?", kind: .yesNo),
-            IntakeQuestion(key: "history.cancer", label: "Have you ever had cancer?", kind: .yesNo),
-            IntakeQuestion(key: "history.osteoporosisOrSteroids", label: "Do you have osteoporosis (thin bones), or have you taken steroid tablets for more than three months?", kind: .yesNo),
-            IntakeQuestion(key: "history.immunosuppression", label: "Do you take medicines that weaken your immune system, have a condition that does (such as HIV), are you having chemotherapy, or do you inject drugs?", kind: .yesNo),
-            IntakeQuestion(key: "history.recentMinorTrauma", label: "Did this pain start after a minor fall, knock or lift in the last few weeks?", kind: .yesNo),
-            IntakeQuestion(key: "history.fever", label: "Have you had a fever or chills recently?", kind: .yesNo),
-            IntakeQuestion(key: "history.unexplainedWeightLoss", label: "Have you lost weight recently without trying?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.inflammatoryNightWaking", label: "Do you wake in the second half of the night because your back is stiff?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.inflammatoryBetterWithMovement", label: "Does your stiffness get better when you move and worse when you rest?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.inflammatoryButtockPain", label: "Do you have a deep ache in one or both buttocks?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.legPainEasesStandingStill", label: "If walking brings on leg pain, does it go away when you simply stand still, without sitting or bending?", kind: .yesNo),
-            IntakeQuestion(key: "dangerSigns.circulationRisk", label: "Do you smoke, or have you been told you have poor circulation in your legs?", kind: .yesNo),
-        ] + regionalSafety),
+        IntakeStep(slug: "safety", title: "Safety questions", intro: IntakeSafetyQuestions.intro, questions: IntakeSafetyQuestions.all, isTickList: true),
         IntakeStep(slug: "health", title: "Your health", intro: "Pregnancy and operations change which exercises are safe for you, so we ask everyone.", questions: [
             IntakeQuestion(key: "pregnancy", label: "Are you pregnant, or have you had a baby in the last 12 months?", kind: .choice([
                 ("no", "No, or this doesn't apply to me"), ("pregnant", "Yes, I'm pregnant"), ("postpartum", "I had a baby in the last 12 months"),
@@ -166,30 +146,6 @@ enum IntakeQuestionnaire {
             IntakeQuestion(key: "workHours.end", label: "and ends at", kind: .time, required: false),
             IntakeQuestion(key: "preferredWalkTime", label: "When do you like to walk?", kind: .choice([("morning", "Morning"), ("midday", "Midday"), ("afternoon", "Afternoon"), ("evening", "Evening")], numeric: false)),
         ]),
-    ]
-
-    /// Danger questions for the regions a member picked, and for back pain or age
-    /// (REVIEW-2026-12 A-2, ENG-5, ENG-6; docs/intake.md).
-    static let regionalSafety: [IntakeQuestion] = [
-        IntakeQuestion(key: "dangerSigns.neckArterySigns", label: "With your neck pain, have you had dizziness, double vision, trouble speaking or swallowing, sudden falls without blacking out, a numb face, or a sudden, very bad headache?", kind: .yesNo,
-                       askedWhen: { $0.said("cervical") }),
-        IntakeQuestion(key: "dangerSigns.neckCordSigns", label: "Have your hands become clumsy (for example, with buttons or writing), or has your walking become unsteady?", kind: .yesNo,
-                       askedWhen: { $0.said("cervical") }),
-        IntakeQuestion(key: "dangerSigns.shoulderHeartSigns", label: "Does your shoulder or arm pain come with chest pain, breathlessness or sweating, or come on when you walk briskly or climb stairs?", kind: .yesNo,
-                       askedWhen: { $0.said("shoulder") }),
-        IntakeQuestion(key: "dangerSigns.hotSwollenJoint", label: "Is your hip or knee hot and swollen, and do you feel feverish or unwell?", kind: .yesNo,
-                       askedWhen: { $0.said("hip", "knee") }),
-        IntakeQuestion(key: "dangerSigns.cannotBearWeight", label: "Since an injury, have you been unable to put weight on the leg?", kind: .yesNo,
-                       askedWhen: { $0.said("hip", "knee", "ankle-foot") }),
-        IntakeQuestion(key: "dangerSigns.calfSwelling", label: "Is one calf swollen, warm, red or tender, especially after a long journey, an operation or time in bed?", kind: .yesNo,
-                       askedWhen: { $0.said("hip", "knee", "ankle-foot") }),
-        IntakeQuestion(key: "dangerSigns.heelSnap", label: "Did you feel a sudden snap or kick at the back of your heel, as if something hit you?", kind: .yesNo,
-                       askedWhen: { $0.said("ankle-foot") }),
-        IntakeQuestion(key: "history.knownAneurysm", label: "Has a doctor told you that you have an aortic aneurysm (a widened main blood vessel in your belly)?", kind: .yesNo,
-                       askedWhen: { $0.said("lumbar", "thoracic") }),
-        IntakeQuestion(key: "history.fellInPastYear", label: "Have you fallen in the past year?", kind: .yesNo, askedWhen: { ($0.age ?? 65) >= 65 }),
-        IntakeQuestion(key: "history.feelsUnsteady", label: "Do you feel unsteady when you stand or walk?", kind: .yesNo, askedWhen: { ($0.age ?? 65) >= 65 }),
-        IntakeQuestion(key: "history.worriesAboutFalling", label: "Do you worry about falling?", kind: .yesNo, askedWhen: { ($0.age ?? 65) >= 65 }),
     ]
 
     /// Follow-ups to a pregnancy or an operation, asked only after a yes.

@@ -96,7 +96,6 @@ struct ProgramPages {
 
     // MARK: Stop — something's wrong
 
-    static var safetyStep: IntakeStep { IntakeQuestionnaire.steps.first { $0.slug == "safety" }! }
     static let stopReasons: [(String, String)] = [
         ("spread", "Pain spreading down my leg"), ("numbness", "New numbness or weakness"), ("sharp", "Sharp pain"), ("other", "Something else felt wrong"),
     ]
@@ -110,8 +109,8 @@ struct ProgramPages {
     func stopPage(context: AppRequestContext, values: [String: [String]], failure: ValidationFailure?) throws -> Response {
         var data: [String: Any] = [
             "reasons": Self.stopReasons.map { ["value": $0.0, "label": $0.1, "checked": values["reason"]?.contains($0.0) == true] },
-            "questions": Self.safetyStep.questions.prefix(13).map { IntakeQuestionView.make($0, values: values[$0.key] ?? [], error: failure?.message(for: $0.key)) },
         ]
+        data.merge(IntakeQuestionView.tickList(IntakeSafetyQuestions.dangerSigns, values: values, failure: failure)) { _, new in new }
         if let failure { data.merge(failure.templateValues) { _, new in new } }
         return try pages.page("session_stop", title: "Stop — something's wrong", context: context, status: failure == nil ? .ok : .unprocessableContent,
                               currentPath: "/home", data: data)
@@ -119,11 +118,12 @@ struct ProgramPages {
 
     @Sendable func stop(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
-        let step = IntakeStep(slug: "stop", title: "", intro: "", questions: Array(Self.safetyStep.questions.prefix(13)))
+        let step = IntakeStep(slug: "stop", title: "", intro: "", questions: IntakeSafetyQuestions.dangerSigns, isTickList: true)
         let (answers, failure) = IntakeForm.read(step, form: context.form)
         if let failure {
             var shown = IntakeForm.shownValues(IntakeForm.build(answers))
             shown["reason"] = context.form.all("reason")
+            shown[IntakeForm.noneApplyKey] = context.form[IntakeForm.noneApplyKey] == "yes" ? ["yes"] : []
             return try stopPage(context: context, values: shown, failure: failure)
         }
         let reasons = context.form.all("reason").filter { value in Self.stopReasons.contains { $0.0 == value } }
