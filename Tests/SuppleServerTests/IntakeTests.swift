@@ -50,6 +50,13 @@ import Testing
             #expect(plan.text.contains("one of the five exercises for back pain when walking"))
             #expect(plan.text.contains("2 walks of 8 minutes"))
             #expect(!plan.text.contains("Seated Backbends"))
+            // One session-length estimate, worked out from the doses, on the plan, Today and the player.
+            func minutes(_ page: String, _ pattern: String) -> String? {
+                page.firstMatch(of: try! Regex(pattern)).map { String($0.output[1].substring ?? "") }
+            }
+            let estimate = try #require(minutes(plan.text, #"About (\d+) minutes, once a day"#))
+            #expect(minutes(try await browser.get("/home").text, #"exercises, about (\d+) minutes\."#) == estimate)
+            #expect(minutes(try await browser.get("/session").text, #"exercises, about (\d+) minutes\. Move"#) == estimate)
             let alerts = try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }
             #expect(alerts.map(\.reason) == ["New plan from the intake is ready for review"], "no danger signs: only the physical therapist's routine look")
             #expect(alerts.first?.severity == .routine && alerts.first?.audience == .clinical)

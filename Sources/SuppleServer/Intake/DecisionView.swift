@@ -42,6 +42,7 @@ enum DecisionView {
         ]
         guard let plan = decision.plan else { return data }
         data["hasCautions"] = !plan.cautions.isEmpty
+        data["sessionMinutes"] = plan.sessionMinutes
         data["cautions"] = plan.cautions.map { ["message": $0.message] }
         data["exercises"] = plan.exercises.map { item in [
             "exerciseId": item.exerciseId, "name": name(item.exerciseId, item.name), "phaseLabel": phaseLabel(item.phase),

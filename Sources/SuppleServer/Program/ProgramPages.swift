@@ -55,7 +55,7 @@ struct ProgramPages {
             ]
         }
         return try pages.page("session", title: "Today's session", context: context, currentPath: "/home", data: [
-            "items": items, "count": items.count, "key": SecretToken.generate().value, "speed": speed,
+            "items": items, "count": items.count, "sessionMinutes": current.plan.sessionMinutes, "key": SecretToken.generate().value, "speed": speed,
         ])
     }
 

@@ -18,7 +18,7 @@ enum TodayView {
             "careTeamNoteAuthor": current.version.author,
             "sessionDone": day.sessionDone,
             "sessionCount": plan.exercises.count,
-            "sessionMinutes": max(10, plan.exercises.count * 2),
+            "sessionMinutes": plan.sessionMinutes,
             "walkDone": day.walkDone,
             "walkMinutes": plan.walking.startMinutes,
             "walkBouts": plan.walking.bouts,
