@@ -21,13 +21,21 @@ def type_into(driver, field_id, text):
     field.send_keys(text)
 
 
-def next_step(driver):
+def next_step(driver, seen=None):
+    """Submits the step; `seen`, if given, collects each intake page with its question count."""
+    if seen is not None:
+        questions = driver.find_elements(By.CSS_SELECTOR, "main .card.question, main .tick-group .tick")
+        seen.append((heading(driver), len(questions)))
     click_and_wait_for_new_page(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
-def complete_intake(driver, base_url, bladder_change=False, weeks_pregnant=None, self_harm=False, say=lambda text: text):
-    """Answers every step; `say` gives each step's heading in the member's language."""
-    open_page(driver, base_url, "/intake")
+def complete_intake(driver, base_url, bladder_change=False, weeks_pregnant=None, self_harm=False, say=lambda text: text,
+                    seen=None, start=True):
+    """Answers every step; `say` gives each step's heading in the member's language. `start=False`
+    carries on from the page the browser is on (the first step)."""
+    if start:
+        open_page(driver, base_url, "/intake")
+    next_step = lambda driver: globals()["next_step"](driver, seen)
     assert heading(driver) == say("Where it hurts")
     pick(driver, "painRegions", "lumbar")
     pick(driver, "primaryRegion", "lumbar")

@@ -82,7 +82,7 @@ import Testing
         "GET /plan": .members, "GET /session": .members, "POST /session": .members,
         "GET /session/stop": .members, "POST /session/stop": .members, "POST /walks": .members, "POST /checkins": .members, "GET /checkins/safety": .members, "POST /checkins/safety": .members,
         "GET /questionnaires/{kind}": .members, "POST /questionnaires/{kind}": .members, "GET /progress": .members,
-        "GET /messages": .members, "POST /messages": .members,
+        "GET /messages": .members, "POST /messages": .members, "GET /what-matters": .members, "POST /what-matters": .members,
         "POST /api/v1/intake": .members, "GET /api/v1/plan": .members, "GET /api/v1/today": .members,
         "POST /api/v1/sessions": .members, "PUT /api/v1/sessions/{id}/items/{exerciseId}": .memberA,
         "POST /api/v1/sessions/{id}/finish": .memberA, "POST /api/v1/walks": .members, "POST /api/v1/checkins": .members,

@@ -23,7 +23,7 @@ import Testing
             ("safety", safety),
             ("health", [("pregnancy", "no"), ("surgery.hipReplacement", "no"), ("surgery.kneeReplacement", "no"), ("surgery.spineSurgery", "no")]),
             ("feelings", [("phq2.0", "1"), ("phq2.1", "0"), ("gad2.0", "1"), ("gad2.1", "0"), ("fearOfMovement", "3")]),
-            ("daily-life", [("psfs.0.activity", "Walk to the shops"), ("psfs.0.score", "4"), ("canGetToFloor", "yes"), ("equipment", "mat"),
+            ("daily-life", [("canGetToFloor", "yes"), ("equipment", "mat"),
                             ("sittingHoursPerDay", "7"), ("workHours.start", "09:00"), ("workHours.end", "17:00"), ("preferredWalkTime", "morning")]),
         ]
     }

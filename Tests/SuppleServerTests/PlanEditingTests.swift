@@ -74,6 +74,26 @@ import Testing
         }
     }
 
+    @Test("searching the library from the editor keeps every unsaved change, and earlier ticks, and saves nothing")
+    func searchKeepsEdits() async throws {
+        try await TestApp.run { app, client in
+            let (pt, _, account) = try await setUp(app, client)
+            let path = "/staff/members/\(account.id.uuidString.lowercased())/plan"
+            let edits = [("basedOn", "1"), ("swap.cat-cow", "seated-forward-flexion"), ("walkingMinutes", "12"), ("note", "Half-written note")]
+            let first = try await pt.post(path, form: edits + [("action", "search"), ("q", "bridge")])
+            #expect(first.status == .ok)
+            #expect(first.body.contains(#"<option value="seated-forward-flexion" selected>"#))
+            #expect(first.body.contains(#"name="walkingMinutes" type="number" inputmode="numeric" min="1" max="60" value="12""#))
+            #expect(first.text.contains("Half-written note"))
+            #expect(first.text.contains("Add from the library: “bridge”"))
+            // Tick a bridge, then search for something else: the tick survives.
+            let second = try await pt.post(path, form: edits + [("add", "glute-bridge"), ("action", "search"), ("q", "hip")])
+            #expect(second.text.contains("Chosen to add"))
+            #expect(second.body.contains(#"name="add" value="glute-bridge" checked"#))
+            #expect(try await versionCount(app, account) == 1, "a search saves nothing")
+        }
+    }
+
     @Test("an extension exercise for a flexion-relieved pattern asks for a confirming reason before it saves")
     func guardrailNeedsReason() async throws {
         try await TestApp.run { app, client in

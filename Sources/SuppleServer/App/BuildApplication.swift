@@ -83,6 +83,7 @@ func buildServer(
     ProgramAPIRoutes(program: program).register(on: router)
     StaffPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
     IntakePages(intakes: intakes, program: program, library: library, pages: pages).register(on: router)
+    WhatMattersPages(intakes: intakes, pages: pages).register(on: router)
     let messaging = MessagingService(database: dependencies.database, clock: dependencies.clock)
     let notes = ClinicalNotes(database: dependencies.database, clock: dependencies.clock)
     MemberRecordPages(intakes: intakes, program: program, notes: notes, messaging: messaging, pages: pages).register(on: router)

@@ -170,6 +170,7 @@ struct MemberRecordPages {
         if let (decision, at) = latest {
             data["decidedOn"] = DisplayFormats.day(at, in: viewer.timeZone)
             data["decision"] = StaffDecisionView.make(decision)
+            data["glance"] = ChartGlance.make(decision, intake: try await intakes.latestIntake(for: member.id))
             // On hold at intake: the reason first, and the way to start the program once reviewed.
             if current == nil, decision.triage.programStatus == .onHold, decision.plan != nil {
                 data["onHold"] = [

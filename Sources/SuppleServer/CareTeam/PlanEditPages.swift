@@ -33,6 +33,8 @@ struct PlanEditPages {
         let viewer = try context.require(.editPlan).account
         let member = try await program.database.read { db in try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db) }
         let form = context.form
+        // A search from inside the editor shows the results with every unsaved change kept.
+        if form["action"] == "search" { return try await page(member: member, query: form["q"] ?? "", form: form, context: context) }
         do {
             guard let current = try await program.currentPlan(for: member.id) else { throw HTTPError(.notFound) }
             let edit = try PlanEditForm.read(form, plan: current.plan)
@@ -99,11 +101,14 @@ struct PlanEditPages {
         let trimmedQuery = String(query.trimmingCharacters(in: .whitespaces).prefix(100))
         let added = Set(form.all("add"))
         let found = trimmedQuery.isEmpty ? [] : catalog.matching(ExerciseFilter(search: trimmedQuery)).filter { !inPlan.contains($0.id) }.prefix(20)
+        // Exercises ticked under an earlier search stay ticked when the new results don't list them.
+        let keptAdds = added.subtracting(found.map(\.id)).subtracting(inPlan).sorted().compactMap { catalog[$0] }
         var data: [String: Any] = [
             "memberName": member.name.value, "memberID": memberID,
             "version": current.version.version, "nextVersion": current.version.version + 1,
             "rows": rows, "hasPending": plan.exercises.contains { $0.proposal != nil },
             "query": trimmedQuery, "searched": !trimmedQuery.isEmpty,
+            "keptAdds": keptAdds.map { ["id": $0.id, "name": $0.name] }, "hasKeptAdds": !keptAdds.isEmpty,
             "results": found.map { exercise in [
                 "id": exercise.id, "name": exercise.name, "summary": exercise.summary, "level": exercise.level,
                 "position": exercise.position.label, "bias": exercise.spineBias.rawValue, "dose": exercise.dose.description,

@@ -132,13 +132,6 @@ enum IntakeQuestionnaire {
         ]),
         IntakeStep(slug: "feelings-more", title: "A few more questions about how you feel", intro: "Thank you for telling us. Over the last two weeks, how often have you been bothered by:", questions: phq9),
         IntakeStep(slug: "daily-life", title: "Your daily life", intro: "So the plan fits your day and your home.", questions: [
-            IntakeQuestion(key: "psfs.0.activity", label: "An activity that is hard for you now", hint: "For example: walking to the shops. Optional.", kind: .text(maxLength: 80), required: false),
-            IntakeQuestion(key: "psfs.0.score", label: "How well can you do it today?", hint: "0 = can't do it at all, 10 = as well as before the pain.", kind: .scale(low: "Can't at all", high: "As before"), required: false),
-            IntakeQuestion(key: "psfs.1.activity", label: "Another activity (optional)", kind: .text(maxLength: 80), required: false),
-            IntakeQuestion(key: "psfs.1.score", label: "How well can you do it today?", kind: .scale(low: "Can't at all", high: "As before"), required: false),
-            IntakeQuestion(key: "psfs.2.activity", label: "One more activity (optional)", kind: .text(maxLength: 80), required: false),
-            IntakeQuestion(key: "psfs.2.score", label: "How well can you do it today?", kind: .scale(low: "Can't at all", high: "As before"), required: false),
-            IntakeQuestion(key: "goals", label: "What would you most like to get back to?", hint: "Optional.", kind: .text(maxLength: 500), required: false),
             IntakeQuestion(key: "canGetToFloor", label: "Can you get down to the floor and back up without help?", kind: .yesNo),
             IntakeQuestion(key: "equipment", label: "What do you have at home?", hint: "We assume a chair, a wall, a towel and a pillow. Tick anything else.", kind: .multi(homeEquipment), required: false),
             IntakeQuestion(key: "sittingHoursPerDay", label: "About how many hours a day do you spend sitting?", kind: .number(0...24, unit: "hours")),
@@ -147,6 +140,19 @@ enum IntakeQuestionnaire {
             IntakeQuestion(key: "preferredWalkTime", label: "When do you like to walk?", kind: .choice([("morning", "Morning"), ("midday", "Midday"), ("afternoon", "Afternoon"), ("evening", "Evening")], numeric: false)),
         ]),
     ]
+
+    /// What matters to the member (PSFS, SOURCES RESEARCH §4 [57], and their goal): optional, so it
+    /// is asked after the first session rather than on the way to it (issue 25: a shorter path).
+    /// The engine does not use these answers; the PSFS check-ins ask about the activities named.
+    static let whatMatters = IntakeStep(slug: "what-matters", title: "What matters to you", intro: "Name up to three everyday activities your pain makes hard, and how well you can do each today. We'll ask again every few weeks, so you can see them get easier.", questions: [
+        IntakeQuestion(key: "psfs.0.activity", label: "An activity that is hard for you now", hint: "For example: walking to the shops. Optional.", kind: .text(maxLength: 80), required: false),
+        IntakeQuestion(key: "psfs.0.score", label: "How well can you do it today?", hint: "0 = can't do it at all, 10 = as well as before the pain.", kind: .scale(low: "Can't at all", high: "As before"), required: false),
+        IntakeQuestion(key: "psfs.1.activity", label: "Another activity (optional)", kind: .text(maxLength: 80), required: false),
+        IntakeQuestion(key: "psfs.1.score", label: "How well can you do it today?", kind: .scale(low: "Can't at all", high: "As before"), required: false),
+        IntakeQuestion(key: "psfs.2.activity", label: "One more activity (optional)", kind: .text(maxLength: 80), required: false),
+        IntakeQuestion(key: "psfs.2.score", label: "How well can you do it today?", kind: .scale(low: "Can't at all", high: "As before"), required: false),
+        IntakeQuestion(key: "goals", label: "What would you most like to get back to?", hint: "Optional.", kind: .text(maxLength: 500), required: false),
+    ])
 
     /// Follow-ups to a pregnancy or an operation, asked only after a yes.
     static let healthDetails: [IntakeQuestion] = [

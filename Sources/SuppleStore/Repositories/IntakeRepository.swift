@@ -58,6 +58,15 @@ public enum IntakeRepository {
             """).run()
     }
 
+    /// Replaces a submitted intake's answers: only for answers the member may add after their
+    /// plan is made (what matters to them), which no decision was built on.
+    public static func updateSubmittedAnswers(id: UUID, answers: String, at instant: Date, in db: any SQLDatabase) async throws {
+        try await db.raw("""
+            UPDATE intakes SET answers = \(bind: answers), updated_at = \(bind: instant.storedMilliseconds)
+            WHERE id = \(bind: id.uuidString) AND status = \(bind: Status.submitted.rawValue)
+            """).run()
+    }
+
     /// Stores a complete intake that arrived whole (the API), already submitted.
     public static func insertSubmitted(accountID: UUID, answers: String, at instant: Date, in db: any SQLDatabase) async throws -> UUID {
         let id = UUID()

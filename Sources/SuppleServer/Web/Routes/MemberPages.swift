@@ -24,6 +24,7 @@ struct MemberPages {
         case "walk": "Walk recorded."
         case "checkin": "Thanks, your check-in is saved."
         case "safety": "Thanks: nothing in your safety check needs urgent care. Keep going."
+        case "what-matters": "Thanks. We'll ask how these activities are going every few weeks."
         default: ""
         }
         return try await todayPage(signedIn.account, context: context, notice: notice, failure: nil)
@@ -48,6 +49,8 @@ struct MemberPages {
         ]
         if let current {
             data.merge(try await TodayView.make(member, current: current, program: program)) { _, new in new }
+            // The optional questions wait until the member has done a session (issue 25).
+            data["askWhatMatters"] = data["sessionDone"] as? Bool == true ? try await intakes.whatMattersUnasked(for: member.id) : false
         }
         do { try await program.requireCoverage(member) } catch let ended as ProgramService.CoverageEnded { data["coverageEnded"] = ended.message }
         if let failure { data.merge(failure.templateValues) { _, new in new } }
