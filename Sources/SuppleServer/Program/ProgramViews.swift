@@ -13,7 +13,14 @@ enum TodayView {
         let changedToday = current.version.version > 1 && current.version.effectiveFrom == day.date.description
         // A clinician's note stays on Today for a week after their change, then lives on the plan page.
         let noteIsRecent = program.clock.now().timeIntervalSince(current.version.createdAt) < 7 * 86_400
+        let summary = try await program.progressSummary(for: member)
+        let week = WeekAgainstGoals(sessions: summary.weeks.last?.sessions ?? 0, walkMinutes: summary.weeks.last?.walk ?? 0,
+                                    walkGoal: plan.walking.weeklyGoalMinutes)
         return [
+            "weekSessions": week.sessions, "weekSessionGoal": week.sessionGoal, "weekWalk": week.walkMinutes, "weekWalkGoal": week.walkGoal,
+            "walkGoalReached": week.walkGoalReached, "sessionGoalReached": week.sessionGoalReached,
+            "streak": summary.streak, "hasStreak": summary.streak >= 2, // Celebrated on the day it is reached, not the next morning.
+            "streakMilestone": day.sessionDone && StreakMilestone.isMilestone(summary.streak),
             "careTeamNote": noteIsRecent ? current.version.memberNote ?? "" : "",
             "careTeamNoteAuthor": current.version.author,
             "sessionDone": day.sessionDone,
@@ -51,8 +58,8 @@ enum ProgressView {
         let weeks = summary.weeks
         // The goal line is the member's own walking plan this week, not a general guideline.
         let walking = try await program.currentPlan(for: member.id)?.plan.walking
-        let days = walking.map { $0.daysPerWeek ?? $0.daysPerWeekStart } ?? 0
-        let weeklyGoal = walking.map { $0.startMinutes * $0.bouts * days } ?? 0
+        let days = walking?.currentDaysPerWeek ?? 0
+        let weeklyGoal = walking?.weeklyGoalMinutes ?? 0
         let maxWalk = Double(max(weeklyGoal, weeks.map(\.walk).max() ?? 0, 10))
         func scoreChart(_ kind: Questionnaire, _ title: String) -> String? {
             guard let scores = summary.questionnaires[kind.rawValue], scores.count >= 1 else { return nil }
