@@ -147,6 +147,23 @@ public enum FigureRig {
         ground - (skeleton(pose, view: figure.view, base: figure.base)["pelvis"].y + groundOffset(pose, figure: figure))
     }
 
+    /// The highest point the drawing reaches over all its poses (the head's top, a raised hand,
+    /// a chair's back), in canvas coordinates: where a cropped figure's frame starts.
+    public static func highestPoint(_ figure: ExerciseFigure) -> Double {
+        let body = figure.poses.map { pose -> Double in
+            let skeleton = skeleton(pose, view: figure.view, base: figure.base)
+            let limbs = skeleton.points.filter { $0.key != "head" }.map(\.value.y).min() ?? 0
+            return min(limbs, skeleton["head"].y - headRadius) + groundOffset(pose, figure: figure)
+        }.min() ?? 0
+        var highest = body
+        if figure.base == .chair { highest = min(highest, ground - seatHeight - chairBack) }
+        if figure.base != .chair, figure.props.contains(.chair) { highest = min(highest, ground - 56) }
+        return highest
+    }
+
+    /// The height of a chair's back above its seat.
+    public static let chairBack = 38.0
+
     /// One horizontal shift for all poses, centring the figure's whole range of movement on the
     /// canvas so it never slides between poses.
     public static func horizontalOffset(_ figure: ExerciseFigure) -> Double {

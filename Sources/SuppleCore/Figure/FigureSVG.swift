@@ -76,9 +76,10 @@ public enum FigureSVG {
         let x = FigureRig.horizontalOffset(figure)
         let y = FigureRig.groundOffset(pose, figure: figure)
         let label = escape("\(exercise.name). \(description(exercise, figure: figure))")
-        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" class="\##(cssClass)" role="img" aria-label="\##(label)">"##
+        let top = frameTop(figure)
+        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 \##(number(top)) 200 \##(number(200 - top))" class="\##(cssClass)" role="img" aria-label="\##(label)">"##
         svg += "<title>\(escape(exercise.name))</title><desc>\(escape(description(exercise, figure: figure)))</desc>"
-        svg += scenery(figure, pose: pose, x: x)
+        svg += scenery(figure, pose: pose, x: x, top: top)
         svg += ##"<g fill="none" stroke="\##(nearColour)" stroke-width="6" stroke-linecap="round" transform="translate(\##(number(x)) \##(number(y)))">"##
         if let timeline {
             let values = timeline.poses.map { "\(number(x)) \(number(FigureRig.groundOffset($0, figure: figure)))" }
@@ -95,8 +96,17 @@ public enum FigureSVG {
         return ##"<animateTransform attributeName="transform" type="\##(type)" values="\##(values.joined(separator: ";"))" keyTimes="\##(keyTimes)" dur="\##(number(timeline.duration))s" repeatCount="indefinite"/>"##
     }
 
-    /// Ground, mat, chair, step and wall, drawn in canvas coordinates.
-    static func scenery(_ figure: ExerciseFigure, pose: FigurePose, x: Double) -> String {
+    /// Where the drawing's frame starts: just above the highest point any pose reaches, so a figure
+    /// lying down is not lost in empty sky, but never so tight that a lying figure looks like a line. A raised arm that
+    /// reaches past the old square canvas now stays in the frame too.
+    static func frameTop(_ figure: ExerciseFigure) -> Double {
+        let margin = 10.0, shortestFrame = 90.0
+        let top = (FigureRig.highestPoint(figure) - margin).rounded(.down)
+        return min(top, 200 - shortestFrame)
+    }
+
+    /// Ground, mat, chair, step and wall, drawn in canvas coordinates; the wall rises to the frame's top.
+    static func scenery(_ figure: ExerciseFigure, pose: FigurePose, x: Double, top: Double = 0) -> String {
         let ground = FigureRig.ground
         var parts = [##"<line x1="0" y1="\##(number(ground))" x2="200" y2="\##(number(ground))" stroke="#9aa5ab" stroke-width="2"/>"##]
         if figure.props.contains(.mat) {
@@ -104,7 +114,7 @@ public enum FigureSVG {
         }
         if figure.base == .chair {
             let seat = ground - FigureRig.seatHeight
-            parts.append(##"<path d="M\##(number(x - 14)) \##(number(seat))h30M\##(number(x - 12)) \##(number(seat))v\##(number(FigureRig.seatHeight))M\##(number(x + 14)) \##(number(seat))v\##(number(FigureRig.seatHeight))M\##(number(x - 14)) \##(number(seat))v-38" stroke="#b08850" stroke-width="3" fill="none"/>"##)
+            parts.append(##"<path d="M\##(number(x - 14)) \##(number(seat))h30M\##(number(x - 12)) \##(number(seat))v\##(number(FigureRig.seatHeight))M\##(number(x + 14)) \##(number(seat))v\##(number(FigureRig.seatHeight))M\##(number(x - 14)) \##(number(seat))v-\##(number(FigureRig.chairBack))" stroke="#b08850" stroke-width="3" fill="none"/>"##)
         }
         if figure.base == .step || figure.props.contains(.step) {
             let ankle = FigureRig.skeleton(pose, view: figure.view, base: figure.base)["ankle_near"].x + x
@@ -115,7 +125,7 @@ public enum FigureSVG {
             parts.append(##"<path d="M6 \##(number(ground - 30))h18M8 \##(number(ground - 30))v30M22 \##(number(ground - 30))v30M8 \##(number(ground - 30))v-26" stroke="#b08850" stroke-width="3" fill="none"/>"##)
         }
         if figure.props.contains(.wall) {
-            parts.append(##"<line x1="192" y1="20" x2="192" y2="\##(number(ground))" stroke="#9aa5ab" stroke-width="4"/>"##)
+            parts.append(##"<line x1="192" y1="\##(number(max(top, 20)))" x2="192" y2="\##(number(ground))" stroke="#9aa5ab" stroke-width="4"/>"##)
         }
         return parts.joined()
     }

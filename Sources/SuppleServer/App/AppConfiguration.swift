@@ -25,6 +25,9 @@ public struct AppConfiguration: Sendable {
     /// How often the server finishes waiting plan adaptations and deletes what has expired;
     /// nil runs no maintenance (tests that drive a round themselves).
     public var maintenanceInterval: Duration?
+    /// How long `/readyz` waits for its proving write: 2 s, so a load balancer hears of a stuck
+    /// database quickly. The test suite, which saturates the machine's disk, allows longer.
+    public var readinessTimeout: Duration = .seconds(2)
 
     public init(
         host: String = "127.0.0.1",

@@ -6,10 +6,10 @@ import SuppleStore
 /// Readiness proves the write path, within two seconds: a server that can read but not save
 /// (disk full, read-only file, lock held elsewhere, PostgreSQL gone) is not ready for members.
 struct OperationsRoutes {
-    static let readinessDeadline = Duration.seconds(2)
 
     let database: any Database
     let registry: PrometheusCollectorRegistry
+    let readinessDeadline: Duration
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/healthz") { _, _ in
@@ -17,7 +17,7 @@ struct OperationsRoutes {
         }
         router.get("/readyz") { _, context in
             do {
-                try await database.checkWritable(within: Self.readinessDeadline)
+                try await database.checkWritable(within: readinessDeadline)
                 return plainText("ready\n", status: .ok)
             } catch let fault as StoreFault {
                 context.logger.warning("Not ready", metadata: ["fault": "\(fault.kind.rawValue)", "code": "\(fault.code)"])

@@ -71,8 +71,11 @@ struct TestApp: Sendable {
         // throws trips SQLite's "not closed" assertion and takes the whole test run down with it.
         do {
             try await Migrator().migrate(database, logger: logger)
+            var configuration = AppConfiguration(port: 0, publicBaseURL: "http://supple.test", passwordHashCost: 4, maintenanceInterval: nil)
+            // The parallel suite keeps the disk busy; /readyz's 2-second write would miss now and then.
+            configuration.readinessTimeout = .seconds(15)
             let application = try await buildApplication(
-                AppConfiguration(port: 0, publicBaseURL: "http://supple.test", passwordHashCost: 4, maintenanceInterval: nil),
+                configuration,
                 dependencies: AppDependencies(database: database, clock: app.clock, links: app.links, metrics: app.metrics),
                 logger: logger
             )
