@@ -125,6 +125,21 @@ import Testing
         #expect(DisplayFormats.day(CalendarDate(year: 2026, month: 8, day: 3)!, in: .spanish) == "3 ago 2026")
     }
 
+    @Test("a Spanish member's plan gives the engine's reasons, with their numbers and exercise names, in Spanish")
+    func engineReasonsInSpanish() async throws {
+        try await TestApp.run { app, client in
+            let riley = try await app.createAccount("riley@example.org", role: .member, name: "Riley Demo")
+            try await app.database.transaction { db in try await AccountRepository.updateLanguage(accountID: riley.id, to: .spanish, in: db) }
+            let member = Browser(client)
+            try await member.signIn("riley@example.org")
+            for (slug, fields) in IntakeTests.walkingPainSteps() { try await member.post("/intake/\(slug)", form: fields) }
+            let plan = try await member.get("/plan").text
+            #expect(plan.contains("es uno de los cinco ejercicios para el dolor de espalda al caminar"))
+            #expect(plan.contains("Puede caminar unos 10 minutos antes de que empiece el dolor"))
+            #expect(!plan.contains("is one of the five exercises") && !plan.contains("You can walk about"))
+        }
+    }
+
     @Test("an on-hold member who reads Spanish is told in Spanish who will contact them and by when")
     func onHoldInSpanish() async throws {
         try await TestApp.run { app, client in

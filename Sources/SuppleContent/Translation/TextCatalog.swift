@@ -8,11 +8,26 @@ import SuppleCore
 public struct TextCatalog: Sendable {
     /// Translations by language, keyed by the English text with its white space collapsed.
     let translations: [Language: [String: String]]
+    /// The entries with `{name}` placeholders, to recognise sentences the engine filled in.
+    let patterns: [Language: [TextPattern]]
+    /// Names a filled-in value may carry (exercise names), by language and English name.
+    let terms: [Language: [String: String]]
 
-    public init(translations: [Language: [String: String]]) {
+    public init(translations: [Language: [String: String]], terms: [Language: [String: String]] = [:]) {
         self.translations = translations.mapValues { table in
             Dictionary(table.map { (Self.key($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         }
+        self.patterns = self.translations.mapValues { table in
+            table.compactMap { TextPattern(english: $0.key, translation: $0.value) }
+                .sorted { ($0.literalLength, $0.translation) > ($1.literalLength, $1.translation) }
+        }
+        self.terms = terms
+    }
+
+    /// The same catalog knowing more names (the exercises' names in each language), so a filled-in
+    /// sentence naming an exercise names it in the member's language.
+    public func addingTerms(_ more: [Language: [String: String]]) -> TextCatalog {
+        TextCatalog(translations: translations, terms: terms.merging(more) { old, new in old.merging(new) { _, newer in newer } })
     }
 
     /// The catalog shipped in `Resources/translations/<tag>.po`, read and checked once per
@@ -65,8 +80,53 @@ public struct TextCatalog: Sendable {
 
     /// `english` in `language`; the English itself when the catalog has no translation.
     public func text(_ english: String, in language: Language) -> String {
-        guard language != .english else { return english }
-        return translations[language]?[Self.key(english)] ?? english
+        guard language != .english, let table = translations[language] else { return english }
+        let key = Self.key(english)
+        if let exact = table[key] { return exact }
+        if let filled = filledIn(key, in: language) { return filled }
+        // Several engine sentences joined into one reason: each is translated on its own.
+        let sentences = Self.sentences(key)
+        guard sentences.count > 1 else { return english }
+        let translated = sentences.map { table[$0] ?? filledIn($0, in: language) }
+        guard translated.contains(where: { $0 != nil }) else { return english }
+        return zip(sentences, translated).map { $1 ?? $0 }.joined(separator: " ")
+    }
+
+    /// A sentence an entry with placeholders produced, translated with the same values.
+    func filledIn(_ key: String, in language: Language) -> String? {
+        guard let patterns = patterns[language] else { return nil }
+        for pattern in patterns {
+            if let result = pattern.translate(key, term: { term($0, in: language) }) { return result }
+        }
+        return nil
+    }
+
+    /// A value inside a filled-in sentence: a name, a catalog word (matching its capital), or as is.
+    func term(_ value: String, in language: Language) -> String {
+        if let name = terms[language]?[value] { return name }
+        if let word = translations[language]?[value] { return word }
+        if let filled = filledIn(value, in: language) { return filled }
+        guard let first = value.first, first.isLowercase else { return value }
+        let capitalised = first.uppercased() + value.dropFirst()
+        guard let word = translations[language]?[capitalised], let initial = word.first else { return value }
+        return initial.lowercased() + word.dropFirst()
+    }
+
+    /// Sentences split after ". " where the next one starts with a capital letter.
+    static func sentences(_ text: String) -> [String] {
+        var sentences: [String] = [], current = ""
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            current.append(character)
+            if character == ".", index + 2 < characters.count, characters[index + 1] == " ", characters[index + 2].isUppercase {
+                sentences.append(current)
+                current = ""
+            } else if character == " ", current == " " {
+                current = ""
+            }
+        }
+        if !current.isEmpty { sentences.append(current) }
+        return sentences
     }
 
     /// `english` in `language` with `{name}` placeholders filled in.

@@ -43,9 +43,10 @@ func buildServer(
     var dependencies = dependencies
     let store = dependencies.database
     dependencies.database = ClaimingDatabase(base: store)
-    let pages = try PageRenderer.loadBundled(emergencyNumber: configuration.emergencyNumber, catalog: try TextCatalog.bundled())
-    let assets = try StaticAssets.loadBundled()
     let library = try dependencies.library ?? ContentLibrary.bundled()
+    let pages = try PageRenderer.loadBundled(emergencyNumber: configuration.emergencyNumber,
+                                             catalog: try TextCatalog.bundled().addingTerms(library.exerciseNames))
+    let assets = try StaticAssets.loadBundled()
     let accounts = try await AccountService(
         database: dependencies.database,
         hasher: PasswordHasher(cost: configuration.passwordHashCost),
