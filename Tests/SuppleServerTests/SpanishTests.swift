@@ -137,6 +137,8 @@ import Testing
             #expect(plan.contains("es uno de los cinco ejercicios para el dolor de espalda al caminar"))
             #expect(plan.contains("Puede caminar unos 10 minutos antes de que empiece el dolor"))
             #expect(!plan.contains("is one of the five exercises") && !plan.contains("You can walk about"))
+            #expect(!plan.contains(">Warm-up<") && !plan.contains("(Forward Bend)"), "phase names and the walk's break are Spanish too")
+            #expect(plan.contains(#"href="/library/articles/back-pain-when-walking" lang="en">"#), "an English article title is marked English")
         }
     }
 

@@ -71,7 +71,12 @@ enum DecisionView {
             ] as [String: Any]
         }
         data["education"] = plan.education.map {
-            ["slug": $0.slug, "title": library.article(slug: $0.slug, in: language)?.title ?? $0.title, "reason": $0.rationale.explanation, "fromWeek": ($0.fromWeek ?? 1) > 1 ? say("From week {week}.", ["week": "\($0.fromWeek!)"]) : ""]
+            let translated = library.article(slug: $0.slug, in: language)
+            // An article not yet written in the member's language is marked English for screen readers.
+            return [
+                "slug": $0.slug, "title": translated?.title ?? $0.title, "titleLang": library.hasArticle(slug: $0.slug, in: language) ? "" : "en",
+                "reason": $0.rationale.explanation, "fromWeek": ($0.fromWeek ?? 1) > 1 ? say("From week {week}.", ["week": "\($0.fromWeek!)"]) : "",
+            ]
         }
         return data
     }
