@@ -31,7 +31,7 @@ import Testing
     func catalogCoversClinicalText() throws {
         let catalog = try TextCatalog.bundled()
         var texts = EmergencySigns.signs + [EmergencySigns.heading, EmergencySigns.whatToDo]
-        for step in IntakeQuestionnaire.steps {
+        for step in IntakeQuestionnaire.steps + [IntakeQuestionnaire.whatMatters] {
             texts += [step.title, step.intro]
             for question in step.questions {
                 texts.append(question.label)
