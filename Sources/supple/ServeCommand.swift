@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard let port = port ?? Environment.value("SUPPLE_PORT").flatMap(Int.init) ?? Optional(8080), (0...65535).contains(port) else {
             throw ValidationError("SUPPLE_PORT must be a number from 0 to 65535.")
         }
-        let configuration = AppConfiguration(
+        var configuration = AppConfiguration(
             host: host, port: port, database: database.location,
             publicBaseURL: publicURL ?? Environment.value("SUPPLE_PUBLIC_URL"),
             secureCookies: Environment.value("SUPPLE_SECURE_COOKIES").map { $0 == "true" || $0 == "1" },
@@ -38,6 +38,11 @@ struct ServeCommand: AsyncParsableCommand {
             ),
             maintenanceInterval: try Environment.seconds("SUPPLE_MAINTENANCE_INTERVAL", default: .seconds(900), allowed: 1...86_400)
         )
+        switch TrustedProxies.parse(Environment.value("SUPPLE_TRUSTED_PROXIES") ?? "") {
+        case .success(let proxies): configuration.trustedProxies = proxies
+        case .failure(let problem): throw ValidationError("SUPPLE_TRUSTED_PROXIES: \"\(problem.entry)\" is not an address or an IPv4 range such as 10.0.0.0/8.")
+        }
+        configuration.doorRequestsPerMinute = try Environment.integer("SUPPLE_DOOR_REQUESTS_PER_MINUTE", default: 120, allowed: 1...1_000_000)
         let options = try database.storeOptions()
         let grace = try Environment.seconds("SUPPLE_SHUTDOWN_GRACE", default: .seconds(10), allowed: 0...600)
         logger.info("Opening database", metadata: [

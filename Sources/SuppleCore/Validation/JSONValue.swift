@@ -35,9 +35,10 @@ public enum JSONValue: Codable, Equatable, Sendable {
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 
-    /// Parses JSON text; nil when it is not JSON.
+    /// Parses JSON text in one pass, refusing nesting deeper than `JSONReader`'s limit; nil when
+    /// it is not JSON (or too deep).
     public static func parse(_ data: Data) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: data)
+        try? JSONReader.read(data)
     }
 
     /// A whole number, if this is one.

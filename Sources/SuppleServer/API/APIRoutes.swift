@@ -50,7 +50,7 @@ struct APIRoutes {
     }
 
     @Sendable func signUp(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var body = try await JSONBody.read(request, context: context)
+        var body = try await JSONBody.read(request, context: context, limit: JSONBody.anonymousLimit)
         let input = MemberSignUp.Input(
             name: body.string("name"), email: body.string("email"), password: body.string("password"),
             dateOfBirth: body.string("dateOfBirth"), timeZone: body.string("timeZone"), consent: body.bool("consent")
@@ -63,7 +63,7 @@ struct APIRoutes {
     }
 
     @Sendable func issueToken(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var body = try await JSONBody.read(request, context: context)
+        var body = try await JSONBody.read(request, context: context, limit: JSONBody.anonymousLimit)
         let email = body.string("email"), password = body.string("password"), label = body.string("label")
         try body.checkTypes()
         let account = try await accounts.signIn(email: email, password: password, clientAddress: context.clientAddress)

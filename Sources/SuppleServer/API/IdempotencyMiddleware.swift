@@ -91,7 +91,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
     /// `idempotencyKey`. A body that is not a JSON object has no key in it; its route says why.
     static func key(_ request: Request, body: ByteBuffer) throws -> String? {
         let inHeader = request.headers[.init("Idempotency-Key")!] != nil
-        var json = (inHeader || body.readableBytes == 0 ? nil : JSONBody.object(in: body)) ?? .empty
+        var json = (inHeader || body.readableBytes == 0 ? nil : try JSONBody.object(in: body)) ?? .empty
         return try IdempotencyKey.read(request, &json)
     }
 

@@ -8,19 +8,30 @@ struct JSONBody {
     private let object: [String: JSONValue]
     private var typeErrors = FieldErrorCollector()
 
-    static func read(_ request: Request, context: AppRequestContext) async throws -> JSONBody {
+    /// What a route that anyone may call before signing in reads at most: its whole form is a few
+    /// short fields, so a bigger body is refused (413) before any of it is parsed.
+    static let anonymousLimit = 4 * 1024
+
+    static func read(_ request: Request, context: AppRequestContext, limit: Int? = nil) async throws -> JSONBody {
         var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        guard let body = object(in: buffer) else {
+        let buffer = try await request.collectBody(upTo: min(limit ?? context.maxUploadSize, context.maxUploadSize))
+        guard let body = try object(in: buffer) else {
             throw APIProblem(status: .badRequest, detail: "The request body must be a JSON object.")
         }
         return body
     }
 
-    /// The bytes as a JSON object, or nil when they are not one.
-    static func object(in buffer: ByteBuffer) -> JSONBody? {
-        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else { return nil }
-        return JSONBody(object: object)
+    /// The bytes as a JSON object, or nil when they are not one; a body nested deeper than any
+    /// Supple takes is refused by name before it costs more.
+    static func object(in buffer: ByteBuffer) throws -> JSONBody? {
+        do {
+            guard case .object(let object) = try JSONReader.read(Data(buffer: buffer)) else { return nil }
+            return JSONBody(object: object)
+        } catch .tooDeep(let limit) {
+            throw APIProblem(status: .badRequest, detail: "The request body nests more than \(limit) levels deep.")
+        } catch {
+            return nil
+        }
     }
 
     /// A string property; absent and null are nil, any other type is recorded as a field error.
@@ -44,7 +55,7 @@ struct JSONBody {
         if buffer.readableBytes == 0 || buffer.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .empty
         }
-        guard let body = object(in: buffer) else {
+        guard let body = try object(in: buffer) else {
             throw APIProblem(status: .badRequest, detail: "The request body must be a JSON object, or empty.")
         }
         return body

@@ -28,6 +28,11 @@ public struct AppConfiguration: Sendable {
     /// How long `/readyz` waits for its proving write: 2 s, so a load balancer hears of a stuck
     /// database quickly. The test suite, which saturates the machine's disk, allows longer.
     public var readinessTimeout: Duration = .seconds(2)
+    /// Load balancers whose `X-Forwarded-For` names the client (`SUPPLE_TRUSTED_PROXIES`).
+    public var trustedProxies: TrustedProxies = .none
+    /// Requests per minute one address may make to the doors open before sign-in
+    /// (`SUPPLE_DOOR_REQUESTS_PER_MINUTE`).
+    public var doorRequestsPerMinute = 120
 
     public init(
         host: String = "127.0.0.1",

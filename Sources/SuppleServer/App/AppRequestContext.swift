@@ -11,7 +11,9 @@ public struct AppRequestContext: RequestContext {
     public var form: FormFields = FormFields()
     /// On a streamed upload, the CSRF cookie its `_csrf` part must match (empty: no cookie).
     public var uploadCSRFCookie: String?
-    public let clientAddress: String?
+    /// The peer's address, replaced by the real client's behind a trusted proxy
+    /// (`ClientAddressMiddleware`).
+    public var clientAddress: String?
     /// For a signed-in member on a web page: messages from their care team they have not read,
     /// shown beside Messages in the navigation.
     public var unreadMessages = 0

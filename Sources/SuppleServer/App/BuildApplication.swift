@@ -66,10 +66,12 @@ func buildServer(
 
     let router = Router(context: AppRequestContext.self)
     // Outermost first: metrics and logs see the final status of every answer, errors included.
+    router.add(middleware: ClientAddressMiddleware(proxies: configuration.trustedProxies))
     router.add(middleware: RequestMetricsMiddleware(registry: dependencies.metrics))
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.secureCookies))
     router.add(middleware: ErrorPagesMiddleware(pages: pages))
+    router.add(middleware: DoorRateLimitMiddleware(requestsPerMinute: configuration.doorRequestsPerMinute, clock: dependencies.clock))
     router.add(middleware: AuthenticationMiddleware(accounts: accounts))
     router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies))
     router.add(middleware: IdempotencyMiddleware(database: store, clock: dependencies.clock))

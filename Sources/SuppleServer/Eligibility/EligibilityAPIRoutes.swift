@@ -23,7 +23,7 @@ struct EligibilityAPIRoutes {
     }
 
     @Sendable func check(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var body = try await JSONBody.read(request, context: context)
+        var body = try await JSONBody.read(request, context: context, limit: JSONBody.anonymousLimit)
         let organization = body.string("organization"), firstName = body.string("firstName"), lastName = body.string("lastName")
         let dateOfBirth = body.string("dateOfBirth"), memberID = body.string("memberId")
         try body.checkTypes()

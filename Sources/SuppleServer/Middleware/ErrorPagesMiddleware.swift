@@ -35,6 +35,7 @@ struct ErrorPagesMiddleware: RouterMiddleware {
             var extraHeaders: HTTPFields = [:]
             if let fault = error as? StoreFault { extraHeaders[.retryAfter] = "\(fault.retryAfterSeconds)" }
             if error is CancellationError { extraHeaders[.retryAfter] = "5" }
+            if let busy = error as? DoorBusy { extraHeaders[.retryAfter] = "\(busy.retryAfterSeconds)" }
             if isAPI {
                 return apiProblem(for: error, status: status, message: message).response(headers: extraHeaders)
             }
@@ -93,6 +94,8 @@ struct ErrorPagesMiddleware: RouterMiddleware {
         case let refusal as AccountService.SignInRefusal:
             if case .tooManyAttempts = refusal { return (.tooManyRequests, refusal.message) }
             return (.unauthorized, refusal.message)
+        case let busy as DoorBusy:
+            return (.tooManyRequests, busy.message)
         case is NIOTooManyBytesError:
             return (.contentTooLarge, "What you sent is too large. Shorten it and try again.")
         case let problem as APIProblem:
