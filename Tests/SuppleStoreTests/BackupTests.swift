@@ -24,12 +24,17 @@ import Testing
         let writer = Task {
             for index in 0..<600 {
                 try await store.transaction { db in
-                    try await db.raw("INSERT INTO sign_in_failures (email, failed_at) VALUES (\(bind: "w\(index)@example.org"), \(bind: index))").run()
+                    try await db.raw("INSERT INTO sign_in_throttle (subject, window_started_at, attempts) VALUES (\(bind: "w\(index)@example.org"), \(bind: index), 1)").run()
                 }
                 acknowledged.set(index + 1)
             }
         }
-        while acknowledged.value < 150 { try await Task.sleep(for: .milliseconds(2)) }
+        // Bounded: a writer that fails must fail the test, not hang the run.
+        let waitUntil = ContinuousClock.now + .seconds(60)
+        while acknowledged.value < 150 {
+            try #require(ContinuousClock.now < waitUntil, "the writer stopped after \(acknowledged.value) writes")
+            try await Task.sleep(for: .milliseconds(2))
+        }
         let before = acknowledged.value
         let copy = dir.appendingPathComponent("copy.sqlite").path
         let summary = try await SQLiteBackup.backup(store, to: copy, logger: logger)
@@ -43,7 +48,7 @@ import Testing
         #expect(aside == nil)
         let reopened = try await SQLiteStore.open(path: restored.path, logger: logger)
         let (count, integrity) = try await reopened.read { db in
-            (try await db.raw("SELECT COUNT(*) AS n FROM sign_in_failures").first()!.decode(column: "n", as: Int.self),
+            (try await db.raw("SELECT COUNT(*) AS n FROM sign_in_throttle").first()!.decode(column: "n", as: Int.self),
              try await db.raw("PRAGMA integrity_check").first()!.decode(column: "integrity_check", as: String.self))
         }
         try await reopened.shutdown()

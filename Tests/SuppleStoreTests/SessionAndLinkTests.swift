@@ -49,25 +49,24 @@ import Testing
         }
     }
 
-    @Test("sign-in failures are counted inside the window only", arguments: TestDatabase.available)
-    func signInFailures(_ kind: TestDatabase) async throws {
+    @Test("sign-in attempts are counted per subject in a window that starts again once it has passed", arguments: TestDatabase.available)
+    func signInThrottle(_ kind: TestDatabase) async throws {
         try await kind.with { (db: any Database) async throws in
-            let email = EmailAddress(trusted: "riley@example.org")
             let now = Fixtures.start
-            try await db.transaction { sql in
-                for minute in [0, 5, 10, 20] {
-                    try await SignInFailureRepository.record(email: email, at: now.addingTimeInterval(Double(minute) * 60), in: sql)
+            func count(_ subject: String, after minutes: Double) async throws -> SignInThrottleRepository.Count {
+                try await db.transaction { sql in
+                    try await SignInThrottleRepository.count(subject, window: 15 * 60, at: now.addingTimeInterval(minutes * 60), in: sql)
                 }
             }
-            let recent = try await db.read { sql in
-                try await SignInFailureRepository.recent(email: email, since: now.addingTimeInterval(7 * 60), in: sql)
-            }
-            #expect(recent.count == 2)
-            #expect(recent.oldest == now.addingTimeInterval(10 * 60))
-            let other = try await db.read { sql in
-                try await SignInFailureRepository.recent(email: EmailAddress(trusted: "casey@example.org"), since: now, in: sql)
-            }
-            #expect(other.count == 0)
+            #expect(try await count("account:riley", after: 0).attempts == 1)
+            #expect(try await count("account:riley", after: 5).attempts == 2)
+            #expect(try await count("account:casey", after: 5).attempts == 1, "each subject has its own count")
+            let third = try await count("account:riley", after: 14)
+            #expect(third.attempts == 3 && third.windowStartedAt == now)
+            let fresh = try await count("account:riley", after: 16)
+            #expect(fresh.attempts == 1 && fresh.windowStartedAt == now.addingTimeInterval(16 * 60), "a new window")
+            try await db.transaction { sql in try await SignInThrottleRepository.forgive(["account:riley"], in: sql) }
+            #expect(try await count("account:riley", after: 17).attempts == 1)
         }
     }
 

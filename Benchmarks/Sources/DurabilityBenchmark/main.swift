@@ -25,7 +25,7 @@ func measure(_ level: StoreOptions.SQLiteSynchronous) async throws -> (perSecond
     for index in 0..<transactions {
         let before = clock.now
         try await store.transaction { db in
-            try await db.raw("INSERT INTO sign_in_failures (email, failed_at) VALUES (\(bind: "bench\(index)@example.org"), \(bind: index))").run()
+            try await db.raw("INSERT INTO sign_in_throttle (subject, window_started_at, attempts) VALUES (\(bind: "bench\(index)@example.org"), \(bind: index), 1)").run()
         }
         let elapsed = clock.now - before
         commits.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)

@@ -53,7 +53,7 @@ extension AccountService {
             try await AccountRepository.updatePassword(accountID: account.id, hash: hash, at: now, in: db)
             try await WebSessionRepository.deleteAll(accountID: account.id, in: db)
             try await APITokenRepository.deleteAll(accountID: account.id, in: db)
-            try await SignInFailureRepository.clear(email: account.email, in: db)
+            try await SignInThrottleRepository.forgive(SignInThrottle.forgiven(email: account.email, address: clientAddress), in: db)
             try await AuditLog.record(.init(
                 occurredAt: now, actorID: account.id, action: "account.password_reset", subjectAccountID: account.id,
                 clientAddress: clientAddress

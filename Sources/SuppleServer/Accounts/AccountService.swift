@@ -21,8 +21,6 @@ public struct AccountService: Sendable {
     /// Staff sessions are shorter: a care-team laptop shows many people's health data.
     public static let staffSessionLifetime: TimeInterval = 12 * 3600
     public static let apiTokenLifetime: TimeInterval = 90 * 24 * 3600
-    public static let signInFailureLimit = 10
-    public static let signInFailureWindow: TimeInterval = 15 * 60
 
     public init(
         database: any Database, hasher: PasswordHasher, policy: PasswordPolicy, clock: any WallClock,
@@ -99,37 +97,35 @@ public struct AccountService: Sendable {
             case .wrongEmailOrPassword:
                 return "That email and password don't match an account. Check them and try again."
             case .tooManyAttempts(let minutes):
-                return "Too many sign-in attempts for this account. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again, or reset your password."
+                return "Too many sign-in attempts. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again, or reset your password."
             }
         }
     }
 
-    /// Checks a password, counting failures per email address: after 10 failures in 15 minutes
-    /// the address is refused without checking until the oldest failure leaves the window.
+    /// Checks a password. The attempt is counted first, in one transaction, against the client's
+    /// address and the account (`SignInThrottle`); past a limit it is refused without checking.
     public func signIn(email rawEmail: String?, password: String?, clientAddress: String?) async throws -> AccountRecord {
         guard let email = try? EmailAddress(validating: rawEmail), let password, !password.isEmpty else {
             throw SignInRefusal.wrongEmailOrPassword
         }
         let now = clock.now()
-        let windowStart = now.addingTimeInterval(-Self.signInFailureWindow)
-        let (failures, oldest) = try await database.read { db in
-            try await SignInFailureRepository.recent(email: email, since: windowStart, in: db)
+        let heldUntil: Date? = try await database.transaction { db in
+            for subject in SignInThrottle.subjects(email: email, address: clientAddress) {
+                let count = try await SignInThrottleRepository.count(subject.key, window: SignInThrottle.window, at: now, in: db)
+                if count.attempts > subject.limit { return count.windowStartedAt.addingTimeInterval(SignInThrottle.window) }
+            }
+            return nil
         }
-        if failures >= Self.signInFailureLimit {
-            let freesAt = (oldest ?? now).addingTimeInterval(Self.signInFailureWindow)
-            throw SignInRefusal.tooManyAttempts(retryAfterMinutes: max(1, Int((freesAt.timeIntervalSince(now) / 60).rounded(.up))))
+        if let heldUntil {
+            throw SignInRefusal.tooManyAttempts(retryAfterMinutes: max(1, Int((heldUntil.timeIntervalSince(now) / 60).rounded(.up))))
         }
         let account = try await database.read { db in try await AccountRepository.find(email: email, in: db) }
         let matches = try await hasher.verify(password, against: account?.passwordHash ?? decoyHash)
         guard let account, matches, account.disabledAt == nil else {
-            try await database.transaction { db in
-                try await SignInFailureRepository.record(email: email, at: now, in: db)
-                try await SignInFailureRepository.deleteOlderThan(windowStart, in: db)
-            }
             throw SignInRefusal.wrongEmailOrPassword
         }
         try await database.transaction { db in
-            try await SignInFailureRepository.clear(email: email, in: db)
+            try await SignInThrottleRepository.forgive(SignInThrottle.forgiven(email: email, address: clientAddress), in: db)
             try await AuditLog.record(.init(
                 occurredAt: now, actorID: account.id, action: "account.signed_in", subjectAccountID: account.id,
                 clientAddress: clientAddress

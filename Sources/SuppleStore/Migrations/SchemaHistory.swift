@@ -12,6 +12,7 @@ public enum SchemaHistory {
         eligibilityRosters,
         readinessAndIdempotency,
         memberLanguage,
+        signInThrottle,
     ]
 
     static let accountsAndSessions = Migration(version: 1, name: "accounts and sessions", sql: [
@@ -382,5 +383,19 @@ public enum SchemaHistory {
     /// The language a member reads Supple in ("en", "es"); everyone so far read English.
     static let memberLanguage = Migration(version: 8, name: "member language", sql: [
         "ALTER TABLE accounts ADD COLUMN language TEXT NOT NULL DEFAULT 'en'",
+    ])
+
+    /// One counter per sign-in subject (an account, an address, or the two together), raised in
+    /// a single statement before the password is checked, so concurrent attempts can't slip
+    /// past a limit; it replaces the per-failure rows that were counted after the check.
+    static let signInThrottle = Migration(version: 9, name: "sign-in throttle counters", sql: [
+        "DROP TABLE sign_in_failures",
+        """
+        CREATE TABLE sign_in_throttle (
+            subject TEXT PRIMARY KEY,
+            window_started_at BIGINT NOT NULL,
+            attempts INTEGER NOT NULL
+        )
+        """,
     ])
 }

@@ -38,7 +38,7 @@ public enum Housekeeping {
         swept.oneTimeLinks = try await count(db, "DELETE FROM one_time_links WHERE expires_at <= \(bind: linkCutoff) RETURNING token_hash")
         swept.idempotencyKeys = try await IdempotencyRepository.deleteOlder(than: now.addingTimeInterval(-idempotencyKeyLife), in: db)
         let failureCutoff = now.addingTimeInterval(-signInFailureLife).storedMilliseconds
-        swept.signInFailures = try await count(db, "DELETE FROM sign_in_failures WHERE failed_at < \(bind: failureCutoff) RETURNING email")
+        swept.signInFailures = try await count(db, "DELETE FROM sign_in_throttle WHERE window_started_at < \(bind: failureCutoff) RETURNING subject")
         return swept
     }
 
