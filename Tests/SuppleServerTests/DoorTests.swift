@@ -54,4 +54,19 @@ import Testing
         #expect(throws: ProxyListProblem.self) { try TrustedProxies.parse("10.0.0.0/33").get() }
         #expect(throws: ProxyListProblem.self) { try TrustedProxies.parse("load-balancer").get() }
     }
+
+    @Test("a doubled or dotted path is not found, so //api/v1/me can't be read with a session cookie")
+    func canonicalPaths() async throws {
+        try await TestApp.run { app, client in
+            try await app.createAccount("riley@example.org", role: .member)
+            let browser = Browser(client)
+            try await browser.signIn("riley@example.org")
+            for path in ["//api/v1/me", "/api//v1/me", "/./api/v1/me", "/x/../api/v1/me"] {
+                #expect(try await browser.get(path).status == .notFound, "\(path)")
+            }
+            #expect(try await browser.get("/api/v1/me").status == .unauthorized, "the API takes bearer tokens, not the cookie")
+            #expect(try await browser.get("/home").status == .ok)
+        }
+        #expect(CanonicalPathMiddleware.isCanonical("/library/exercises/"), "a trailing slash is fine")
+    }
 }

@@ -71,6 +71,7 @@ func buildServer(
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.secureCookies))
     router.add(middleware: ErrorPagesMiddleware(pages: pages))
+    router.add(middleware: CanonicalPathMiddleware())
     router.add(middleware: DoorRateLimitMiddleware(requestsPerMinute: configuration.doorRequestsPerMinute, clock: dependencies.clock))
     router.add(middleware: AuthenticationMiddleware(accounts: accounts))
     router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies))

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import SuppleCore
 
@@ -12,8 +13,21 @@ extension AppRequestContext {
 }
 
 extension String {
-    /// A redirect target we trust: a path on this site, not "//evil.example" or a full URL.
+    /// A redirect target we trust: a path on this site, never another site's address. Checked as
+    /// a browser will read it (issue 17, finding 5): percent-decoded (twice, for a doubly encoded
+    /// slash), with no control character anywhere (browsers drop a tab, so `/\t/evil.example`
+    /// becomes `//evil.example`), no backslash (read as a slash), and one leading slash only.
     var isSafeLocalPath: Bool {
-        hasPrefix("/") && !hasPrefix("//") && !hasPrefix("/\\") && !contains("\r") && !contains("\n") && count < 500
+        guard count < 500, hasPrefix("/") else { return false }
+        var decoded = self
+        for _ in 0..<2 { decoded = decoded.removingPercentEncoding ?? decoded }
+        for candidate in [self, decoded] {
+            guard candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
+                  !candidate.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{7F}" }),
+                  !candidate.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " }) else { return false }
+        }
+        // Nothing a URL parser would take as a scheme or an authority.
+        guard let parsed = URLComponents(string: self), parsed.scheme == nil, parsed.host == nil else { return false }
+        return true
     }
 }
