@@ -42,6 +42,10 @@ struct ServeCommand: AsyncParsableCommand {
         case .success(let proxies): configuration.trustedProxies = proxies
         case .failure(let problem): throw ValidationError("SUPPLE_TRUSTED_PROXIES: \"\(problem.entry)\" is not an address or an IPv4 range such as 10.0.0.0/8.")
         }
+        if let token = Environment.value("SUPPLE_METRICS_TOKEN"), !token.isEmpty {
+            guard token.count >= 20 else { throw ValidationError("SUPPLE_METRICS_TOKEN must be at least 20 characters.") }
+            configuration.metricsToken = token
+        }
         configuration.doorRequestsPerMinute = try Environment.integer("SUPPLE_DOOR_REQUESTS_PER_MINUTE", default: 120, allowed: 1...1_000_000)
         let options = try database.storeOptions()
         let grace = try Environment.seconds("SUPPLE_SHUTDOWN_GRACE", default: .seconds(10), allowed: 0...600)

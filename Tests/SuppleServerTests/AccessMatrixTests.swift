@@ -37,6 +37,8 @@ import Testing
         case clinicalQueueOfA
         /// A saved reply belongs to the physical therapist who wrote it, even against an admin.
         case replyOwner
+        /// Only a scraper holding the configured token: no person.
+        case metricsScraper
 
         var allowed: Set<Person> {
             switch self {
@@ -50,6 +52,7 @@ import Testing
             case .clinicianOfA: [.physicalTherapist, .admin]
             case .clinicalQueueOfA: [.physicalTherapist, .admin]
             case .replyOwner: [.physicalTherapist]
+            case .metricsScraper: []
             }
         }
     }
@@ -57,7 +60,7 @@ import Testing
     static let rules: [String: Rule] = [
         // Public pages, health, assets and the library.
         "GET /": .everyone, "GET /terms": .everyone, "GET /privacy": .everyone, "GET /support/now": .everyone,
-        "GET /healthz": .everyone, "GET /readyz": .everyone, "GET /metrics": .everyone, "GET /static/{file}": .everyone,
+        "GET /healthz": .everyone, "GET /readyz": .everyone, "GET /metrics": .metricsScraper, "GET /static/{file}": .everyone,
         "GET /library": .everyone, "GET /library/exercises/{id}": .everyone, "GET /library/exercises/{id}/figure.svg": .everyone,
         "GET /library/exercises/{id}/still.svg": .everyone, "GET /library/exercises/{id}/pose/{index}": .everyone,
         "GET /library/articles": .everyone, "GET /library/articles/{slug}": .everyone,

@@ -33,6 +33,8 @@ public struct AppConfiguration: Sendable {
     /// Requests per minute one address may make to the doors open before sign-in
     /// (`SUPPLE_DOOR_REQUESTS_PER_MINUTE`).
     public var doorRequestsPerMinute = 120
+    /// The bearer token `/metrics` asks for (`SUPPLE_METRICS_TOKEN`); nil serves no metrics.
+    public var metricsToken: String?
 
     public init(
         host: String = "127.0.0.1",

@@ -77,7 +77,8 @@ func buildServer(
     router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies))
     router.add(middleware: IdempotencyMiddleware(database: store, clock: dependencies.clock))
 
-    OperationsRoutes(database: store, registry: dependencies.metrics, readinessDeadline: configuration.readinessTimeout).register(on: router)
+    OperationsRoutes(database: store, registry: dependencies.metrics, readinessDeadline: configuration.readinessTimeout,
+                     metricsToken: configuration.metricsToken).register(on: router)
     assets.register(on: router)
     PublicPages(pages: pages).register(on: router)
     AccountPages(accounts: accounts, eligibility: eligibility, pages: pages, secureCookies: configuration.secureCookies).register(on: router)

@@ -10,6 +10,10 @@ struct OperationsRoutes {
     let database: any Database
     let registry: PrometheusCollectorRegistry
     let readinessDeadline: Duration
+    /// The bearer token a Prometheus scraper sends (`SUPPLE_METRICS_TOKEN`); without one,
+    /// `/metrics` is not served at all (issue 17, finding 10: route patterns and latencies are
+    /// a map of the server for anyone who asks).
+    let metricsToken: String?
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/healthz") { _, _ in
@@ -29,9 +33,22 @@ struct OperationsRoutes {
                 return plainText("not ready: database write failed\n", status: .serviceUnavailable)
             }
         }
-        router.get("/metrics") { _, _ in
-            plainText(registry.emitToString(), status: .ok, contentType: "text/plain; version=0.0.4; charset=utf-8")
+        router.get("/metrics") { request, _ in
+            guard let metricsToken else { throw HTTPError(.notFound) }
+            guard let sent = request.headers[.authorization], Self.matches(sent, "Bearer \(metricsToken)") else {
+                return plainText("Send the metrics token as a bearer token.\n", status: .unauthorized)
+            }
+            return plainText(registry.emitToString(), status: .ok, contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
+    }
+}
+
+extension OperationsRoutes {
+    /// Compares in time that does not depend on where the two differ.
+    static func matches(_ sent: String, _ expected: String) -> Bool {
+        let a = Array(sent.utf8), b = Array(expected.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 

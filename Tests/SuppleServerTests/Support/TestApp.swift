@@ -74,6 +74,7 @@ struct TestApp: Sendable {
             var configuration = AppConfiguration(port: 0, publicBaseURL: "http://supple.test", passwordHashCost: 4, maintenanceInterval: nil)
             // The parallel suite keeps the disk busy; /readyz's 2-second write would miss now and then.
             configuration.readinessTimeout = .seconds(15)
+            configuration.metricsToken = TestApp.metricsToken
             let application = try await buildApplication(
                 configuration,
                 dependencies: AppDependencies(database: database, clock: app.clock, links: app.links, metrics: app.metrics),
@@ -97,6 +98,9 @@ struct TestApp: Sendable {
     func account(_ email: String) async throws -> AccountRecord? {
         try await database.read { db in try await AccountRepository.find(email: EmailAddress(trusted: email), in: db) }
     }
+
+    /// The bearer token the test server's /metrics asks for.
+    static let metricsToken = "test-metrics-token-0123456789"
 
     /// Creates an account directly, for tests that start from "this person already exists".
     @discardableResult
