@@ -28,4 +28,18 @@ import Testing
         #expect(throws: FieldError.self) { try policy.validate("riley.demo@example.org", email: email) }
         #expect(throws: FieldError.self) { try policy.validate("Riley.Demo", email: email) }
     }
+
+    @Test("repeats, runs and the site's own name are refused; real phrases are not", arguments: [
+        "aaaaaaaa", "abcabcabc", "abababab", "abcdefgh", "87654321", "qwertyui", "Supple2026", "supple!!2026", "SUPPLE123",
+    ])
+    func patterns(_ weak: String) {
+        #expect(throws: FieldError.self) { try policy.validate(weak) }
+    }
+
+    @Test("phrases that merely contain a run or the site's name pass")
+    func phrases() throws {
+        for fine in ["a walk in the park", "supple knees at dawn", "my abcd garden gate", "walk the dog at dawn"] {
+            #expect(try policy.validate(fine) == fine)
+        }
+    }
 }

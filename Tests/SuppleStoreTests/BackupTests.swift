@@ -23,7 +23,8 @@ import Testing
         let acknowledged = Counter()
         let writer = Task {
             for index in 0..<600 {
-                try await store.transaction { db in
+                // A generous deadline: this test is about the backup, not the machine's load.
+                try await store.transaction(within: .seconds(30)) { db in
                     try await db.raw("INSERT INTO sign_in_throttle (subject, window_started_at, attempts) VALUES (\(bind: "w\(index)@example.org"), \(bind: index), 1)").run()
                 }
                 acknowledged.set(index + 1)

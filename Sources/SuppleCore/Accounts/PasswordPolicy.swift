@@ -29,9 +29,37 @@ public struct PasswordPolicy: Sendable {
         guard !commonPasswords.contains(lowered) else {
             throw FieldError(field: field, message: "That password is one of the most common and easy to guess. Choose another.")
         }
+        if Self.isPattern(lowered) {
+            throw FieldError(field: field, message: "That password is a pattern that is easy to guess, like one character repeated or a run such as 12345678. Try a short phrase instead.")
+        }
+        if Self.siteWords.contains(where: { Self.stripped(lowered).hasPrefix($0) && Self.stripped(lowered).count <= $0.count + 6 }) {
+            throw FieldError(field: field, message: "Don't build your password on the name of this site. Try a short phrase instead.")
+        }
         if let email, lowered == email.value || lowered == email.value.split(separator: "@").first.map(String.init) {
             throw FieldError(field: field, message: "Don't use your email address as your password.")
         }
         return password
+    }
+
+    /// Words attackers try first against this site (issue 17, finding 11: "Supple2026" passed).
+    static let siteWords = ["supple"]
+
+    /// The password with digits and punctuation taken off its ends: "Supple2026!" → "supple".
+    static func stripped(_ lowered: String) -> String {
+        String(lowered.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed())
+    }
+
+    /// One character over and over ("aaaaaaaa"), a short chunk repeated ("abcabcabc"), or a run
+    /// up or down the alphabet, the digits or a keyboard row ("abcdefgh", "87654321", "qwertyui").
+    static func isPattern(_ lowered: String) -> Bool {
+        let characters = Array(lowered)
+        for size in 1...3 {
+            let chunk = characters.prefix(size)
+            if characters.indices.allSatisfy({ characters[$0] == chunk[$0 % size] }) { return true }
+        }
+        for row in ["abcdefghijklmnopqrstuvwxyz", "01234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm", "1qaz2wsx3edc"] {
+            if row.contains(lowered) || String(row.reversed()).contains(lowered) { return true }
+        }
+        return false
     }
 }
