@@ -1,6 +1,7 @@
 """A member with a plan plays a whole session with its timers, logs a walk and a check-in, and
 sees the progress chart change."""
 
+import re
 import time
 
 from selenium.webdriver.common.by import By
@@ -133,7 +134,10 @@ def test_the_player_plays_each_dose_as_written(driver, base_url):
     driver.execute_script("arguments[0].value = '15'", choice)
     bend.find_element(By.CSS_SELECTOR, ".timer-start").click()
     WebDriverWait(driver, 5).until(lambda d: "Hold" in display(bend))
-    assert "15 s" in display(bend) or "14 s" in display(bend), display(bend)
+    # The chosen 15 s counts down; a busy machine may show it a few ticks on, but above the
+    # range's 10-second start, which would mean the choice was ignored.
+    shown = int(re.search(r"(\d+) s", display(bend)).group(1))
+    assert 10 < shown <= 15, display(bend)
 
     pose = items["Standing Child's Pose"]
     assert display(pose).startswith("Hold 1 of 3"), display(pose)
