@@ -8,12 +8,7 @@ import SuppleStore
 import Testing
 
 @Suite struct ServiceTests {
-    func service(_ app: TestApp) async throws -> AccountService {
-        try await AccountService(
-            database: app.database, hasher: PasswordHasher(cost: 4), policy: PasswordPolicy(commonPasswords: CommonPasswords.all),
-            clock: app.clock, links: app.links, publicBaseURL: "http://supple.test"
-        )
-    }
+    func service(_ app: TestApp) async throws -> AccountService { try await app.accountService() }
 
     @Test("`supple admin create` makes an admin who can sign in and open Team")
     func createAdmin() async throws {

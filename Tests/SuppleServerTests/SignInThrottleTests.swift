@@ -11,12 +11,7 @@ import Testing
 /// Sign-in limits that can't be raced and can't be turned against an account's owner
 /// (issue 17, finding 2).
 @Suite struct SignInThrottleTests {
-    func service(_ app: TestApp) async throws -> AccountService {
-        try await AccountService(
-            database: app.database, hasher: PasswordHasher(cost: 4), policy: PasswordPolicy(commonPasswords: CommonPasswords.all),
-            clock: app.clock, links: app.links, publicBaseURL: "http://supple.test"
-        )
-    }
+    func service(_ app: TestApp) async throws -> AccountService { try await app.accountService() }
 
     func attempt(_ accounts: AccountService, _ email: String, _ password: String, from address: String) async -> String {
         do {

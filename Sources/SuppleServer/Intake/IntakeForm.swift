@@ -169,6 +169,17 @@ enum IntakeForm {
         return step.questions.allSatisfy { !$0.required || flat[$0.key] != nil }
     }
 
+    /// What a refused step shows again: the answers that were read, what was typed where an answer
+    /// could not be read (so only the problems need attention), and a tick list's "none" box.
+    static func shownAfterRefusal(_ step: IntakeStep, answers: [String: JSONValue], form: FormFields) -> [String: [String]] {
+        var shown = shownValues(build(answers))
+        for question in step.questions where shown[question.key] == nil {
+            if let typed = form[question.key], !typed.isEmpty { shown[question.key] = [String(typed.prefix(500))] }
+        }
+        if step.isTickList { shown[noneApplyKey] = form[noneApplyKey] == "yes" ? ["yes"] : [] }
+        return shown
+    }
+
     /// What the form should show for each question, as the strings the inputs use.
     static func shownValues(_ document: Document) -> [String: [String]] {
         flatten(document).mapValues { value in

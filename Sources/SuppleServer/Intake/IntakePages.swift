@@ -54,11 +54,7 @@ struct IntakePages {
         let (stepAnswers, failure) = IntakeForm.read(step, form: context.form)
         if let failure {
             // Show what they chose again, so only the missing answers need attention.
-            var shown = IntakeForm.shownValues(IntakeForm.build(stepAnswers))
-            for question in step.questions where shown[question.key] == nil {
-                if let typed = context.form[question.key], !typed.isEmpty { shown[question.key] = [String(typed.prefix(500))] }
-            }
-            if step.isTickList { shown[IntakeForm.noneApplyKey] = context.form[IntakeForm.noneApplyKey] == "yes" ? ["yes"] : [] }
+            let shown = IntakeForm.shownAfterRefusal(step, answers: stepAnswers, form: context.form)
             return try stepPage(fullStep, asked: before, values: shown, failure: failure, context: context)
         }
         IntakeForm.merge(stepAnswers, for: fullStep, into: &document)

@@ -24,10 +24,7 @@ struct WhatMattersPages {
         let skipped = context.form["skip"] == "yes"
         let (answers, failure) = skipped ? ([:], nil) : IntakeForm.read(IntakeQuestionnaire.whatMatters, form: context.form)
         if let failure {
-            var shown = IntakeForm.shownValues(IntakeForm.build(answers))
-            for question in IntakeQuestionnaire.whatMatters.questions where shown[question.key] == nil {
-                if let typed = context.form[question.key], !typed.isEmpty { shown[question.key] = [String(typed.prefix(500))] }
-            }
+            let shown = IntakeForm.shownAfterRefusal(IntakeQuestionnaire.whatMatters, answers: answers, form: context.form)
             return try page(values: shown, failure: failure, context: context)
         }
         try await intakes.saveWhatMatters(answers, for: member, clientAddress: context.clientAddress)

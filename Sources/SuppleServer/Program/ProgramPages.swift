@@ -121,9 +121,8 @@ struct ProgramPages {
         let step = IntakeStep(slug: "stop", title: "", intro: "", questions: IntakeSafetyQuestions.dangerSigns, isTickList: true)
         let (answers, failure) = IntakeForm.read(step, form: context.form)
         if let failure {
-            var shown = IntakeForm.shownValues(IntakeForm.build(answers))
+            var shown = IntakeForm.shownAfterRefusal(step, answers: answers, form: context.form)
             shown["reason"] = context.form.all("reason")
-            shown[IntakeForm.noneApplyKey] = context.form[IntakeForm.noneApplyKey] == "yes" ? ["yes"] : []
             return try stopPage(context: context, values: shown, failure: failure)
         }
         let reasons = context.form.all("reason").filter { value in Self.stopReasons.contains { $0.0 == value } }

@@ -21,17 +21,20 @@ enum SignInThrottle {
     static let perAddress = 50, perAccountFromAddress = 10, perAccount = 100
 
     static func subjects(email: EmailAddress, address: String?) -> [Subject] {
-        let from = address ?? "unknown"
-        return [
-            Subject(key: "address:\(from)", limit: perAddress),
-            Subject(key: "account-from:\(email.value)|\(from)", limit: perAccountFromAddress),
-            Subject(key: "account:\(email.value)", limit: perAccount),
+        [
+            Subject(key: addressKey(address), limit: perAddress),
+            Subject(key: accountFromKey(email, address), limit: perAccountFromAddress),
+            Subject(key: accountKey(email), limit: perAccount),
         ]
     }
 
     /// What a successful sign-in or a password reset forgives: the account's counts, not the
     /// address's (an address guessing at many accounts stays counted).
     static func forgiven(email: EmailAddress, address: String?) -> [String] {
-        subjects(email: email, address: address).dropFirst().map(\.key)
+        [accountFromKey(email, address), accountKey(email)]
     }
+
+    static func addressKey(_ address: String?) -> String { "address:\(address ?? "unknown")" }
+    static func accountFromKey(_ email: EmailAddress, _ address: String?) -> String { "account-from:\(email.value)|\(address ?? "unknown")" }
+    static func accountKey(_ email: EmailAddress) -> String { "account:\(email.value)" }
 }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Prometheus
+import SuppleContent
 import SuppleCore
 import SuppleServer
 import SuppleStore
@@ -97,6 +98,14 @@ struct TestApp: Sendable {
 
     func account(_ email: String) async throws -> AccountRecord? {
         try await database.read { db in try await AccountRepository.find(email: EmailAddress(trusted: email), in: db) }
+    }
+
+    /// The account service on this app's database and clock, for tests that call it directly.
+    func accountService() async throws -> AccountService {
+        try await AccountService(
+            database: database, hasher: PasswordHasher(cost: 4), policy: PasswordPolicy(commonPasswords: CommonPasswords.all),
+            clock: clock, links: links, publicBaseURL: "http://supple.test"
+        )
     }
 
     /// The bearer token the test server's /metrics asks for.
