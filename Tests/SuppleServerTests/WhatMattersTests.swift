@@ -45,6 +45,9 @@ import Testing
             let activity = try #require(chart.range(of: "Walk to the shops: 4 of 10")).lowerBound
             #expect(activity > glance && activity < (chart.range(of: "Alerts")?.lowerBound ?? chart.endIndex), "at the top of the chart")
             #expect(chart.contains("Walk to the park with my grandchildren"))
+            let summary = chart[glance..<(chart.range(of: "Alerts")?.lowerBound ?? chart.endIndex)]
+            #expect(summary.contains("chronic (20 weeks)") && summary.contains("pattern flexion-relieved-walking"))
+            #expect(!summary.contains("your back"), "the care team's summary is not written to the member")
             let audit = try await app.database.read { db in try await AuditLog.trail(for: account.id, in: db) }
             #expect(audit.contains { $0.event.action == "intake.what_matters_saved" && $0.event.detail == "activities=1" })
         }

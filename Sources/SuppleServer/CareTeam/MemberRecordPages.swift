@@ -220,6 +220,12 @@ enum StaffDecisionView {
         ["rule": rationale.rule, "explanation": rationale.explanation, "source": rationale.source]
     }
 
+    /// The classification in the care team's words; `weeks` adds how long the pain has lasted.
+    static func classificationText(_ c: Classification, weeks: Int? = nil) -> String {
+        let lasting = weeks.map { " (\($0) week\($0 == 1 ? "" : "s"))" } ?? ""
+        return "\(c.primaryRegion.label), \(c.stage.rawValue)\(lasting), \(c.irritability) irritability, pattern \(c.pattern.rawValue)"
+    }
+
     static func make(_ decision: Decision) -> [String: Any] {
         let c = decision.classification
         var view: [String: Any] = [
@@ -227,7 +233,7 @@ enum StaffDecisionView {
             "contactWithin": decision.triage.contactWithin ?? "",
             "flags": decision.triage.flags.map { ["id": $0.id, "tier": $0.tier.rawValue, "explanation": $0.rationale.explanation, "source": $0.rationale.source] },
             "yellowFlags": decision.yellowFlags.map { row($0.rationale) },
-            "classification": "\(c.primaryRegion.label), \(c.stage.rawValue), \(c.irritability) irritability, pattern \(c.pattern.rawValue)",
+            "classification": classificationText(c),
             "classificationReasons": c.rationale.map(row),
             "engineVersion": decision.engineVersion,
         ]
