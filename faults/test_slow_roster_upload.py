@@ -9,6 +9,7 @@ spools the upload to disk first, so members' walks are answered as quickly as us
 from __future__ import annotations
 
 import http.client
+import re
 import socket
 import threading
 import time
@@ -32,8 +33,8 @@ def cookies_from(response: http.client.HTTPResponse) -> dict[str, str]:
     return jar
 
 
-def web_sign_in(port: int, email: str) -> dict[str, str]:
-    """Signs in through the real form; returns the cookies (session and CSRF)."""
+def web_sign_in(port: int, email: str) -> tuple[dict[str, str], str]:
+    """Signs in through the real form; returns the cookies and the form token of the session."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
     connection.request("GET", "/signin")
     first = connection.getresponse()
@@ -47,18 +48,22 @@ def web_sign_in(port: int, email: str) -> dict[str, str]:
     answer.read()
     assert answer.status in (302, 303), f"admin sign-in answered {answer.status}"
     jar.update(cookies_from(answer))
+    # Signed in, forms carry a token bound to the session: read it from a page, as a browser does.
+    connection.request("GET", "/account", headers={"Cookie": "; ".join(f"{k}={v}" for k, v in jar.items())})
+    page = connection.getresponse().read().decode()
+    form_token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
     connection.close()
-    return jar
+    return jar, form_token
 
 
 def test_slow_roster_upload_does_not_hold_member_writes(launch, tmp_path):
     server = launch(database=tmp_path / "supple.sqlite", env={"SUPPLE_DATABASE_TIMEOUT": "3"})
     riley = sign_in(server.base_url, RILEY)
-    jar = web_sign_in(server.port, ADMIN)
+    jar, form_token = web_sign_in(server.port, ADMIN)
 
     rows = ["member_id,first_name,last_name,date_of_birth,relationship,coverage_start"]
     rows += [f"SLOW-{n},Pat{n},Trickle,1980-01-{(n % 28) + 1:02d},employee,2026-01-01" for n in range(40)]
-    head = (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{jar['supple_csrf']}\r\n"
+    head = (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{form_token}\r\n"
             f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nupdate\r\n"
             f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"asOf\"\r\n\r\n2026-12-01\r\n"
             f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.csv\"\r\n"

@@ -22,13 +22,13 @@ import Testing
     /// Posts a multipart form with the CSRF token first, as the page's form does.
     static func upload(_ browser: Browser, slug: String, csv: [UInt8], mode: String = "update", asOf: String = "2026-11-18",
                        csrf: String? = nil, fileName: String = "roster.csv") async throws -> Browser.Page {
-        if browser.cookies["supple_csrf"] == nil { try await browser.get("/signin") }
+        let token = try await browser.currentFormToken()
         let boundary = "----supple-test-boundary"
         var body = ByteBuffer()
         func field(_ name: String, _ value: String) {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        field("_csrf", csrf ?? browser.cookies["supple_csrf"] ?? "")
+        field("_csrf", csrf ?? token ?? "")
         field("mode", mode)
         field("asOf", asOf)
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: text/csv\r\n\r\n")

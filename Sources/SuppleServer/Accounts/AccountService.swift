@@ -22,6 +22,10 @@ public struct AccountService: Sendable {
     public static let staffSessionLifetime: TimeInterval = 12 * 3600
     public static let apiTokenLifetime: TimeInterval = 90 * 24 * 3600
 
+    static func sessionLifetime(_ role: Role) -> TimeInterval {
+        role.isStaff ? staffSessionLifetime : memberSessionLifetime
+    }
+
     public init(
         database: any Database, hasher: PasswordHasher, policy: PasswordPolicy, clock: any WallClock,
         links: any LinkDelivery, publicBaseURL: String
@@ -139,11 +143,10 @@ public struct AccountService: Sendable {
     public func startWebSession(for account: AccountRecord) async throws -> SecretToken {
         let token = SecretToken.generate()
         let now = clock.now()
-        let lifetime = account.role.isStaff ? Self.staffSessionLifetime : Self.memberSessionLifetime
         try await database.transaction { db in
             try await WebSessionRepository.insert(
                 tokenHash: token.hash, accountID: account.id, createdAt: now,
-                expiresAt: now.addingTimeInterval(lifetime), in: db
+                expiresAt: now.addingTimeInterval(Self.sessionLifetime(account.role)), in: db
             )
         }
         return token
@@ -181,11 +184,14 @@ public struct AccountService: Sendable {
 
     // MARK: Password change
 
-    /// Changes the password after checking the current one; signs out every other session and
-    /// every API token, since a password change is often the response to a suspected leak.
+    /// Changes the password after checking the current one; signs out every session and every
+    /// API token, since a password change is often the response to a suspected leak. A web
+    /// session is replaced by a new one (returned, for the new cookie), so a session id someone
+    /// copied before the change opens nothing after it.
+    @discardableResult
     public func changePassword(
         _ signedIn: SignedIn, current: String?, new: String?, confirmation: String?, clientAddress: String?
-    ) async throws {
+    ) async throws -> SecretToken? {
         let account = signedIn.account
         var errors = FieldErrorCollector()
         let currentMatches = try await hasher.verify(current ?? "", against: account.passwordHash)
@@ -204,14 +210,22 @@ public struct AccountService: Sendable {
         try errors.throwIfAny()
         let hash = try await hasher.hash(newPassword!)
         let now = clock.now()
+        let replacement = signedIn.sessionHash == nil ? nil : SecretToken.generate()
         try await database.transaction { db in
             try await AccountRepository.updatePassword(accountID: account.id, hash: hash, at: now, in: db)
-            try await WebSessionRepository.deleteAll(accountID: account.id, except: signedIn.sessionHash, in: db)
+            try await WebSessionRepository.deleteAll(accountID: account.id, in: db)
+            if let replacement {
+                try await WebSessionRepository.insert(
+                    tokenHash: replacement.hash, accountID: account.id, createdAt: now,
+                    expiresAt: now.addingTimeInterval(Self.sessionLifetime(account.role)), in: db
+                )
+            }
             try await APITokenRepository.deleteAll(accountID: account.id, in: db)
             try await AuditLog.record(.init(
                 occurredAt: now, actorID: account.id, action: "account.password_changed", subjectAccountID: account.id,
                 clientAddress: clientAddress
             ), in: db)
         }
+        return replacement
     }
 }

@@ -9,8 +9,8 @@ public struct AppRequestContext: RequestContext {
     public var signedIn: AccountService.SignedIn?
     public var csrfToken: String = ""
     public var form: FormFields = FormFields()
-    /// On a streamed upload, the CSRF cookie its `_csrf` part must match (empty: no cookie).
-    public var uploadCSRFCookie: String?
+    /// On a streamed upload, the form token its `_csrf` part must match (empty: none).
+    public var uploadCSRFExpected: String?
     /// The peer's address, replaced by the real client's behind a trusted proxy
     /// (`ClientAddressMiddleware`).
     public var clientAddress: String?

@@ -18,7 +18,7 @@ struct RosterUploadRoute {
     @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
         let admin = try context.require(.manageOrganizations).account
         let org = try await organizations.organization(context)
-        guard var reader = MultipartReader(request), let expected = context.uploadCSRFCookie, !expected.isEmpty else {
+        guard var reader = MultipartReader(request), let expected = context.uploadCSRFExpected, !expected.isEmpty else {
             // Not a file upload: the CSRF middleware has already checked an ordinary form.
             return try await refusal(org, admin, context, message: "Choose a roster file (CSV) to upload.", field: "file")
         }

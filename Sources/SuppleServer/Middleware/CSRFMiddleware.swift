@@ -1,12 +1,18 @@
+import Crypto
+import Foundation
 import Hummingbird
 
 /// The form came without the token this browser was given, or with someone else's.
 struct CSRFRejected: Error {}
 
-/// Protects every web form from cross-site submission with a double-submit token: the browser
-/// holds a random token in a cookie, every form carries the same token in a hidden `_csrf`
-/// field, and a POST whose two copies differ is refused. Another site can make a browser send
-/// the cookie but cannot read it to fill in the field.
+/// Protects every web form from cross-site submission. Every form carries a token in a hidden
+/// `_csrf` field, and a POST whose token is not the expected one is refused; another site can
+/// make a browser send cookies but cannot read a page to learn the token.
+///
+/// - Signed in, the token is derived from the session cookie (`sessionBound`), so it is bound
+///   to that session and changes whenever the session does: at sign-in and at password change.
+/// - Not signed in (the sign-in and join forms), it is a double-submit token: a random value in
+///   its own HttpOnly cookie, which the form must repeat.
 ///
 /// It also reads the form body once, so handlers take their fields from `context.form`.
 struct CSRFMiddleware: RouterMiddleware {
@@ -28,28 +34,36 @@ struct CSRFMiddleware: RouterMiddleware {
         var context = context
         var request = request
         let existing = (request.cookies[Self.cookieName]?.value).flatMap { $0.count == 43 ? $0 : nil }
-        let token = existing ?? SecretToken.generate().value
-        context.csrfToken = token
+        let session = context.signedIn?.sessionHash == nil ? nil : request.cookies[SessionCookie.name]?.value
+        let expected = session.map(Self.sessionBound) ?? existing
+        context.csrfToken = expected ?? SecretToken.generate().value
 
         if request.method == .post, Self.isUploadPath(request.uri.path),
            request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
             // A file upload streams: its handler reads the `_csrf` part, which the form sends
             // first, and compares it with this cookie before reading the file.
-            context.uploadCSRFCookie = existing ?? ""
+            context.uploadCSRFExpected = expected ?? ""
         } else if ![.get, .head, .options].contains(request.method) {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             context.form = FormFields(urlEncoded: String(buffer: body))
-            guard let existing, let sent = context.form[Self.fieldName],
-                  SecretToken.constantTimeEquals(existing, sent) else {
+            guard let expected, let sent = context.form[Self.fieldName],
+                  SecretToken.constantTimeEquals(expected, sent) else {
                 throw CSRFRejected()
             }
         }
         var response = try await next(request, context)
-        if existing == nil {
+        if session == nil, existing == nil {
             response.setCookie(Cookie(
-                name: Self.cookieName, value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax
+                name: Self.cookieName, value: context.csrfToken, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax
             ))
         }
         return response
+    }
+
+    /// The form token of one web session: an HMAC of the session cookie, so a page that leaks
+    /// the token leaks nothing that signs anyone in, and a new session means a new token.
+    static func sessionBound(_ sessionCookie: String) -> String {
+        let key = SymmetricKey(data: Data(sessionCookie.utf8))
+        return Data(HMAC<SHA256>.authenticationCode(for: Data("supple-form-token".utf8), using: key)).base64URLEncoded
     }
 }

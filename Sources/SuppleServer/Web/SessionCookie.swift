@@ -8,8 +8,7 @@ enum SessionCookie {
     static let name = "supple_session"
 
     static func signedIn(token: SecretToken, role: Role, secure: Bool) -> Cookie {
-        let lifetime = role.isStaff ? AccountService.staffSessionLifetime : AccountService.memberSessionLifetime
-        return Cookie(name: name, value: token.value, maxAge: Int(lifetime), path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+        Cookie(name: name, value: token.value, maxAge: Int(AccountService.sessionLifetime(role)), path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 
     static func cleared(secure: Bool) -> Cookie {

@@ -8,6 +8,8 @@ import NIOCore
 final class Browser {
     let client: any TestClientProtocol
     private(set) var cookies: [String: String] = [:]
+    /// The form token from the last page that had a form, and the session it was issued for.
+    private var formToken: (value: String, session: String?)?
 
     init(_ client: any TestClientProtocol) { self.client = client }
 
@@ -36,12 +38,19 @@ final class Browser {
         try await send(path, method: .get, headers: headers, body: nil)
     }
 
-    /// Submits a form as a browser would: urlencoded fields plus the CSRF token from the cookie.
+    /// The token a form on a page loaded now would carry: the one from the last page with a
+    /// form, or, if the session has changed since (signed in, out, or rotated), a fresh page's.
+    func currentFormToken() async throws -> String? {
+        if let formToken, formToken.session == cookies["supple_session"] { return formToken.value }
+        try await get(cookies["supple_session"] == nil ? "/signin" : "/account")
+        return formToken?.value
+    }
+
+    /// Submits a form as a browser would: urlencoded fields plus the page's CSRF token.
     @discardableResult
     func post(_ path: String, form fields: [(String, String)], includeCSRF: Bool = true) async throws -> Page {
-        if cookies["supple_csrf"] == nil { try await get("/signin") }
         var all = fields
-        if includeCSRF, let token = cookies["supple_csrf"] { all.append(("_csrf", token)) }
+        if includeCSRF, let token = try await currentFormToken() { all.append(("_csrf", token)) }
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await send(path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                               body: ByteBuffer(string: body))
@@ -59,7 +68,9 @@ final class Browser {
             guard parts.count == 2 else { continue }
             if parts[1].isEmpty || setCookie.contains("Max-Age=0") { cookies[parts[0]] = nil } else { cookies[parts[0]] = parts[1] }
         }
-        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        let page = Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        if let token = page.csrfToken { formToken = (token, cookies["supple_session"]) }
+        return page
     }
 
     func forgetCookie(_ name: String) { cookies[name] = nil }

@@ -222,11 +222,15 @@ struct AccountPages {
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         let signedIn = try context.require(.manageOwnAccount)
         do {
-            try await accounts.changePassword(
+            let newSession = try await accounts.changePassword(
                 signedIn, current: context.form["currentPassword"], new: context.form["newPassword"],
                 confirmation: context.form["confirmPassword"], clientAddress: context.clientAddress
             )
-            return .redirect(to: "/account?done=password")
+            var response = Response.redirect(to: "/account?done=password")
+            if let newSession {
+                response.setCookie(SessionCookie.signedIn(token: newSession, role: signedIn.account.role, secure: secureCookies))
+            }
+            return response
         } catch let failure as ValidationFailure {
             return try accountPage(signedIn, context: context, notice: "", failure: failure)
         }
