@@ -69,8 +69,8 @@ def test_admin_invites_a_physical_therapist_who_joins(driver, base_url):
     driver.find_element(By.ID, "role-physical_therapist").click()
     submit(driver, "Create invitation link")
 
-    assert email in text_of(driver, "#invitation-sent")
-    link = text_of(driver, "#invite-link").strip()
+    assert email in text_of(driver, "#one-time-link")
+    link = text_of(driver, "#link-to-pass-on").strip()
     assert link.startswith(f"{base_url}/invite/"), link
 
     sign_out(driver)

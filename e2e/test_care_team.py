@@ -24,7 +24,7 @@ def invite_physical_therapist(driver, base_url, name, password):
     fill(driver, "email", email)
     driver.find_element(By.ID, "role-physical_therapist").click()
     submit(driver, "Create invitation link")
-    link = text_of(driver, "#invite-link").strip()
+    link = text_of(driver, "#link-to-pass-on").strip()
     sign_out(driver)
     driver.get(link)
     fill(driver, "name", name)

@@ -104,7 +104,8 @@ import Testing
         "GET /staff/members/{id}/plan": .clinicianOfA, "POST /staff/members/{id}/plan": .clinicianOfA,
         "POST /api/v1/staff/members/{id}/plan": .clinicianOfA, "POST /staff/members/{id}/release": .clinicianOfA,
         // Admin only.
-        "GET /staff/team": .admin, "POST /staff/invitations": .admin,
+        "GET /staff/team": .admin, "POST /staff/invitations": .admin, "POST /staff/invitations/{id}/withdraw": .admin,
+        "POST /staff/team/{id}/disable": .admin, "POST /staff/team/{id}/enable": .admin, "POST /staff/team/{id}/reset-link": .admin,
         "GET /staff/members/{id}/audit.csv": .admin, "POST /staff/members/{id}/care-team": .admin,
         "GET /staff/organizations": .admin, "POST /staff/organizations": .admin, "GET /staff/organizations/{slug}": .admin,
         "POST /staff/organizations/{slug}/roster": .admin, "GET /staff/organizations/{slug}/imports/{id}": .admin,

@@ -130,6 +130,7 @@ public struct AccountService: Sendable {
         }
         try await database.transaction { db in
             try await SignInThrottleRepository.forgive(SignInThrottle.forgiven(email: email, address: clientAddress), in: db)
+            try await AccountRepository.recordSignIn(accountID: account.id, at: now, in: db)
             try await AuditLog.record(.init(
                 occurredAt: now, actorID: account.id, action: "account.signed_in", subjectAccountID: account.id,
                 clientAddress: clientAddress

@@ -9,21 +9,31 @@ public struct OutboundLink: Sendable, Equatable {
     public let url: String
 }
 
-/// How one-time links reach people. Supple has no mail server of its own yet, so the default
-/// writes the link to the server log for the operator to pass on (the README says so).
+/// How one-time links reach people: by email once a mail server is configured.
 public protocol LinkDelivery: Sendable {
     func deliver(_ link: OutboundLink) async
 }
 
+/// Without a mail server nothing can reach the person, and a usable link must never sit in a
+/// log that others read (issue 17, finding 4). So the log says only that a link was asked for
+/// and where an admin can make one to pass on in person.
 public struct LogLinkDelivery: LinkDelivery {
     let logger: Logger
 
     public init(logger: Logger) { self.logger = logger }
 
     public func deliver(_ link: OutboundLink) async {
-        logger.notice(
-            "No mail server is configured: pass this \(link.kind.rawValue) link on to the person yourself",
-            metadata: ["to": "\(link.email)", "link": "\(link.url)"]
-        )
+        switch link.kind {
+        case .passwordReset:
+            logger.notice(
+                "A password reset was asked for, but no mail server is configured, so no link was sent. An admin can make one: Team page, or `supple admin reset-link --email`",
+                metadata: ["to": "\(link.email)"]
+            )
+        case .staffInvitation:
+            logger.notice(
+                "A staff invitation was made; no mail server is configured, so the admin who made it passes on the link shown on the Team page",
+                metadata: ["to": "\(link.email)"]
+            )
+        }
     }
 }

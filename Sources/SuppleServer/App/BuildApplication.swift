@@ -87,6 +87,7 @@ func buildServer(
     QuestionnairePages(program: program, pages: pages).register(on: router)
     ProgramAPIRoutes(program: program).register(on: router)
     StaffPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
+    TeamPages(accounts: accounts, pages: pages).register(on: router)
     IntakePages(intakes: intakes, program: program, library: library, pages: pages).register(on: router)
     WhatMattersPages(intakes: intakes, pages: pages).register(on: router)
     let messaging = MessagingService(database: dependencies.database, clock: dependencies.clock)

@@ -36,6 +36,7 @@ struct ErrorPagesMiddleware: RouterMiddleware {
             if let fault = error as? StoreFault { extraHeaders[.retryAfter] = "\(fault.retryAfterSeconds)" }
             if error is CancellationError { extraHeaders[.retryAfter] = "5" }
             if let busy = error as? DoorBusy { extraHeaders[.retryAfter] = "\(busy.retryAfterSeconds)" }
+            if let limited = error as? RequestLimitReached { extraHeaders[.retryAfter] = "\(limited.retryAfterMinutes * 60)" }
             if isAPI {
                 return apiProblem(for: error, status: status, message: message).response(headers: extraHeaders)
             }
@@ -96,6 +97,8 @@ struct ErrorPagesMiddleware: RouterMiddleware {
             return (.unauthorized, refusal.message)
         case let busy as DoorBusy:
             return (.tooManyRequests, busy.message)
+        case let limited as RequestLimitReached:
+            return (.tooManyRequests, limited.message)
         case is NIOTooManyBytesError:
             return (.contentTooLarge, "What you sent is too large. Shorten it and try again.")
         case let problem as APIProblem:

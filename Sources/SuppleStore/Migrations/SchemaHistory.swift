@@ -13,6 +13,7 @@ public enum SchemaHistory {
         readinessAndIdempotency,
         memberLanguage,
         signInThrottle,
+        staffSecurity,
     ]
 
     static let accountsAndSessions = Migration(version: 1, name: "accounts and sessions", sql: [
@@ -395,6 +396,38 @@ public enum SchemaHistory {
             subject TEXT PRIMARY KEY,
             window_started_at BIGINT NOT NULL,
             attempts INTEGER NOT NULL
+        )
+        """,
+    ])
+
+    /// When each account last signed in (the admin's team page shows it); a second factor per
+    /// account (an RFC 6238 secret, confirmed once the person has typed a code from it, and the
+    /// last time step used, so a code works once); one-time recovery codes, stored hashed; and
+    /// named marks on the installation itself, such as "this database holds the demo".
+    static let staffSecurity = Migration(version: 10, name: "last sign-in, second factors, recovery codes, installation marks", sql: [
+        "ALTER TABLE accounts ADD COLUMN last_signed_in_at BIGINT",
+        """
+        CREATE TABLE second_factors (
+            account_id TEXT PRIMARY KEY REFERENCES accounts(id),
+            secret TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            confirmed_at BIGINT,
+            last_used_step BIGINT
+        )
+        """,
+        """
+        CREATE TABLE recovery_codes (
+            account_id TEXT NOT NULL REFERENCES accounts(id),
+            code_hash TEXT NOT NULL,
+            used_at BIGINT,
+            PRIMARY KEY (account_id, code_hash)
+        )
+        """,
+        """
+        CREATE TABLE installation_marks (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            set_at BIGINT NOT NULL
         )
         """,
     ])

@@ -15,6 +15,7 @@ public struct AccountRecord: Sendable, Equatable {
     public var createdAt: Date
     public var passwordChangedAt: Date
     public var disabledAt: Date?
+    public var lastSignedInAt: Date?
     /// The language the member reads Supple in; staff pages are English whatever this says.
     public var language: Language
 
@@ -22,8 +23,9 @@ public struct AccountRecord: Sendable, Equatable {
         id: UUID = UUID(), email: EmailAddress, name: PersonName, role: Role, passwordHash: String,
         timeZone: MemberTimeZone, dateOfBirth: CalendarDate? = nil, organizationID: UUID? = nil,
         consentedAt: Date? = nil, createdAt: Date, passwordChangedAt: Date? = nil, disabledAt: Date? = nil,
-        language: Language = .english
+        language: Language = .english, lastSignedInAt: Date? = nil
     ) {
+        self.lastSignedInAt = lastSignedInAt
         self.language = language
         self.id = id
         self.email = email

@@ -40,6 +40,29 @@ public enum AccountRepository {
             """).run()
     }
 
+    public static func recordSignIn(accountID: UUID, at instant: Date, in db: any SQLDatabase) async throws {
+        try await db.raw("""
+            UPDATE accounts SET last_signed_in_at = \(bind: instant.storedMilliseconds) WHERE id = \(bind: accountID.uuidString)
+            """).run()
+    }
+
+    /// Disables an account (`at` set) or enables it again (`at` nil).
+    public static func setDisabled(accountID: UUID, at instant: Date?, in db: any SQLDatabase) async throws {
+        try await db.raw("""
+            UPDATE accounts SET disabled_at = \(bind: instant?.storedMilliseconds) WHERE id = \(bind: accountID.uuidString)
+            """).run()
+    }
+
+    /// Whether any account is not one of `emails` (the demo's people, when asking whether a
+    /// database holds anyone real).
+    public static func anyAccount(otherThan emails: [String], in db: any SQLDatabase) async throws -> Bool {
+        guard !emails.isEmpty else {
+            return try await db.raw("SELECT 1 AS found FROM accounts LIMIT 1").first() != nil
+        }
+        let list = SQLList(emails.map { SQLBind($0) })
+        return try await db.raw("SELECT 1 AS found FROM accounts WHERE email NOT IN (\(list)) LIMIT 1").first() != nil
+    }
+
     public static func updateLanguage(accountID: UUID, to language: Language, in db: any SQLDatabase) async throws {
         try await db.raw("UPDATE accounts SET language = \(bind: language.tag) WHERE id = \(bind: accountID.uuidString)").run()
     }
@@ -72,7 +95,8 @@ public enum AccountRepository {
             createdAt: try row.instant("created_at"),
             passwordChangedAt: try row.instant("password_changed_at"),
             disabledAt: try row.optionalInstant("disabled_at"),
-            language: Language(rawValue: try row.decode(column: "language", as: String.self)) ?? .english
+            language: Language(rawValue: try row.decode(column: "language", as: String.self)) ?? .english,
+            lastSignedInAt: try row.optionalInstant("last_signed_in_at")
         )
     }
 }

@@ -39,6 +39,18 @@ public enum CareTeamRepository {
         }
     }
 
+    /// Hands every member of a staff member who is leaving to the active colleague of the same
+    /// role with the fewest members, one by one, so the load stays even. Returns how many moved;
+    /// with no active colleague the members wait unassigned until one joins.
+    public static func handOverMembers(of staffID: UUID, role: Role, in db: any SQLDatabase) async throws -> Int {
+        guard let column = column(for: role) else { return 0 }
+        let released = try await db.raw("""
+            UPDATE accounts SET \(unsafeRaw: column) = NULL WHERE \(unsafeRaw: column) = \(bind: staffID.uuidString) RETURNING id
+            """).all()
+        try await assignUnassigned(in: db)
+        return released.count
+    }
+
     /// Hands the member to another active staff member of that role (an admin's choice). False
     /// when the staff member is not an active physical therapist or coach of that role.
     public static func reassign(memberID: UUID, role: Role, to staffID: UUID, in db: any SQLDatabase) async throws -> Bool {

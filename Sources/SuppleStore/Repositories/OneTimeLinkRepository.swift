@@ -52,6 +52,24 @@ public enum OneTimeLinkRepository {
         return !rows.isEmpty
     }
 
+    /// Retires every open link of `purpose` for an account, so the one about to be made is the
+    /// only live one (a reset link asked for twice leaves one working link, not two).
+    public static func retireOpen(accountID: UUID, purpose: Purpose, at instant: Date, in db: any SQLDatabase) async throws {
+        try await db.raw("""
+            UPDATE one_time_links SET used_at = \(bind: instant.storedMilliseconds)
+            WHERE account_id = \(bind: accountID.uuidString) AND purpose = \(bind: purpose.rawValue) AND used_at IS NULL
+            """).run()
+    }
+
+    /// Withdraws an open invitation. Returns the invitation, or nil if it was not open.
+    public static func withdrawInvitation(tokenHash: String, at instant: Date, in db: any SQLDatabase) async throws -> Link? {
+        try await db.raw("""
+            UPDATE one_time_links SET used_at = \(bind: instant.storedMilliseconds)
+            WHERE token_hash = \(bind: tokenHash) AND purpose = \(bind: Purpose.staffInvitation.rawValue) AND used_at IS NULL
+            RETURNING *
+            """).first().map(decode)
+    }
+
     /// Invitations still open (not used, not expired), newest first.
     public static func openInvitations(now: Date, in db: any SQLDatabase) async throws -> [Link] {
         try await db.raw("""

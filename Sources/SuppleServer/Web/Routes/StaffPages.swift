@@ -3,7 +3,7 @@ import Hummingbird
 import SuppleCore
 import SuppleStore
 
-/// The care-team workspace: the member list, the staff list and staff invitations.
+/// The care-team workspace: the queue, the member list, and accepting an invitation.
 struct StaffPages {
     let accounts: AccountService
     let pages: PageRenderer
@@ -15,8 +15,6 @@ struct StaffPages {
         router.get("/staff", use: queue)
         router.post("/staff/alerts/{id}/resolve", use: resolve)
         router.get("/staff/members", use: members)
-        router.get("/staff/team", use: team)
-        router.post("/staff/invitations", use: invite)
         router.get("/invite/{token}", use: showInvitation)
         router.post("/invite/{token}", use: acceptInvitation)
     }
@@ -71,56 +69,6 @@ struct StaffPages {
         guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
         try await AlertResolution.resolve(id, note: context.form["note"], by: viewer, at: accounts.clock.now(), clientAddress: context.clientAddress, in: database)
         return .redirect(to: "/staff?done=resolved")
-    }
-
-    @Sendable func team(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let signedIn = try context.require(.manageStaff)
-        return try await teamPage(signedIn, context: context, invited: nil, values: [:], failure: nil)
-    }
-
-    func teamPage(
-        _ signedIn: AccountService.SignedIn, context: AppRequestContext, invited: AccountService.SentInvitation?,
-        values: [String: String], failure: ValidationFailure?
-    ) async throws -> Response {
-        let viewer = signedIn.account
-        let now = accounts.clock.now()
-        let (staff, invitations) = try await database.read { db in
-            (try await AccountRepository.list(roles: Role.staffRoles, in: db),
-             try await OneTimeLinkRepository.openInvitations(now: now, in: db))
-        }
-        let chosenRole = values["role"] ?? Role.physicalTherapist.rawValue
-        var data: [String: Any] = [
-            "staff": staff.map { [
-                "name": $0.name.value, "role": $0.role.displayName, "email": $0.email.value,
-                "joined": DisplayFormats.day($0.createdAt, in: viewer.timeZone),
-            ] },
-            "openInvitations": invitations.map { [
-                "email": $0.email.value, "role": $0.role?.displayName ?? "",
-                "expires": DisplayFormats.day($0.expiresAt, in: viewer.timeZone),
-            ] },
-            "hasOpenInvitations": !invitations.isEmpty,
-            "roles": Role.staffRoles.map { ["value": $0.rawValue, "label": $0.displayName, "checked": $0.rawValue == chosenRole] },
-            "values": values,
-        ]
-        if let invited {
-            data["invited"] = ["email": invited.email.value, "role": invited.role.displayName, "url": invited.url]
-        }
-        if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("staff_team", title: "Care team", context: context,
-                              status: failure == nil ? .ok : .unprocessableContent, currentPath: "/staff/team", data: data)
-    }
-
-    @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let signedIn = try context.require(.manageStaff)
-        do {
-            let sent = try await accounts.inviteStaff(
-                email: context.form["email"], role: context.form["role"], by: signedIn.account, clientAddress: context.clientAddress
-            )
-            return try await teamPage(signedIn, context: context, invited: sent, values: [:], failure: nil)
-        } catch let failure as ValidationFailure {
-            let values = ["email": String((context.form["email"] ?? "").prefix(254)), "role": context.form["role"] ?? ""]
-            return try await teamPage(signedIn, context: context, invited: nil, values: values, failure: failure)
-        }
     }
 
     @Sendable func showInvitation(_ request: Request, context: AppRequestContext) async throws -> Response {
