@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdTesting
 import SuppleCore
 import SuppleStore
+import NIOCore
 import Testing
 
 @Suite struct SignUpTests {
@@ -82,16 +83,50 @@ import Testing
         }
     }
 
-    @Test("an email that already has an account is refused without a second account")
+    @Test("joining with an email that has an account creates nothing, never says so, and tells the owner")
     func duplicate() async throws {
         try await TestApp.run { app, client in
             try await app.createAccount("riley@example.org", role: .member)
             var form = SignUpForm()
             form.email = "Riley@Example.org"
-            let page = try await Browser(client).post("/signup", form: form.fields)
-            #expect(page.status == .unprocessableContent)
-            #expect(page.text.contains("already exists"))
+            let browser = Browser(client)
+            let page = try await browser.post("/signup", form: form.fields)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("We've sent the next step to the email you gave"))
+            #expect(!page.text.contains("already exists"))
+            #expect(!page.text.lowercased().contains("riley@example.org"))
+            #expect(browser.cookies["supple_session"] == nil)
             #expect(try await app.memberCount() == 1)
+            // The owner hears of it, with the way back in if it was them.
+            let told = try #require(app.links.delivered.last)
+            #expect(told.kind == .joinedAgain && told.email.value == "riley@example.org")
+            #expect(told.url.hasSuffix("/password/forgot"))
+
+            // The API answers the same way: accepted, finished by email, no token.
+            let body = #"{"name":"Riley Again","email":"riley@example.org","password":"a fresh start today","dateOfBirth":"1980-04-23","timeZone":"UTC","consent":true}"#
+            let api = try await client.execute(uri: "/api/v1/members", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+            #expect(api.status == .accepted)
+            #expect(String(buffer: api.body).contains("check_email"))
+            #expect(!String(buffer: api.body).contains("token"))
+            #expect(try await app.memberCount() == 1)
+        }
+    }
+
+    @Test("one address joining more than 20 times an hour is held with a Retry-After")
+    func perAddressLimit() async throws {
+        try await TestApp.run { app, client in
+            for n in 0..<20 {
+                var form = SignUpForm()
+                form.email = "person\(n)@example.org"
+                let page = try await Browser(client).post("/signup", form: form.fields)
+                #expect(page.status == .seeOther)
+            }
+            var form = SignUpForm()
+            form.email = "person20@example.org"
+            let held = try await Browser(client).post("/signup", form: form.fields)
+            #expect(held.status == .tooManyRequests)
+            #expect(held.headers[.retryAfter] != nil)
+            #expect(try await app.memberCount() == 20)
         }
     }
 

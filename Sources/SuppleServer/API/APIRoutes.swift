@@ -43,6 +43,11 @@ struct APIRoutes {
         }
     }
 
+    struct CheckEmailJSON: Encodable {
+        var status = "check_email"
+        var detail = AccountService.CheckYourEmail.message
+    }
+
     struct TokenJSON: Encodable {
         let token: String
         let expiresAt: Date
@@ -57,7 +62,13 @@ struct APIRoutes {
         )
         let coveragePass = body.string("coveragePass")
         try body.checkTypes()
-        let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress, coveragePass: coveragePass)
+        let account: AccountRecord
+        do {
+            account = try await accounts.signUpMember(input, clientAddress: context.clientAddress, coveragePass: coveragePass)
+        } catch is AccountService.CheckYourEmail {
+            // Accepted, and finished by email: the same answer whether or not the email has an account.
+            return try json(CheckEmailJSON(), status: .accepted)
+        }
         let token = try await accounts.issueAPIToken(for: account, label: "sign-up", clientAddress: context.clientAddress)
         return try json(TokenJSON(token: token.secret.value, expiresAt: token.expiresAt, account: AccountJSON(account)), status: .created)
     }

@@ -43,6 +43,10 @@ public struct AccountService: Sendable {
 
     /// Creates a member. With a `coveragePass` from a confirmed coverage check, the account is
     /// linked to the person's roster record and sponsor in the same transaction.
+    ///
+    /// Joining with an email that already has an account creates nothing and throws
+    /// `CheckYourEmail`, whose answer never says whether the account exists; the owner is told by
+    /// email (finding 6). Sign-ups are limited per address, which keeps probing slow.
     public func signUpMember(
         _ input: MemberSignUp.Input, clientAddress: String?, coveragePass: String? = nil, language: Language = .english
     ) async throws -> AccountRecord {
@@ -50,16 +54,33 @@ public struct AccountService: Sendable {
         // The age check uses the date where the person says they are, falling back to UTC.
         let zone = input.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         let signUp = try MemberSignUp(input, policy: policy, today: CalendarDate(now, in: zone))
+        if let (_, until) = try await database.transaction({ db in
+            try await SharedLimit.count([SharedLimit.signUps(from: clientAddress)], at: now, in: db)
+        }) {
+            throw RequestLimitReached(until: until, now: now)
+        }
         let account = AccountRecord(
             email: signUp.email, name: signUp.name, role: .member,
             passwordHash: try await hasher.hash(signUp.password), timeZone: signUp.timeZone,
             dateOfBirth: signUp.dateOfBirth, consentedAt: now, createdAt: now, language: language
         )
-        try await insertNewAccount(account, action: "account.signed_up", actor: nil, clientAddress: clientAddress) { db in
-            guard let coveragePass, !coveragePass.isEmpty else { return }
-            try await CoverageLink.link(account, pass: coveragePass, now: now, in: db)
+        do {
+            try await insertNewAccount(account, action: "account.signed_up", actor: nil, clientAddress: clientAddress) { db in
+                guard let coveragePass, !coveragePass.isEmpty else { return }
+                try await CoverageLink.link(account, pass: coveragePass, now: now, in: db)
+            }
+        } catch is DuplicateEmailError {
+            await links.deliver(OutboundLink(kind: .joinedAgain, email: signUp.email, url: "\(publicBaseURL)/password/forgot"))
+            throw CheckYourEmail(email: signUp.email)
         }
         return account
+    }
+
+    /// Joining could not finish here: the next step went to the email given. The answer is the
+    /// same whether or not that email has an account.
+    public struct CheckYourEmail: Error, Equatable {
+        public let email: EmailAddress
+        public static let message = "Check your email. We've sent the next step to that address. If you already have an account, you can sign in or reset your password."
     }
 
     /// The member reads Supple in `language` from now on.
@@ -69,7 +90,8 @@ public struct AccountService: Sendable {
         }
     }
 
-    /// Inserts an account and its audit event together, turning a taken email into a field error.
+    /// Inserts an account and its audit event together. A taken email is `DuplicateEmailError`
+    /// for a member joining (the caller answers without saying so) and a field error otherwise.
     func insertNewAccount(
         _ account: AccountRecord, action: String, actor: UUID?, clientAddress: String?,
         alsoInTransaction: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }
@@ -85,8 +107,9 @@ public struct AccountService: Sendable {
                     subjectAccountID: account.id, detail: "role=\(account.role.rawValue)", clientAddress: clientAddress
                 ), in: db)
             }
-        } catch is DuplicateEmailError {
-            throw ValidationFailure(field: "email", message: "An account with this email already exists. Sign in, or reset your password if you've forgotten it.")
+        } catch let duplicate as DuplicateEmailError {
+            guard account.role != .member else { throw duplicate }
+            throw ValidationFailure(field: "email", message: "An account with this email already exists.")
         }
     }
 

@@ -3,7 +3,12 @@ import SuppleCore
 
 /// A one-time link on its way to a person.
 public struct OutboundLink: Sendable, Equatable {
-    public enum Kind: String, Sendable { case passwordReset = "password reset", staffInvitation = "staff invitation" }
+    public enum Kind: String, Sendable {
+        case passwordReset = "password reset", staffInvitation = "staff invitation"
+        /// Someone tried to join with the email of an existing account: the owner is told, with
+        /// the way to reset their password if it was them.
+        case joinedAgain = "joined again"
+    }
     public let kind: Kind
     public let email: EmailAddress
     public let url: String
@@ -27,6 +32,11 @@ public struct LogLinkDelivery: LinkDelivery {
         case .passwordReset:
             logger.notice(
                 "A password reset was asked for, but no mail server is configured, so no link was sent. An admin can make one: Team page, or `supple admin reset-link --email`",
+                metadata: ["to": "\(link.email)"]
+            )
+        case .joinedAgain:
+            logger.notice(
+                "Someone tried to join with the email of an existing account; no mail server is configured, so its owner was not told",
                 metadata: ["to": "\(link.email)"]
             )
         case .staffInvitation:

@@ -87,6 +87,8 @@ struct AccountPages {
             }
             let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress, coveragePass: form["coverage"], language: language)
             return try await signedInRedirect(account, to: "/home?welcome=1")
+        } catch is AccountService.CheckYourEmail {
+            return try pages.page("signup_check_email", title: "Check your email", context: context)
         } catch let failure as ValidationFailure {
             // Typed values come back so the person fixes one field, not the whole form; never the password.
             let values = [
