@@ -15,6 +15,9 @@ struct DemoCommand: AsyncParsableCommand {
             print(added ? "Demo data loaded." : "Demo data was already there; nothing changed.")
             print("Demo sign-ins (password for all: \(DemoData.password)):")
             for signIn in DemoData.signIns { print("  \(signIn.role.displayName): \(signIn.email)") }
+        } catch let refused as DemoData.RefusedIntoRealDatabase {
+            try? await store.shutdown()
+            throw ValidationError(refused.description)
         } catch {
             try? await store.shutdown()
             throw error

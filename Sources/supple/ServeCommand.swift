@@ -91,6 +91,8 @@ struct ServeCommand: AsyncParsableCommand {
         group.maximumCancellationDuration = .seconds(3)
         do {
             try await ServiceGroup(configuration: group).run()
+        } catch let refused as DemoData.RefusedIntoRealDatabase {
+            throw StartupFailure(message: refused.description)
         } catch {
             throw StartupProblem.explain(error, database: configuration.database).map { StartupFailure(message: $0) } ?? error
         }

@@ -44,8 +44,12 @@ func buildServer(
     let store = dependencies.database
     dependencies.database = ClaimingDatabase(base: store)
     let library = try dependencies.library ?? ContentLibrary.bundled()
-    let pages = try PageRenderer.loadBundled(emergencyNumber: configuration.emergencyNumber,
+    var pages = try PageRenderer.loadBundled(emergencyNumber: configuration.emergencyNumber,
                                              catalog: try TextCatalog.bundled().addingTerms(library.exerciseNames))
+    pages.isDemoInstallation = try await DemoData.isDemoInstallation(store)
+    if pages.isDemoInstallation {
+        logger.warning("This database holds the demo: anyone can sign in to its accounts with the published password. Every page says so.")
+    }
     let assets = try StaticAssets.loadBundled()
     let accounts = try await AccountService(
         database: dependencies.database,

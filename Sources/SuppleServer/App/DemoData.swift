@@ -34,7 +34,21 @@ public enum DemoData {
     /// queue shows the quiet member.
     static let intakes = ["riley@example.org": walkingPainIntake, "morgan@example.org": urgentIntake, "drew@example.org": walkingPainIntake]
 
-    /// Adds whatever part of the demo is missing. Returns true if anything was added.
+    /// The demo's accounts all share a published password, so it goes only into a database that
+    /// holds nobody else (issue 17, finding 7).
+    public struct RefusedIntoRealDatabase: Error, CustomStringConvertible {
+        public var description: String {
+            "This database has accounts that are not the demo's. The demo's published password would open accounts on a real installation, so it was not loaded. Use a new database file (or schema) for the demo."
+        }
+    }
+
+    /// Whether the database has been marked as a demo installation.
+    public static func isDemoInstallation(_ database: any Database) async throws -> Bool {
+        try await database.read { db in try await InstallationMarkRepository.isSet(.demo, in: db) }
+    }
+
+    /// Adds whatever part of the demo is missing. Returns true if anything was added. Refuses a
+    /// database with anyone in it but the demo's people, unless it is already marked a demo.
     @discardableResult
     public static func load(into database: any Database, hasher: PasswordHasher, clock: any WallClock = SystemClock()) async throws -> Bool {
         let addedPeople = try await loadPeople(into: database, hasher: hasher, clock: clock)
@@ -113,6 +127,11 @@ public enum DemoData {
         let now = clock.now()
         let passwordHash = try await hasher.hash(password)
         return try await database.transaction { db in
+            if try await !InstallationMarkRepository.isSet(.demo, in: db),
+               try await AccountRepository.anyAccount(otherThan: people.map(\.email), in: db) {
+                throw RefusedIntoRealDatabase()
+            }
+            try await InstallationMarkRepository.set(.demo, at: now, in: db)
             var added = false
             let organization: OrganizationRepository.Organization
             if let existing = try await OrganizationRepository.find(slug: organizationSlug, in: db) {

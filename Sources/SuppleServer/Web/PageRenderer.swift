@@ -12,6 +12,9 @@ public struct PageRenderer: Sendable {
     let catalog: TextCatalog
     /// The operator's emergency number, shown beside every danger-sign message.
     let emergencyNumber: String?
+    /// A demo installation says so on every page: its people are made up and their password is
+    /// published, so nobody should type real health details into it.
+    var isDemoInstallation = false
 
     public static func loadBundled(emergencyNumber: String? = nil, catalog: TextCatalog) throws -> PageRenderer {
         var libraries: [Language: MustacheLibrary] = [:]
@@ -135,6 +138,7 @@ public struct PageRenderer: Sendable {
                 let unread = href == "/messages" && currentPath != "/messages" ? context.unreadMessages : 0
                 return ["href": href, "label": catalog.text(label, in: language), "current": href == currentPath, "hasBadge": unread > 0, "badge": unread]
             },
+            "demoInstallation": isDemoInstallation,
             "emergencyHeading": catalog.text(EmergencySigns.heading, in: language),
             "emergencySigns": EmergencySigns.signs.map { catalog.text($0, in: language) },
             "emergencyWhatToDo": catalog.text(EmergencySigns.whatToDo, in: language),

@@ -47,7 +47,12 @@ struct TestApp: Sendable {
 
     /// Tests check behaviour, not speed: a generous deadline so a busy CI machine never trips it
     /// (ReliabilityTests set a short one to test the deadline itself).
-    static func run<T: Sendable>(options: StoreOptions = StoreOptions(callTimeout: .seconds(60)), _ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> T) async throws -> T {
+    /// `prepare` runs on the migrated database before the application is built, as a command
+    /// run before `serve` would (loading the demo, say).
+    static func run<T: Sendable>(
+        options: StoreOptions = StoreOptions(callTimeout: .seconds(60)),
+        prepare: @escaping @Sendable (any Database) async throws -> Void = { _ in },
+        _ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supple-app-\(UUID().uuidString)")
         var logger = Logger(label: "supple.tests")
         logger.logLevel = .warning
@@ -72,6 +77,7 @@ struct TestApp: Sendable {
         // throws trips SQLite's "not closed" assertion and takes the whole test run down with it.
         do {
             try await Migrator().migrate(database, logger: logger)
+            try await prepare(database)
             var configuration = AppConfiguration(port: 0, publicBaseURL: "http://supple.test", passwordHashCost: 4, maintenanceInterval: nil)
             // The parallel suite keeps the disk busy; /readyz's 2-second write would miss now and then.
             configuration.readinessTimeout = .seconds(15)
