@@ -46,6 +46,13 @@ struct ServeCommand: AsyncParsableCommand {
             guard token.count >= 20 else { throw ValidationError("SUPPLE_METRICS_TOKEN must be at least 20 characters.") }
             configuration.metricsToken = token
         }
+        if let policy = Environment.value("SUPPLE_STAFF_2FA"), !policy.isEmpty {
+            guard let parsed = StaffTwoFactorPolicy(rawValue: policy) else {
+                throw ValidationError("SUPPLE_STAFF_2FA must be \"required\" or \"optional\".")
+            }
+            configuration.staffTwoFactor = parsed
+        }
+        configuration.staffIdleTimeout = TimeInterval(try Environment.integer("SUPPLE_STAFF_IDLE_MINUTES", default: 30, allowed: 1...720) * 60)
         configuration.doorRequestsPerMinute = try Environment.integer("SUPPLE_DOOR_REQUESTS_PER_MINUTE", default: 120, allowed: 1...1_000_000)
         let options = try database.storeOptions()
         let grace = try Environment.seconds("SUPPLE_SHUTDOWN_GRACE", default: .seconds(10), allowed: 0...600)

@@ -75,6 +75,10 @@ import Testing
         "GET /coverage": .everyone, "POST /coverage": .everyone, "POST /api/v1/eligibility/check": .everyone,
         // Any account.
         "GET /account": .signedIn, "POST /account/password": .signedIn, "POST /account/language": .signedIn,
+        "GET /account/two-factor": .signedIn, "POST /account/two-factor": .signedIn,
+        "POST /account/two-factor/recovery-codes": .signedIn, "POST /account/two-factor/off": .signedIn,
+        // The second step of signing in comes before having a session.
+        "GET /signin/code": .everyone, "POST /signin/code": .everyone,
         // Choosing the language of the pages, before signing in.
         "GET /language/{tag}": .everyone,
         // Signing out is harmless for anyone, so it needs no sign-in.
@@ -106,6 +110,7 @@ import Testing
         // Admin only.
         "GET /staff/team": .admin, "POST /staff/invitations": .admin, "POST /staff/invitations/{id}/withdraw": .admin,
         "POST /staff/team/{id}/disable": .admin, "POST /staff/team/{id}/enable": .admin, "POST /staff/team/{id}/reset-link": .admin,
+        "POST /staff/team/{id}/two-factor/reset": .admin,
         "GET /staff/members/{id}/audit.csv": .admin, "POST /staff/members/{id}/care-team": .admin,
         "GET /staff/organizations": .admin, "POST /staff/organizations": .admin, "GET /staff/organizations/{slug}": .admin,
         "POST /staff/organizations/{slug}/roster": .admin, "GET /staff/organizations/{slug}/imports/{id}": .admin,

@@ -35,6 +35,8 @@ import Testing
             #expect(sent.location == "/messages?done=sent#latest")
 
             app.clock.advance(by: 2 * 3600)
+            // Two hours away signed the physical therapist out (staff sessions end after 30 idle minutes).
+            try await pt.signIn("pt@example.org")
             let queue = try await pt.get("/staff")
             #expect(queue.text.contains("1 unread message from the member"))
             #expect(queue.text.contains("Riley Demo"))

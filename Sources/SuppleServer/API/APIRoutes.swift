@@ -75,9 +75,17 @@ struct APIRoutes {
 
     @Sendable func issueToken(_ request: Request, context: AppRequestContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context, limit: JSONBody.anonymousLimit)
-        let email = body.string("email"), password = body.string("password"), label = body.string("label")
+        let email = body.string("email"), password = body.string("password"), label = body.string("label"), totp = body.string("totp")
         try body.checkTypes()
         let account = try await accounts.signIn(email: email, password: password, clientAddress: context.clientAddress)
+        if try await accounts.hasSecondFactor(account.id) {
+            guard let totp, !totp.isEmpty else {
+                throw APIProblem(status: .unauthorized, detail: "This account signs in in two steps: send the 6-digit code from the authenticator app (or a recovery code) as totp.")
+            }
+            try await accounts.checkSecondFactor(account, code: totp, clientAddress: context.clientAddress)
+        } else if account.role.isStaff, accounts.staffTwoFactor == .required {
+            throw APIProblem(status: .forbidden, detail: "Set up two-step sign-in on the web (Account, then Two-step sign-in) before using the API.")
+        }
         let token = try await accounts.issueAPIToken(for: account, label: label ?? "api", clientAddress: context.clientAddress)
         return try json(TokenJSON(token: token.secret.value, expiresAt: token.expiresAt, account: AccountJSON(account)), status: .created)
     }

@@ -34,7 +34,8 @@ extension AccountService {
             guard let token = try await APITokenRepository.findLive(tokenHash: SecretToken.hash(value), now: now, in: db),
                   let account = try await AccountRepository.find(id: token.accountID, in: db),
                   account.disabledAt == nil else { return nil }
-            return SignedIn(account: account, sessionHash: nil, apiTokenID: token.id)
+            let hasSecondFactor = account.role.isStaff ? try await SecondFactorRepository.isConfirmed(accountID: account.id, in: db) : false
+            return SignedIn(account: account, sessionHash: nil, apiTokenID: token.id, hasSecondFactor: hasSecondFactor)
         }
     }
 

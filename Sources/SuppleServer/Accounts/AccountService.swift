@@ -13,6 +13,10 @@ public struct AccountService: Sendable {
     public let clock: any WallClock
     public let links: any LinkDelivery
     public let publicBaseURL: String
+    /// Whether staff must sign in with a second factor.
+    public let staffTwoFactor: StaffTwoFactorPolicy
+    /// A staff web session ends after this long without a request.
+    public let staffIdleTimeout: TimeInterval
     /// A hash of nothing in particular, checked when an email is unknown so that a wrong email
     /// takes as long to refuse as a wrong password (no account discovery by timing).
     let decoyHash: String
@@ -28,8 +32,11 @@ public struct AccountService: Sendable {
 
     public init(
         database: any Database, hasher: PasswordHasher, policy: PasswordPolicy, clock: any WallClock,
-        links: any LinkDelivery, publicBaseURL: String
+        links: any LinkDelivery, publicBaseURL: String,
+        staffTwoFactor: StaffTwoFactorPolicy = .required, staffIdleTimeout: TimeInterval = 30 * 60
     ) async throws {
+        self.staffTwoFactor = staffTwoFactor
+        self.staffIdleTimeout = staffIdleTimeout
         self.database = database
         self.hasher = hasher
         self.policy = policy
@@ -182,24 +189,40 @@ public struct AccountService: Sendable {
         public let sessionHash: String?
         /// The API token in use, when signed in through the API.
         public let apiTokenID: UUID?
+        /// Whether the account signs in with a second factor (read for staff only, who may be
+        /// held at its set-up page; false for members).
+        public var hasSecondFactor = false
+
+        /// Staff who must set up a second factor before they may do anything else.
+        public func mustEnrolSecondFactor(_ policy: StaffTwoFactorPolicy) -> Bool {
+            account.role.isStaff && policy == .required && !hasSecondFactor
+        }
     }
 
     /// The person behind a session cookie, if the session is live and the account enabled.
     public func resolveWebSession(cookieValue: String) async throws -> SignedIn? {
         let hash = SecretToken.hash(cookieValue)
         let now = clock.now()
-        let found: (WebSessionRepository.Session, AccountRecord)? = try await database.read { db in
+        let found: (WebSessionRepository.Session, AccountRecord, Bool)? = try await database.read { db in
             guard let session = try await WebSessionRepository.findLive(tokenHash: hash, now: now, in: db),
                   let account = try await AccountRepository.find(id: session.accountID, in: db),
                   account.disabledAt == nil else { return nil }
-            return (session, account)
+            let hasSecondFactor = account.role.isStaff ? try await SecondFactorRepository.isConfirmed(accountID: account.id, in: db) : false
+            return (session, account, hasSecondFactor)
         }
-        guard let (session, account) = found else { return nil }
-        // Record activity at most every ten minutes: a write per page view would cost SQLite dearly.
-        if now.timeIntervalSince(session.lastSeenAt) > 600 {
+        guard let (session, account, hasSecondFactor) = found else { return nil }
+        let idle = now.timeIntervalSince(session.lastSeenAt)
+        if account.role.isStaff, idle > staffIdleTimeout {
+            // A care-team screen left open shows many people's health data: it signs out.
+            try await endWebSession(sessionHash: hash)
+            return nil
+        }
+        // Record activity at most every ten minutes for members (a write per page view would
+        // cost SQLite dearly) and every minute for staff, whose idle limit is short.
+        if idle > (account.role.isStaff ? 60 : 600) {
             try await database.transaction { db in try await WebSessionRepository.touch(tokenHash: hash, at: now, in: db) }
         }
-        return SignedIn(account: account, sessionHash: hash, apiTokenID: nil)
+        return SignedIn(account: account, sessionHash: hash, apiTokenID: nil, hasSecondFactor: hasSecondFactor)
     }
 
     public func endWebSession(sessionHash: String) async throws {

@@ -35,6 +35,11 @@ public struct AppConfiguration: Sendable {
     public var doorRequestsPerMinute = 120
     /// The bearer token `/metrics` asks for (`SUPPLE_METRICS_TOKEN`); nil serves no metrics.
     public var metricsToken: String?
+    /// Whether staff must use a second factor (`SUPPLE_STAFF_2FA`). Unset: required, except on a
+    /// demo installation, whose staff are made up and whose visitors have no authenticator set.
+    public var staffTwoFactor: StaffTwoFactorPolicy?
+    /// A staff web session ends after this long without a request (`SUPPLE_STAFF_IDLE_MINUTES`).
+    public var staffIdleTimeout: TimeInterval = 30 * 60
 
     public init(
         host: String = "127.0.0.1",

@@ -51,13 +51,16 @@ func buildServer(
         logger.warning("This database holds the demo: anyone can sign in to its accounts with the published password. Every page says so.")
     }
     let assets = try StaticAssets.loadBundled()
+    let staffTwoFactor = configuration.staffTwoFactor ?? (pages.isDemoInstallation ? .optional : .required)
     let accounts = try await AccountService(
         database: dependencies.database,
         hasher: PasswordHasher(cost: configuration.passwordHashCost),
         policy: PasswordPolicy(commonPasswords: CommonPasswords.all),
         clock: dependencies.clock,
         links: dependencies.links ?? LogLinkDelivery(logger: logger),
-        publicBaseURL: configuration.publicBaseURL
+        publicBaseURL: configuration.publicBaseURL,
+        staffTwoFactor: staffTwoFactor,
+        staffIdleTimeout: configuration.staffIdleTimeout
     )
     guard let openAPI = assets.assets["openapi.json"] else { throw BundledResourceMissing(name: "openapi.json") }
     let program = ProgramService(database: dependencies.database, library: library, clock: dependencies.clock)
@@ -78,6 +81,7 @@ func buildServer(
     router.add(middleware: CanonicalPathMiddleware())
     router.add(middleware: DoorRateLimitMiddleware(requestsPerMinute: configuration.doorRequestsPerMinute, clock: dependencies.clock))
     router.add(middleware: AuthenticationMiddleware(accounts: accounts))
+    router.add(middleware: SecondFactorGateMiddleware(policy: staffTwoFactor))
     router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies))
     router.add(middleware: IdempotencyMiddleware(database: store, clock: dependencies.clock))
 
@@ -92,6 +96,7 @@ func buildServer(
     ProgramAPIRoutes(program: program).register(on: router)
     StaffPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
     TeamPages(accounts: accounts, pages: pages).register(on: router)
+    TwoFactorPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
     IntakePages(intakes: intakes, program: program, library: library, pages: pages).register(on: router)
     WhatMattersPages(intakes: intakes, pages: pages).register(on: router)
     let messaging = MessagingService(database: dependencies.database, clock: dependencies.clock)

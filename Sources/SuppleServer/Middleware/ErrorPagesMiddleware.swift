@@ -99,6 +99,9 @@ struct ErrorPagesMiddleware: RouterMiddleware {
             return (.tooManyRequests, busy.message)
         case let limited as RequestLimitReached:
             return (.tooManyRequests, limited.message)
+        case let refusal as AccountService.SecondFactorRefusal:
+            if case .tooManyAttempts = refusal { return (.tooManyRequests, refusal.message) }
+            return (.unauthorized, refusal.message)
         case is NIOTooManyBytesError:
             return (.contentTooLarge, "What you sent is too large. Shorten it and try again.")
         case let problem as APIProblem:

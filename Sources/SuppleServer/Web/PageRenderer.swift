@@ -78,7 +78,7 @@ public struct PageRenderer: Sendable {
     static let verbatimKeys: Set<String> = [
         "values", "draft", "body", "careTeamNote", "careTeamNoteAuthor", "greetingName", "userName", "sender", "teamNames",
         "value", "email", "sentTo", "csrf", "key", "token", "q", "figure", "still", "figureAnimated", "figureStill", "painChart",
-        "walkChart", "sessionChart", "pegChart", "psfsChart", "html", "references", "memberNote", "note",
+        "walkChart", "sessionChart", "pegChart", "psfsChart", "html", "references", "memberNote", "note", "qrSVG", "typedKey", "recoveryCodes", "next",
     ]
 
     /// Mustache treats any string, even an empty one, as true in a `{{#section}}`. Dropping empty

@@ -11,6 +11,18 @@ enum SessionCookie {
         Cookie(name: name, value: token.value, maxAge: Int(AccountService.sessionLifetime(role)), path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 
+    /// Between a right password and its second-step code: five minutes, for the code page only.
+    static let pendingName = "supple_pending"
+
+    static func pending(token: SecretToken, secure: Bool) -> Cookie {
+        Cookie(name: pendingName, value: token.value, maxAge: Int(AccountService.pendingSecondFactorLifetime), path: "/signin/code",
+               secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    static func pendingCleared(secure: Bool) -> Cookie {
+        Cookie(name: pendingName, value: "", maxAge: 0, path: "/signin/code", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
     static func cleared(secure: Bool) -> Cookie {
         Cookie(name: name, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }

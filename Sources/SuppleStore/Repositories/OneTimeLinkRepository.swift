@@ -8,6 +8,8 @@ public enum OneTimeLinkRepository {
     public enum Purpose: String, Sendable {
         case passwordReset = "password_reset"
         case staffInvitation = "staff_invite"
+        /// The password was right; the second factor is still to come (five minutes).
+        case pendingSecondFactor = "second_factor"
     }
 
     public struct Link: Sendable, Equatable {

@@ -52,6 +52,7 @@ struct TestApp: Sendable {
     static func run<T: Sendable>(
         options: StoreOptions = StoreOptions(callTimeout: .seconds(60)),
         prepare: @escaping @Sendable (any Database) async throws -> Void = { _ in },
+        configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
         _ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supple-app-\(UUID().uuidString)")
         var logger = Logger(label: "supple.tests")
@@ -82,6 +83,9 @@ struct TestApp: Sendable {
             // The parallel suite keeps the disk busy; /readyz's 2-second write would miss now and then.
             configuration.readinessTimeout = .seconds(15)
             configuration.metricsToken = TestApp.metricsToken
+            // Most tests sign staff in with a password alone; `TwoFactorTests` requires the second step.
+            configuration.staffTwoFactor = .optional
+            configure(&configuration)
             let application = try await buildApplication(
                 configuration,
                 dependencies: AppDependencies(database: database, clock: app.clock, links: app.links, metrics: app.metrics),

@@ -43,7 +43,7 @@ struct AccountPages {
     @Sendable func changeLanguage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let signedIn = try context.require(.manageOwnAccount)
         guard let language = Language(rawValue: context.form["language"] ?? "") else {
-            return try accountPage(signedIn, context: context, notice: "", failure: ValidationFailure(field: "language", message: "Choose English or Español."))
+            return try await accountPage(signedIn, context: context, notice: "", failure: ValidationFailure(field: "language", message: "Choose English or Español."))
         }
         try await accounts.changeLanguage(signedIn, to: language)
         return .redirect(to: "/account?done=language#language")
@@ -122,6 +122,13 @@ struct AccountPages {
         do {
             let account = try await accounts.signIn(email: form["email"], password: form["password"], clientAddress: context.clientAddress)
             let next = form["next"].flatMap { $0.isSafeLocalPath ? $0 : nil }
+            if try await accounts.hasSecondFactor(account.id) {
+                // The second step: no session until the code is right.
+                let pending = try await accounts.startPendingSignIn(account)
+                var response = Response.redirect(to: "/signin/code" + (next.map { "?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""))
+                response.setCookie(SessionCookie.pending(token: pending, secure: secureCookies))
+                return response
+            }
             return try await signedInRedirect(account, to: next ?? PageRenderer.homePath(for: account.role))
         } catch let refusal as AccountService.SignInRefusal {
             let status: HTTPResponse.Status = if case .tooManyAttempts = refusal { .tooManyRequests } else { .unauthorized }
@@ -199,12 +206,13 @@ struct AccountPages {
         let notice = switch request.uri.queryParameters["done"].map(String.init) {
         case "password": "Your password has been changed. Your other devices have been signed out."
         case "language": "Saved. Supple will speak to you in this language."
+        case "two-factor-off": "Two-step sign-in is off."
         default: ""
         }
-        return try accountPage(signedIn, context: context, notice: notice, failure: nil)
+        return try await accountPage(signedIn, context: context, notice: notice, failure: nil)
     }
 
-    func accountPage(_ signedIn: AccountService.SignedIn, context: AppRequestContext, notice: String, failure: ValidationFailure?) throws -> Response {
+    func accountPage(_ signedIn: AccountService.SignedIn, context: AppRequestContext, notice: String, failure: ValidationFailure?) async throws -> Response {
         let account = signedIn.account
         var data: [String: Any] = [
             "notice": notice,
@@ -214,6 +222,7 @@ struct AccountPages {
                 "since": DisplayFormats.day(account.createdAt, in: account.timeZone),
             ],
             "isMember": account.role == .member,
+            "hasSecondFactor": try await accounts.hasSecondFactor(account.id),
             "languages": Self.languageOptions(chosen: account.language),
         ]
         if let failure { data.merge(failure.templateValues) { _, new in new } }
@@ -234,7 +243,7 @@ struct AccountPages {
             }
             return response
         } catch let failure as ValidationFailure {
-            return try accountPage(signedIn, context: context, notice: "", failure: failure)
+            return try await accountPage(signedIn, context: context, notice: "", failure: failure)
         }
     }
 }

@@ -19,6 +19,7 @@ struct TeamPages {
         router.post("/staff/team/{id}/disable", use: disable)
         router.post("/staff/team/{id}/enable", use: enable)
         router.post("/staff/team/{id}/reset-link", use: resetLink)
+        router.post("/staff/team/{id}/two-factor/reset", use: resetTwoFactor)
     }
 
     /// What the page says at its top after an action.
@@ -39,9 +40,11 @@ struct TeamPages {
     ) async throws -> Response {
         let viewer = signedIn.account
         let now = accounts.clock.now()
-        let (staff, invitations) = try await database.read { db in
-            (try await AccountRepository.list(roles: Role.staffRoles, in: db),
-             try await OneTimeLinkRepository.openInvitations(now: now, in: db))
+        let (staff, invitations, withSecondFactor) = try await database.read { db in
+            let staff = try await AccountRepository.list(roles: Role.staffRoles, in: db)
+            var withSecondFactor: Set<UUID> = []
+            for person in staff where try await SecondFactorRepository.isConfirmed(accountID: person.id, in: db) { withSecondFactor.insert(person.id) }
+            return (staff, try await OneTimeLinkRepository.openInvitations(now: now, in: db), withSecondFactor)
         }
         let chosenRole = values["role"] ?? Role.physicalTherapist.rawValue
         var data: [String: Any] = [
@@ -50,6 +53,7 @@ struct TeamPages {
                 "email": person.email.value, "joined": DisplayFormats.day(person.createdAt, in: viewer.timeZone),
                 "lastSignIn": person.lastSignedInAt.map { DisplayFormats.moment($0, in: viewer.timeZone) } ?? "Never",
                 "disabled": person.disabledAt != nil, "isYou": person.id == viewer.id,
+                "twoStep": withSecondFactor.contains(person.id),
             ] },
             "openInvitations": invitations.map { [
                 "id": $0.tokenHash, "email": $0.email.value, "role": $0.role?.displayName ?? "",
@@ -118,6 +122,18 @@ struct TeamPages {
             let link = try await accounts.issuePasswordReset(.id(try accountID(context)), by: signedIn.account, clientAddress: context.clientAddress)
             let heading = "Password-reset link for \(link.email.value). Give it to them yourself: it works once, for an hour, and any earlier link has stopped working."
             return try await teamPage(signedIn, context: context, banner: Banner(link: (heading, link.url)), values: [:], failure: nil)
+        } catch let failure as ValidationFailure {
+            return try await teamPage(signedIn, context: context, banner: Banner(), values: [:], failure: failure)
+        }
+    }
+
+    /// A colleague lost their phone and their recovery codes: their second factor goes, they are
+    /// signed out, and they set it up again at their next sign-in.
+    @Sendable func resetTwoFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let signedIn = try context.require(.manageStaff)
+        do {
+            let account = try await accounts.resetSecondFactor(accountID: try accountID(context), by: signedIn.account, clientAddress: context.clientAddress)
+            return try await teamPage(signedIn, context: context, banner: Banner(notice: "Two-step sign-in for \(account.name.value) is reset; they set it up again when they next sign in."), values: [:], failure: nil)
         } catch let failure as ValidationFailure {
             return try await teamPage(signedIn, context: context, banner: Banner(), values: [:], failure: failure)
         }
