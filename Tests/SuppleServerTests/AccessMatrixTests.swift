@@ -110,7 +110,7 @@ import Testing
         // Admin only.
         "GET /staff/team": .admin, "POST /staff/invitations": .admin, "POST /staff/invitations/{id}/withdraw": .admin,
         "POST /staff/team/{id}/disable": .admin, "POST /staff/team/{id}/enable": .admin, "POST /staff/team/{id}/reset-link": .admin,
-        "POST /staff/team/{id}/two-factor/reset": .admin,
+        "POST /staff/team/{id}/two-factor/reset": .admin, "GET /staff/audit": .admin, "GET /staff/audit.csv": .admin,
         "GET /staff/members/{id}/audit.csv": .admin, "POST /staff/members/{id}/care-team": .admin,
         "GET /staff/organizations": .admin, "POST /staff/organizations": .admin, "GET /staff/organizations/{slug}": .admin,
         "POST /staff/organizations/{slug}/roster": .admin, "GET /staff/organizations/{slug}/imports/{id}": .admin,

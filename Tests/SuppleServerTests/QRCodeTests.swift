@@ -8,7 +8,7 @@ import Testing
     @Test("the version grows with the text, and the size is 4 × version + 17")
     func versions() throws {
         #expect(try QRCode(text: "hello").version == 1)
-        let address = "otpauth://totp/Supple:pt%40example.org?secret=\(String(repeating: "A", count: 52))&issuer=Supple"
+        let address = "otpauth://totp/Supple:pt@example.org?secret=\(String(repeating: "A", count: 52))&issuer=Supple"
         let code = try QRCode(text: address)
         #expect(code.version == 7)
         #expect(code.size == 45)

@@ -82,6 +82,7 @@ func buildServer(
     router.add(middleware: DoorRateLimitMiddleware(requestsPerMinute: configuration.doorRequestsPerMinute, clock: dependencies.clock))
     router.add(middleware: AuthenticationMiddleware(accounts: accounts))
     router.add(middleware: SecondFactorGateMiddleware(policy: staffTwoFactor))
+    router.add(middleware: RefusedAccessAuditMiddleware(database: store, clock: dependencies.clock))
     router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies))
     router.add(middleware: IdempotencyMiddleware(database: store, clock: dependencies.clock))
 
@@ -97,6 +98,7 @@ func buildServer(
     StaffPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
     TeamPages(accounts: accounts, pages: pages).register(on: router)
     TwoFactorPages(accounts: accounts, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
+    AuditPages(accounts: accounts, pages: pages).register(on: router)
     IntakePages(intakes: intakes, program: program, library: library, pages: pages).register(on: router)
     WhatMattersPages(intakes: intakes, pages: pages).register(on: router)
     let messaging = MessagingService(database: dependencies.database, clock: dependencies.clock)

@@ -18,12 +18,17 @@ struct QueueRow: Equatable {
 
     /// The viewer's queue now. Silence is noticed when someone looks: quiet members become coach
     /// alerts first.
-    static func load(for viewer: AccountRecord, now: Date, in db: any SQLDatabase) async throws -> [QueueRow] {
+    /// The viewer's queue. Opening it is audited (it names members and why they need someone),
+    /// with how many rows it showed.
+    static func load(for viewer: AccountRecord, now: Date, clientAddress: String?, in db: any SQLDatabase) async throws -> [QueueRow] {
         try await CareTeamRepository.raiseQuietMemberAlerts(
             quietSince: now.addingTimeInterval(-Double(EngagementRules.quietDays) * 86_400),
             reason: EngagementRules.quietReason, source: EngagementRules.quietSource, now: now, in: db)
-        return merge(alerts: try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db),
-                     threads: try await MessageRepository.unreadThreads(staffID: viewer.id, everyMember: AccessPolicy.seesWholeProgram(viewer.actor), in: db))
+        let rows = merge(alerts: try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db),
+                         threads: try await MessageRepository.unreadThreads(staffID: viewer.id, everyMember: AccessPolicy.seesWholeProgram(viewer.actor), in: db))
+        try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "staff.viewed_queue", subjectAccountID: nil,
+                                        detail: "rows=\(rows.count)", clientAddress: clientAddress), in: db)
+        return rows
     }
 
     static func merge(alerts: [CareTeamRepository.QueueItem], threads: [MessageRepository.UnreadThread]) -> [QueueRow] {

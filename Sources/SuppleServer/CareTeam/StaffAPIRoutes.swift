@@ -46,7 +46,7 @@ struct StaffAPIRoutes {
 
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
-        let rows = try await database.transaction { db in try await QueueRow.load(for: viewer, now: program.clock.now(), in: db) }
+        let rows = try await database.transaction { db in try await QueueRow.load(for: viewer, now: program.clock.now(), clientAddress: context.clientAddress, in: db) }
         return try APIJSON.response(rows.map { row in
             QueueEntry(kind: row.alertID == nil ? "messages" : "alert", alertId: row.alertID?.uuidString.lowercased(), memberId: row.memberID.uuidString.lowercased(),
                        memberName: row.memberName, reason: row.reason, severity: row.label, waitingSince: row.since)

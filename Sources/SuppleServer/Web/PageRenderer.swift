@@ -117,6 +117,7 @@ public struct PageRenderer: Sendable {
             nav = [("/staff", "Queue"), ("/staff/members", "Members"), ("/staff/replies", "Replies")]
             if AccessPolicy.permits(context.actor, .manageStaff) { nav.append(("/staff/team", "Team")) }
             if AccessPolicy.permits(context.actor, .manageOrganizations) { nav.append(("/staff/organizations", "Organizations")) }
+            if AccessPolicy.permits(context.actor, .exportAuditTrail) { nav.append(("/staff/audit", "Audit")) }
             nav += [("/library", "Library"), ("/account", "Account")]
         }
         let language = context.language

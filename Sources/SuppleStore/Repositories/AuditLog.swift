@@ -60,6 +60,38 @@ public enum AuditLog {
         }
     }
 
+    /// One event of the admin's audit view, with both people named.
+    public struct SearchEntry: Sendable, Equatable {
+        public let event: Event
+        public let actorName: String?
+        public let actorEmail: String?
+        public let actorRole: String?
+        public let subjectName: String?
+    }
+
+    /// Events in `[from, to)`, newest first, optionally only one person's actions (as actor).
+    public static func search(
+        actorID: UUID?, from: Date?, to: Date?, limit: Int, in db: any SQLDatabase
+    ) async throws -> [SearchEntry] {
+        var conditions: [SQLQueryString] = []
+        if let actorID { conditions.append("e.actor_id = \(bind: actorID.uuidString)") }
+        if let from { conditions.append("e.occurred_at >= \(bind: from.storedMilliseconds)") }
+        if let to { conditions.append("e.occurred_at < \(bind: to.storedMilliseconds)") }
+        let filter: SQLQueryString = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try await db.raw("""
+            SELECT e.*, a.name AS actor_name, a.email AS actor_email, a.role AS actor_role, s.name AS subject_name
+            FROM audit_events e LEFT JOIN accounts a ON a.id = e.actor_id LEFT JOIN accounts s ON s.id = e.subject_account_id
+            \(filter) ORDER BY e.occurred_at DESC, e.id LIMIT \(bind: limit)
+            """).all().map { row in
+            SearchEntry(
+                event: try decode(row), actorName: try row.decode(column: "actor_name", as: String?.self),
+                actorEmail: try row.decode(column: "actor_email", as: String?.self),
+                actorRole: try row.decode(column: "actor_role", as: String?.self),
+                subjectName: try row.decode(column: "subject_name", as: String?.self)
+            )
+        }
+    }
+
     static func decode(_ row: any SQLRow) throws -> Event {
         Event(
             id: UUID(uuidString: try row.decode(column: "id", as: String.self))!,

@@ -42,7 +42,7 @@ struct StaffPages {
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
         let now = accounts.clock.now()
-        let rows = try await database.transaction { db in try await QueueRow.load(for: viewer, now: now, in: db) }
+        let rows = try await database.transaction { db in try await QueueRow.load(for: viewer, now: now, clientAddress: context.clientAddress, in: db) }
         return try pages.page("staff_queue", title: "Queue", context: context, currentPath: "/staff", data: [
             "userName": viewer.name.value, "userRole": viewer.role.displayName, "count": rows.count,
             "items": rows.map { row in [
