@@ -135,9 +135,9 @@ import Testing
         return admin
     }
 
-    static func signUpForm(name: String, email: String, born: String, coverage: String) -> [(String, String)] {
+    static func signUpForm(name: String, email: String, born: String) -> [(String, String)] {
         [("name", name), ("email", email), ("password", "walk the dog at dawn"), ("dateOfBirth", born), ("timeZone", "America/Chicago"),
-         ("consent", "yes"), ("coverage", coverage)]
+         ("consent", "yes")]
     }
 
     @Test("a person on the roster is covered, and signs up with the record linked to the new account")
@@ -149,12 +149,19 @@ import Testing
             #expect(form.text.contains("Acme Manufacturing"))
             let covered = try await Self.check(person, first: "maria jose", last: "OConnor Nunez", born: "1990-12-01")
             #expect(covered.text.contains("You're covered: $0 to you, through Acme Manufacturing."))
-            let link = try #require(covered.body.range(of: "href=\"/signup?coverage=").map { String(covered.body[$0.upperBound...].prefix { $0 != "\"" }) })
-            let signUp = try await person.get("/signup?coverage=\(link)")
+            // The pass rides in an HttpOnly cookie for /signup, never in an address.
+            #expect(covered.body.contains(#"id="continue-signup" href="/signup""#))
+            let cookie = try #require(covered.headers[values: .setCookie].first { $0.hasPrefix("supple_coverage=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("Path=/signup"))
+            let pass = try #require(person.cookies["supple_coverage"])
+            #expect(!covered.body.contains(pass))
+            let signUp = try await person.get("/signup")
             #expect(signUp.text.contains("Your coverage is confirmed"))
             #expect(signUp.text.contains("value=\"María José O'Connor-Núñez\""))
-            let joined = try await person.post("/signup", form: Self.signUpForm(name: "María José O'Connor-Núñez", email: "maria@example.org", born: "1990-12-01", coverage: link))
+            #expect(!signUp.body.contains(pass))
+            let joined = try await person.post("/signup", form: Self.signUpForm(name: "María José O'Connor-Núñez", email: "maria@example.org", born: "1990-12-01"))
             #expect(joined.status == .seeOther)
+            #expect(person.cookies["supple_coverage"] == nil, "used up, the cookie goes")
             let account = try #require(try await app.account("maria@example.org"))
             let org = try #require(try await app.database.read { db in try await OrganizationRepository.find(slug: "acme", in: db) })
             #expect(account.organizationID == org.id)
@@ -162,7 +169,9 @@ import Testing
             #expect(coverage?.memberID == "A-2")
 
             // The pass works once.
-            let reused = try await Browser(client).post("/signup", form: Self.signUpForm(name: "Someone Else", email: "else@example.org", born: "1990-12-01", coverage: link))
+            let replaying = Browser(client)
+            replaying.setCookie("supple_coverage", pass)
+            let reused = try await replaying.post("/signup", form: Self.signUpForm(name: "Someone Else", email: "else@example.org", born: "1990-12-01"))
             #expect(reused.status == .unprocessableContent)
             #expect(reused.text.contains("Your coverage check has expired or was already used"))
             #expect(try await app.account("else@example.org") == nil)
@@ -185,17 +194,37 @@ import Testing
                 #expect(page.status == .ok)
                 #expect(Self.answer(page) == Self.answer(answers[0]))
                 #expect(page.text.contains("We couldn't confirm coverage."))
-                #expect(!page.text.contains("/signup?coverage="))
+                #expect(!page.text.contains("continue-signup"))
             }
             let byCode = try await Self.check(person, org: "", code: "ACME", first: "pat", last: "example", born: "1984-05-17", memberID: "A-1")
             #expect(byCode.text.contains("You're covered"))
             let ended = try await Self.check(person, first: "Jamie", last: "Former", born: "1975-02-11")
             #expect(ended.text.contains("Your coverage through Acme Manufacturing ended on 2026-06-30."))
-            #expect(!ended.text.contains("/signup?coverage="))
+            #expect(!ended.text.contains("continue-signup"))
             let invalid = try await Self.check(person, first: "", last: "Example", born: "17/05/1984")
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.text.contains("Enter your first name"))
             #expect(invalid.text.contains("Enter your date of birth as year-month-day"))
+        }
+    }
+
+    @Test("twenty addresses guessing at one employer can't pause its checks for everyone else")
+    func organizationNotPausedByFewAddresses() async throws {
+        try await TestApp.run { app, client in
+            _ = try await Self.withRoster(app, client)
+            let eligibility = EligibilityService(database: app.database, clock: app.clock, limits: RosterLimits())
+            let guess = try CoverageQuestion(organization: "acme", firstName: "No", lastName: "Body", dateOfBirth: "1970-01-01", memberID: nil)
+            for address in 1...20 {
+                for _ in 0..<EligibilityService.checksPerAddress {
+                    #expect(try await eligibility.check(guess, clientAddress: "198.51.100.\(address)").answer == .notConfirmed)
+                }
+                await #expect(throws: EligibilityService.TooManyChecks.self) {
+                    try await eligibility.check(guess, clientAddress: "198.51.100.\(address)")
+                }
+            }
+            let real = try CoverageQuestion(organization: "acme", firstName: "Pat", lastName: "Example", dateOfBirth: "1984-05-17", memberID: nil)
+            let answer = try await eligibility.check(real, clientAddress: "203.0.113.9")
+            #expect(answer.pass != nil, "the employer's real people are still answered")
         }
     }
 

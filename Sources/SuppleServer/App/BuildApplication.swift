@@ -115,7 +115,7 @@ func buildServer(
     FigureRoutes(library: library, pages: pages).register(on: router)
     APIRoutes(accounts: accounts, openAPIDocument: openAPI.body).register(on: router)
     LibraryAPIRoutes(library: library).register(on: router)
-    CoveragePages(eligibility: eligibility, pages: pages).register(on: router)
+    CoveragePages(eligibility: eligibility, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
     EligibilityAPIRoutes(eligibility: eligibility).register(on: router)
     organizationPages.register(on: router)
     RosterUploadRoute(eligibility: eligibility, organizations: organizationPages).register(on: router)

@@ -8,6 +8,7 @@ import SuppleStore
 struct CoveragePages {
     let eligibility: EligibilityService
     let pages: PageRenderer
+    let secureCookies: Bool
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/coverage", use: show)
@@ -42,9 +43,11 @@ struct CoveragePages {
             let result = try await eligibility.check(question, clientAddress: context.clientAddress)
             var answer: [String: Any] = ["headline": result.answer.headline, "nextSteps": result.answer.nextSteps, "status": result.answer.status]
             if case .covered = result.answer { answer["covered"] = true }
-            if let pass = result.pass { answer["pass"] = pass }
+            if result.pass != nil { answer["canJoin"] = true }
             // A confirmed person moves on; anyone else keeps what they typed to correct it.
-            return try await page(context: context, values: result.pass == nil ? values : [:], status: .ok, extra: ["answer": answer])
+            var response = try await page(context: context, values: result.pass == nil ? values : [:], status: .ok, extra: ["answer": answer])
+            if let pass = result.pass { response.setCookie(CoverageCookie.carrying(pass, secure: secureCookies)) }
+            return response
         } catch let failure as ValidationFailure {
             return try await page(context: context, values: values, status: .unprocessableContent, extra: failure.templateValues)
         } catch let limited as EligibilityService.TooManyChecks {

@@ -11,12 +11,18 @@ public struct EligibilityService: Sendable {
     public let limits: RosterLimits
     let perAddress: AttemptLimiter
     let unconfirmedPerOrganization: AttemptLimiter
+    /// How much of an organization's unconfirmed count one address has supplied.
+    let addressShareOfOrganization: AttemptLimiter
 
     /// A person checking for themselves needs a few tries; enumeration needs thousands.
     public static let checksPerAddress = 10
     public static let addressWindow: TimeInterval = 15 * 60
-    /// Unconfirmed checks against one organization, from anywhere, before it pauses.
-    public static let unconfirmedPerOrganizationLimit = 200
+    /// Unconfirmed checks against one organization, from anywhere, before it pauses. Each
+    /// address adds at most `addressShareLimit` to it, so pausing an employer's checks takes
+    /// hundreds of addresses, not the twenty it once took (issue 17, finding 13); one address
+    /// is held by its own limit first.
+    public static let unconfirmedPerOrganizationLimit = 1000
+    public static let addressShareLimit = 3
     public static let organizationWindow: TimeInterval = 60 * 60
     /// How long a confirmed check may take to turn into an account.
     public static let passLifetime: TimeInterval = 60 * 60
@@ -27,6 +33,7 @@ public struct EligibilityService: Sendable {
         self.limits = limits
         self.perAddress = AttemptLimiter(limit: Self.checksPerAddress, window: Self.addressWindow)
         self.unconfirmedPerOrganization = AttemptLimiter(limit: Self.unconfirmedPerOrganizationLimit, window: Self.organizationWindow)
+        self.addressShareOfOrganization = AttemptLimiter(limit: Self.addressShareLimit, window: Self.organizationWindow)
     }
 
     /// Too many checks: try again after `retryAfterMinutes`.
@@ -64,7 +71,10 @@ public struct EligibilityService: Sendable {
         let today = CalendarDate(now, in: TimeZone(identifier: "UTC")!).description
         let answer = CoverageAnswer.decide(organizationName: organization.name, matches: matches.map { ($0.coverageStart, $0.coverageEnd) }, today: today)
         guard case .covered = answer else {
-            if case .notConfirmed = answer { unconfirmedPerOrganization.count(orgKey, now: now) }
+            if case .notConfirmed = answer,
+               addressShareOfOrganization.admit(orgKey + "|" + (clientAddress ?? "unknown"), now: now) == nil {
+                unconfirmedPerOrganization.count(orgKey, now: now)
+            }
             return Result(answer: answer, pass: nil)
         }
         let current = matches.first { $0.coverageStart <= today && ($0.coverageEnd.map { $0 >= today } ?? true) }!

@@ -35,3 +35,23 @@ enum SessionCookie {
         return response
     }
 }
+
+/// A confirmed coverage check's one-time pass, on its way to the sign-up form: in an HttpOnly
+/// cookie for `/signup` only, never in an address, where it would sit in browser history,
+/// proxy logs and the Referer of the next page (issue 17, finding 13).
+enum CoverageCookie {
+    static let name = "supple_coverage"
+
+    static func carrying(_ pass: String, secure: Bool) -> Cookie {
+        Cookie(name: name, value: pass, maxAge: Int(EligibilityService.passLifetime), path: "/signup", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    static func cleared(secure: Bool) -> Cookie {
+        Cookie(name: name, value: "", maxAge: 0, path: "/signup", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    static func pass(in request: Request) -> String? {
+        guard let value = request.cookies[name]?.value, !value.isEmpty, value.count <= 100 else { return nil }
+        return value
+    }
+}

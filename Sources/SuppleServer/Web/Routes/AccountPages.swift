@@ -56,10 +56,10 @@ struct AccountPages {
             return .redirect(to: PageRenderer.homePath(for: signedIn.account.role))
         }
         var values: [String: String] = [:]
-        // Arriving from a confirmed coverage check: the roster's details start the form.
-        if let pass = request.uri.queryParameters["coverage"].map(String.init), pass.count <= 100,
-           let person = try await eligibility.person(forPass: pass) {
-            values = ["coverage": pass, "name": "\(person.firstName) \(person.lastName)", "dateOfBirth": person.dateOfBirth, "email": person.email ?? ""]
+        // Arriving from a confirmed coverage check: the roster's name and date of birth start
+        // the form. Never its email: the person gives their own, and the roster's stays unseen.
+        if let pass = CoverageCookie.pass(in: request), let person = try await eligibility.person(forPass: pass) {
+            values = ["coverage": "confirmed", "name": "\(person.firstName) \(person.lastName)", "dateOfBirth": person.dateOfBirth]
         }
         return try signUpPage(context: context, values: values, failure: nil)
     }
@@ -85,8 +85,10 @@ struct AccountPages {
             guard let language = Language(rawValue: form["language"] ?? context.language.tag) else {
                 throw ValidationFailure(field: "language", message: "Choose English or Español.")
             }
-            let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress, coveragePass: form["coverage"], language: language)
-            return try await signedInRedirect(account, to: "/home?welcome=1")
+            let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress, coveragePass: CoverageCookie.pass(in: request), language: language)
+            var response = try await signedInRedirect(account, to: "/home?welcome=1")
+            response.setCookie(CoverageCookie.cleared(secure: secureCookies))
+            return response
         } catch is AccountService.CheckYourEmail {
             return try pages.page("signup_check_email", title: "Check your email", context: context)
         } catch let failure as ValidationFailure {
@@ -94,7 +96,7 @@ struct AccountPages {
             let values = [
                 "name": form["name"] ?? "", "email": form["email"] ?? "", "dateOfBirth": form["dateOfBirth"] ?? "",
                 "timeZone": form["timeZone"] ?? "UTC", "consent": form.isChecked("consent") ? "yes" : "",
-                "coverage": form["coverage"] ?? "", "language": form["language"] ?? "",
+                "coverage": CoverageCookie.pass(in: request) == nil ? "" : "confirmed", "language": form["language"] ?? "",
             ]
             return try signUpPage(context: context, values: values.mapValues { String($0.prefix(300)) }, failure: failure)
         }
