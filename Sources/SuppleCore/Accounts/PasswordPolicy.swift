@@ -7,7 +7,7 @@ public struct PasswordPolicy: Sendable {
 
     private let commonPasswords: Set<String>
 
-    /// - Parameter commonPasswords: lower-cased passwords to refuse (Supple ships the 1,000 most common).
+    /// - Parameter commonPasswords: lower-cased passwords to refuse (Supple ships the 11,611 of 8+ characters among the 30,000 most common).
     public init(commonPasswords: Set<String>) {
         self.commonPasswords = commonPasswords
     }
