@@ -19,7 +19,7 @@ EXAMPLES_PER_OPERATION = "10"
 SEED = "20261207"
 
 
-def schemathesis(server, header: str) -> subprocess.CompletedProcess:
+def schemathesis(server, header: str, workdir) -> subprocess.CompletedProcess:
     command = [
         shutil.which("schemathesis") or "schemathesis", "run", f"{server.base_url}/api/v1/openapi.json",
         "--url", f"{server.base_url}/api/v1",
@@ -29,7 +29,8 @@ def schemathesis(server, header: str) -> subprocess.CompletedProcess:
         "--request-timeout", "20",
         "--header", header,
     ]
-    return subprocess.run(command, capture_output=True, text=True, timeout=600)
+    # Run in the test's folder: schemathesis keeps a cache of what it found in the working directory.
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=workdir)
 
 
 @pytest.mark.parametrize("who", ["anonymous", "riley@example.org", "pt@example.org"])
@@ -38,6 +39,6 @@ def test_every_answer_is_documented_and_none_is_a_server_error(launch, tmp_path,
         pytest.fail("schemathesis is not installed (pip install schemathesis)", pytrace=False)
     server = launch(database=tmp_path / "supple.sqlite")
     header = "X-Caller: anonymous" if who == "anonymous" else f"Authorization: Bearer {sign_in(server.base_url, who).token}"
-    run = schemathesis(server, header)
+    run = schemathesis(server, header, tmp_path)
     assert run.returncode == 0, f"schemathesis as {who}:\n{run.stdout[-6000:]}\n{run.stderr[-2000:]}"
     assert " passed" in run.stdout and "generated" in run.stdout
