@@ -22,17 +22,22 @@ extension PlanEditingService {
         let now = program.clock.now()
         let today = program.today(for: member)
         let json = try ProgramService.encode(plan)
-        return try await program.database.transaction { db in
-            let record = try await PlanVersionRepository.add(
-                memberID: member.id, effectiveFrom: today.description, author: "\(clinician.name.value), \(clinician.role.displayName.lowercased())",
-                reason: "\(clinician.name.value) reviewed your answers and cleared you to start your program.", planJSON: json,
-                memberNote: note, clinicianConfirmation: nil, at: now, in: db)
-            for alert in try await AlertRepository.forMember(member.id, in: db) where alert.resolvedAt == nil && alert.source == "intake" && alert.audience == .clinical {
-                _ = try await AlertRepository.resolve(id: alert.id, by: clinician.id, note: "Reviewed and cleared to start: \(note)", at: now, in: db)
+        do {
+            return try await program.database.transaction { db in
+                // Two clinicians releasing at once: the second finds version 1 already there.
+                let record = try await PlanVersionRepository.add(
+                    memberID: member.id, effectiveFrom: today.description, author: "\(clinician.name.value), \(clinician.role.displayName.lowercased())",
+                    reason: "\(clinician.name.value) reviewed your answers and cleared you to start your program.", planJSON: json,
+                    memberNote: note, clinicianConfirmation: nil, expectingLatest: 0, at: now, in: db)
+                for alert in try await AlertRepository.forMember(member.id, in: db) where alert.resolvedAt == nil && alert.source == "intake" && alert.audience == .clinical {
+                    _ = try await AlertRepository.resolve(id: alert.id, by: clinician.id, note: "Reviewed and cleared to start: \(note)", at: now, in: db)
+                }
+                try await AuditLog.record(.init(occurredAt: now, actorID: clinician.id, action: "staff.released_hold", subjectAccountID: member.id,
+                                                detail: "version=\(record.version)", clientAddress: clientAddress), in: db)
+                return record
             }
-            try await AuditLog.record(.init(occurredAt: now, actorID: clinician.id, action: "staff.released_hold", subjectAccountID: member.id,
-                                            detail: "version=\(record.version)", clientAddress: clientAddress), in: db)
-            return record
+        } catch is PlanVersionRepository.MovedOn {
+            throw ValidationFailure(field: "note", message: "This member's program was released a moment ago by a colleague; their plan is ready.")
         }
     }
 }

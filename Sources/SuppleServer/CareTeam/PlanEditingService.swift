@@ -33,9 +33,8 @@ struct PlanEditingService: Sendable {
         guard let current = try await program.currentPlan(for: member.id) else {
             throw ValidationFailure(field: "plan", message: "This member has no plan yet: they have not finished the intake, or their program is on hold.")
         }
-        if let basedOn, basedOn != current.version.version {
-            throw ValidationFailure(field: "plan", message: "The plan changed while you were editing it (now version \(current.version.version)). Look at it again and redo your change.")
-        }
+        // Checked here for a quick answer, and again inside the write, where it counts.
+        if let basedOn, basedOn != current.version.version { throw Self.changedMeanwhile(current.version.version) }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         let confirmation = confirmation.trimmingCharacters(in: .whitespacesAndNewlines)
         var errors = FieldErrorCollector()
@@ -57,11 +56,30 @@ struct PlanEditingService: Sendable {
         let json = try ProgramService.encode(edited)
         let now = program.clock.now()
         let stillPending = edited.exercises.contains { $0.proposal != nil }
-        let record = try await program.database.transaction { db in
+        let record: PlanVersionRepository.Record
+        do {
+            record = try await saveVersion(member: member, clinician: clinician, basedOn: current.version.version, today: today,
+                                           reason: reason, json: json, note: note, accepted: accepted, stillPending: stillPending,
+                                           warnings: warnings.count, now: now, clientAddress: clientAddress)
+        } catch let moved as PlanVersionRepository.MovedOn {
+            throw Self.changedMeanwhile(moved.latest)
+        }
+        return .saved(record)
+    }
+
+    static func changedMeanwhile(_ version: Int) -> ValidationFailure {
+        ValidationFailure(field: "plan", message: "The plan changed while you were editing it (now version \(version)). Look at it again and redo your change.")
+    }
+
+    /// The write: the new version (refused if the plan moved on past `basedOn` meanwhile), the
+    /// review alerts it answers, and the audit event, in one transaction.
+    func saveVersion(member: AccountRecord, clinician: AccountRecord, basedOn: Int, today: CalendarDate, reason: String, json: String,
+                     note: String, accepted: String?, stillPending: Bool, warnings: Int, now: Date, clientAddress: String?) async throws -> PlanVersionRepository.Record {
+        try await program.database.transaction { db in
             let record = try await PlanVersionRepository.add(memberID: member.id, effectiveFrom: today.description,
                                                              author: "\(clinician.name.value), \(clinician.role.displayName.lowercased())",
                                                              reason: reason, planJSON: json, memberNote: note.isEmpty ? nil : note,
-                                                             clinicianConfirmation: accepted, at: now, in: db)
+                                                             clinicianConfirmation: accepted, expectingLatest: basedOn, at: now, in: db)
             // Saving a plan is reviewing it: the review alerts it answers are closed with a note.
             var answered = [IntakeService.newPlanSource]
             if !stillPending { answered.append(ProgramService.proposalSource) }
@@ -69,10 +87,9 @@ struct PlanEditingService: Sendable {
                 _ = try await AlertRepository.resolve(id: alert.id, by: clinician.id, note: "Plan reviewed: version \(record.version) saved.", at: now, in: db)
             }
             try await AuditLog.record(.init(occurredAt: now, actorID: clinician.id, action: "staff.edited_plan", subjectAccountID: member.id,
-                                            detail: "version=\(record.version) warnings=\(warnings.count)", clientAddress: clientAddress), in: db)
+                                            detail: "version=\(record.version) warnings=\(warnings)", clientAddress: clientAddress), in: db)
             return record
         }
-        return .saved(record)
     }
 
     /// The change in plain words, for the version history and for the member.

@@ -20,9 +20,25 @@ public enum PlanVersionRepository {
     }
 
     /// Adds the next version; returns it.
+    /// The member's plan moved on past the version a change was made against.
+    public struct MovedOn: Error, Equatable {
+        public let latest: Int
+    }
+
+    /// Adds the next version, in the caller's transaction. Writes to one member's plan are taken
+    /// one at a time: PostgreSQL holds the member's row until commit (SQLite's single writer
+    /// already does), so the version read here is still the latest when the row goes in.
+    /// With `expectingLatest`, a plan that has moved on since the caller read it is refused
+    /// (`MovedOn`) inside the same transaction, so two edits of one version can't both land.
     public static func add(memberID: UUID, effectiveFrom: String, author: String, reason: String, planJSON: String,
-                           memberNote: String? = nil, clinicianConfirmation: String? = nil, at instant: Date, in db: any SQLDatabase) async throws -> Record {
-        let next = (try await latest(memberID: memberID, in: db)?.version ?? 0) + 1
+                           memberNote: String? = nil, clinicianConfirmation: String? = nil, expectingLatest: Int? = nil,
+                           at instant: Date, in db: any SQLDatabase) async throws -> Record {
+        if db.dialect.name == "postgresql" {
+            try await db.raw("SELECT id FROM accounts WHERE id = \(bind: memberID.uuidString) FOR UPDATE").run()
+        }
+        let current = try await latest(memberID: memberID, in: db)?.version ?? 0
+        if let expectingLatest, expectingLatest != current { throw MovedOn(latest: current) }
+        let next = current + 1
         let record = Record(id: UUID(), memberID: memberID, version: next, effectiveFrom: effectiveFrom, author: author, reason: reason, planJSON: planJSON, createdAt: instant, memberNote: memberNote,
                             clinicianConfirmation: clinicianConfirmation)
         try await db.raw("""
