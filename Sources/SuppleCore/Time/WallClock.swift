@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where code that needs "now" gets it, so tests can control time.
 public protocol WallClock: Sendable {
@@ -11,15 +12,14 @@ public struct SystemClock: WallClock {
 }
 
 /// A clock that reads whatever time a test sets, and can be moved forward.
-public final class ManualClock: WallClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
+public final class ManualClock: WallClock {
+    private let current: Mutex<Date>
 
-    public init(_ start: Date) { self.current = start }
+    public init(_ start: Date) { self.current = Mutex(start) }
 
-    public func now() -> Date { lock.withLock { current } }
+    public func now() -> Date { current.withLock { $0 } }
 
     public func advance(by seconds: TimeInterval) {
-        lock.withLock { current = current.addingTimeInterval(seconds) }
+        current.withLock { $0 = $0.addingTimeInterval(seconds) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SQLKit
 import SuppleCore
 import SuppleStore
@@ -6,7 +7,7 @@ import SuppleStore
 /// The `Idempotency-Key` of the API write being handled, carried down to the database: the
 /// request's first write transaction claims the key in the same transaction, so a write and
 /// its claim land together. Services need not know about keys at all.
-final class IdempotencyClaim: @unchecked Sendable {
+final class IdempotencyClaim: Sendable {
     @TaskLocal static var current: IdempotencyClaim?
 
     let accountID: UUID
@@ -14,8 +15,7 @@ final class IdempotencyClaim: @unchecked Sendable {
     let fingerprint: String
     let instance: String
     let now: Date
-    private let lock = NSLock()
-    private var landed = false
+    private let landed = Mutex(false)
 
     init(accountID: UUID, key: String, fingerprint: String, instance: String, now: Date) {
         self.accountID = accountID
@@ -26,8 +26,8 @@ final class IdempotencyClaim: @unchecked Sendable {
     }
 
     /// True once a transaction holding the claim has committed.
-    var hasLanded: Bool { lock.withLock { landed } }
-    fileprivate func markLanded() { lock.withLock { landed = true } }
+    var hasLanded: Bool { landed.withLock { $0 } }
+    fileprivate func markLanded() { landed.withLock { $0 = true } }
 }
 
 /// Another request with the same key claimed it first and is still running (or just finished).
