@@ -20,8 +20,5 @@ public enum ArticleRenderer {
         return #"<section class="safety" aria-label="\#(escape(say("Danger signs")))"><ul>\#(items)</ul><p><strong>\#(escape(say(EmergencySigns.whatToDo)))</strong></p></section>"#
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { text.markupEscaped }
 }

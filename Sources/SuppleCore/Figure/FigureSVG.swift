@@ -60,10 +60,7 @@ public enum FigureSVG {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { text.markupEscaped }
 
     /// The exercise file's own words for the movement when it has them (every shipped one does).
     static func description(_ exercise: Exercise, figure: ExerciseFigure) -> String {

@@ -15,9 +15,7 @@ public enum ProgressChart {
 
     static let width = 320.0, height = 160.0, left = 28.0, bottom = 24.0, top = 10.0, right = 8.0
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { text.markupEscaped }
 
     static func frame(title: String, description: String, maximum: Double, body: String, firstLabel: String?, lastLabel: String?) -> String {
         let plotBottom = height - bottom
