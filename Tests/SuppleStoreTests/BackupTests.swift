@@ -66,7 +66,7 @@ import Testing
         let store = try await SQLiteStore.open(path: live, logger: logger)
         try await Migrator().migrate(store, logger: logger)
         let existing = dir.appendingPathComponent("taken.sqlite").path
-        FileManager.default.createFile(atPath: existing, contents: Data("keep me".utf8))
+        _ = FileManager.default.createFile(atPath: existing, contents: Data("keep me".utf8))
         await #expect(throws: SQLiteBackup.Problem.self) { try await SQLiteBackup.backup(store, to: existing, logger: logger) }
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep me")
         await #expect(throws: SQLiteBackup.Problem.self) { try await SQLiteBackup.restore(from: existing, to: live, logger: logger) }
