@@ -17,7 +17,8 @@ public enum ArticleRenderer {
     static func dangerSignsHTML(language: Language, catalog: TextCatalog?) -> String {
         let say = { (english: String) in catalog?.text(english, in: language) ?? english }
         let items = EmergencySigns.signs.map { "<li>\(escape(say($0)))</li>" }.joined()
-        return #"<section class="safety" aria-label="\#(escape(say("Danger signs")))"><ul>\#(items)</ul><p><strong>\#(escape(say(EmergencySigns.whatToDo)))</strong></p></section>"#
+        return
+            #"<section class="safety" aria-label="\#(escape(say("Danger signs")))"><ul>\#(items)</ul><p><strong>\#(escape(say(EmergencySigns.whatToDo)))</strong></p></section>"#
     }
 
     static func escape(_ text: String) -> String { text.markupEscaped }

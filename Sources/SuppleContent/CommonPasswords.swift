@@ -6,7 +6,8 @@ public enum CommonPasswords {
     /// Lower-cased passwords, read once from the bundled resource.
     public static let all: Set<String> = {
         guard let url = Bundle.module.url(forResource: "common-passwords", withExtension: "txt", subdirectory: "Resources"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
             // The list ships inside the module; missing means a broken build, which tests catch.
             return []
         }
@@ -14,8 +15,10 @@ public enum CommonPasswords {
     }()
 
     static func parse(_ text: String) -> Set<String> {
-        Set(text.split(whereSeparator: \.isNewline)
-            .filter { !$0.hasPrefix("#") && !$0.isEmpty }
-            .map { $0.lowercased() })
+        Set(
+            text.split(whereSeparator: \.isNewline)
+                .filter { !$0.hasPrefix("#") && !$0.isEmpty }
+                .map { $0.lowercased() }
+        )
     }
 }

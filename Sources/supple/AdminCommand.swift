@@ -7,7 +7,9 @@ import SuppleStore
 
 struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "admin", abstract: "Manage program admins.", subcommands: [Create.self, ResetLink.self]
+        commandName: "admin",
+        abstract: "Manage program admins.",
+        subcommands: [Create.self, ResetLink.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -29,8 +31,12 @@ struct AdminCommand: AsyncParsableCommand {
             let store = try await database.openMigrated(logger: logger)
             do {
                 let accounts = try await AccountService(
-                    database: store, hasher: PasswordHasher(cost: 12), policy: PasswordPolicy(commonPasswords: CommonPasswords.all),
-                    clock: SystemClock(), links: LogLinkDelivery(logger: logger), publicBaseURL: ""
+                    database: store,
+                    hasher: PasswordHasher(cost: 12),
+                    policy: PasswordPolicy(commonPasswords: CommonPasswords.all),
+                    clock: SystemClock(),
+                    links: LogLinkDelivery(logger: logger),
+                    publicBaseURL: ""
                 )
                 let admin = try await accounts.createAdmin(name: name, email: email, password: password, timeZone: timeZone)
                 print("Created admin \(admin.email). Sign in at /signin, then invite staff from Team.")
@@ -60,7 +66,8 @@ struct AdminCommand: AsyncParsableCommand {
         )
 
         @Option(help: "The account's email address.") var email: String
-        @Option(name: .customLong("public-url"), help: "The address people use to reach Supple.") var publicURL = Environment.value("SUPPLE_PUBLIC_URL") ?? "http://127.0.0.1:8080"
+        @Option(name: .customLong("public-url"), help: "The address people use to reach Supple.") var publicURL =
+            Environment.value("SUPPLE_PUBLIC_URL") ?? "http://127.0.0.1:8080"
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
@@ -68,8 +75,12 @@ struct AdminCommand: AsyncParsableCommand {
             let store = try await database.openMigrated(logger: logger)
             do {
                 let accounts = try await AccountService(
-                    database: store, hasher: PasswordHasher(cost: 4), policy: PasswordPolicy(commonPasswords: []),
-                    clock: SystemClock(), links: LogLinkDelivery(logger: logger), publicBaseURL: publicURL
+                    database: store,
+                    hasher: PasswordHasher(cost: 4),
+                    policy: PasswordPolicy(commonPasswords: []),
+                    clock: SystemClock(),
+                    links: LogLinkDelivery(logger: logger),
+                    publicBaseURL: publicURL
                 )
                 let link = try await accounts.issuePasswordReset(.email(email), by: nil, clientAddress: nil)
                 print("Password-reset link for \(link.email) (works once, for an hour):\n\(link.url)")

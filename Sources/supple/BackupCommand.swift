@@ -7,7 +7,8 @@ struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Write a consistent copy of the database to a new file, safely while the server runs.",
-        discussion: "Never copy the live .sqlite file (or it and its -wal file) instead: a copy taken during writes can miss acknowledged data or be corrupt."
+        discussion:
+            "Never copy the live .sqlite file (or it and its -wal file) instead: a copy taken during writes can miss acknowledged data or be corrupt."
     )
 
     @Option(help: "The new file to write; it must not exist yet.") var to: String
@@ -20,7 +21,9 @@ struct BackupCommand: AsyncParsableCommand {
         do {
             let summary = try await SQLiteBackup.backup(store, to: to, logger: logger)
             try await store.shutdown()
-            print("Backed up \(path) to \(summary.path): \(summary.bytes.formatted()) bytes, schema version \(summary.schemaVersion), integrity checked.")
+            print(
+                "Backed up \(path) to \(summary.path): \(summary.bytes.formatted()) bytes, schema version \(summary.schemaVersion), integrity checked."
+            )
         } catch {
             try? await store.shutdown()
             throw error

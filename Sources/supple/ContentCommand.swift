@@ -4,7 +4,9 @@ import SuppleContent
 
 struct ContentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "content", abstract: "Work with the exercise and article library.", subcommands: [Check.self]
+        commandName: "content",
+        abstract: "Work with the exercise and article library.",
+        subcommands: [Check.self]
     )
 
     struct Check: AsyncParsableCommand {
@@ -41,7 +43,8 @@ struct ContentCommand: AsyncParsableCommand {
 
 struct ExercisesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "exercises", abstract: "Print the exercise catalog."
+        commandName: "exercises",
+        abstract: "Print the exercise catalog."
     )
 
     @Flag(help: "Print the whole catalog as one JSON array with every field.") var json = false

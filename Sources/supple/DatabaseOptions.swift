@@ -24,7 +24,9 @@ struct DatabaseOptions: ParsableArguments {
         var options = StoreOptions()
         if let text = Environment.value("SUPPLE_SQLITE_SYNCHRONOUS") {
             guard let level = StoreOptions.SQLiteSynchronous(rawValue: text.lowercased()) else {
-                throw ValidationError("SUPPLE_SQLITE_SYNCHRONOUS must be full (the default: every acknowledged write survives a power loss) or normal.")
+                throw ValidationError(
+                    "SUPPLE_SQLITE_SYNCHRONOUS must be full (the default: every acknowledged write survives a power loss) or normal."
+                )
             }
             options.sqliteSynchronous = level
         }

@@ -12,9 +12,11 @@ struct MigrateCommand: AsyncParsableCommand {
         do {
             let applied = try await Migrator().migrate(store, logger: logger)
             let versions = try await Migrator().appliedVersions(store)
-            print(applied.isEmpty
-                  ? "The database is up to date (schema version \(versions.last ?? 0))."
-                  : "Applied \(applied.count) migration(s); schema version is now \(versions.last ?? 0).")
+            print(
+                applied.isEmpty
+                    ? "The database is up to date (schema version \(versions.last ?? 0))."
+                    : "Applied \(applied.count) migration(s); schema version is now \(versions.last ?? 0)."
+            )
         } catch {
             try? await store.shutdown()
             throw error

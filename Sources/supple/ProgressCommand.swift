@@ -12,7 +12,10 @@ struct ProgressCommand: AsyncParsableCommand {
 
     @Option(help: "The plan (JSON).") var plan: String
     @Option(help: "The session history (JSON).") var history: String
-    @Option(help: "The member's intake (JSON), whose limits every swap to an easier or harder exercise must pass. Without it no swap is proposed, only dose changes.")
+    @Option(
+        help:
+            "The member's intake (JSON), whose limits every swap to an easier or harder exercise must pass. Without it no swap is proposed, only dose changes."
+    )
     var intake: String?
 
     func run() async throws {

@@ -6,7 +6,9 @@ import SuppleStore
 
 struct RosterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "roster", abstract: "Work with sponsors' eligibility rosters.", subcommands: [Import.self]
+        commandName: "roster",
+        abstract: "Work with sponsors' eligibility rosters.",
+        subcommands: [Import.self]
     )
 
     enum Mode: String, EnumerableFlag {
@@ -23,7 +25,8 @@ struct RosterCommand: AsyncParsableCommand {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import an eligibility file (CSV with a header row) for an organization, as one transaction.",
-            discussion: "Columns: member_id, first_name, last_name, date_of_birth, relationship, coverage_start; optional email, postal_code, coverage_end. Prints the report; exits non-zero, changing nothing, when the file is refused."
+            discussion:
+                "Columns: member_id, first_name, last_name, date_of_birth, relationship, coverage_start; optional email, postal_code, coverage_end. Prints the report; exits non-zero, changing nothing, when the file is refused."
         )
 
         @Option(help: "The organization's code (slug).") var org: String
@@ -51,15 +54,21 @@ struct RosterCommand: AsyncParsableCommand {
                 let service = EligibilityService(database: store, clock: SystemClock(), limits: limits)
                 let started = Date()
                 let outcome = try await service.importRoster(
-                    organization: organization, mode: mode == .replace ? .replace : .update, asOf: asOfDay,
-                    fileName: URL(fileURLWithPath: file).lastPathComponent, by: nil, source: "cli", clientAddress: nil
+                    organization: organization,
+                    mode: mode == .replace ? .replace : .update,
+                    asOf: asOfDay,
+                    fileName: URL(fileURLWithPath: file).lastPathComponent,
+                    by: nil,
+                    source: "cli",
+                    clientAddress: nil
                 ) {
                     let data = try handle.read(upToCount: 1 << 20) ?? Data()
                     return data.isEmpty ? nil : [UInt8](data)
                 }
                 let s = outcome.summary
                 let seconds = Date().timeIntervalSince(started)
-                print("""
+                print(
+                    """
                     Imported \(file) into \(organization.name) (\(mode.rawValue), file's date \(asOfDay)) in \(String(format: "%.1f", seconds)) s:
                       rows read  \(s.rowsRead)
                       added      \(s.added)
@@ -67,8 +76,11 @@ struct RosterCommand: AsyncParsableCommand {
                       unchanged  \(s.unchanged)
                       ended      \(s.ended)
                       rejected   \(s.rejected)
-                    """)
-                let rejections = try await store.read { db in try await RosterImportRepository.rejections(importID: outcome.importID, limit: 50, in: db) }
+                    """
+                )
+                let rejections = try await store.read { db in
+                    try await RosterImportRepository.rejections(importID: outcome.importID, limit: 50, in: db)
+                }
                 for rejection in rejections { print("  line \(rejection.line): \(rejection.field) \(rejection.reason)") }
                 if s.rejected > rejections.count { print("  … and \(s.rejected - rejections.count) more (see the import's page)") }
             } catch let refused as RosterImporter.Refused {

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
-import SuppleServer
 import ServiceLifecycle
+import SuppleServer
 import SuppleStore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Migrate the database and serve the web app and API."
+        commandName: "serve",
+        abstract: "Migrate the database and serve the web app and API."
     )
 
     @Option(help: "Address to listen on (env SUPPLE_HOST).") var host: String?
@@ -25,7 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("SUPPLE_PORT must be a number from 0 to 65535.")
         }
         var configuration = AppConfiguration(
-            host: host, port: port, database: database.location,
+            host: host,
+            port: port,
+            database: database.location,
             publicBaseURL: publicURL ?? Environment.value("SUPPLE_PUBLIC_URL"),
             secureCookies: Environment.value("SUPPLE_SECURE_COOKIES").map { $0 == "true" || $0 == "1" },
             passwordHashCost: Environment.value("SUPPLE_BCRYPT_COST").flatMap(UInt8.init).map { min(max($0, 4), 31) } ?? 12,
@@ -40,7 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
         )
         switch TrustedProxies.parse(Environment.value("SUPPLE_TRUSTED_PROXIES") ?? "") {
         case .success(let proxies): configuration.trustedProxies = proxies
-        case .failure(let problem): throw ValidationError("SUPPLE_TRUSTED_PROXIES: \"\(problem.entry)\" is not an address or an IPv4 range such as 10.0.0.0/8.")
+        case .failure(let problem):
+            throw ValidationError("SUPPLE_TRUSTED_PROXIES: \"\(problem.entry)\" is not an address or an IPv4 range such as 10.0.0.0/8.")
         }
         if let token = Environment.value("SUPPLE_METRICS_TOKEN"), !token.isEmpty {
             guard token.count >= 20 else { throw ValidationError("SUPPLE_METRICS_TOKEN must be at least 20 characters.") }
@@ -56,10 +60,13 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.doorRequestsPerMinute = try Environment.integer("SUPPLE_DOOR_REQUESTS_PER_MINUTE", default: 120, allowed: 1...1_000_000)
         let options = try database.storeOptions()
         let grace = try Environment.seconds("SUPPLE_SHUTDOWN_GRACE", default: .seconds(10), allowed: 0...600)
-        logger.info("Opening database", metadata: [
-            "database": "\(configuration.database.safeDescription)",
-            "sqlite.synchronous": "\(options.sqliteSynchronous.rawValue)",
-        ])
+        logger.info(
+            "Opening database",
+            metadata: [
+                "database": "\(configuration.database.safeDescription)",
+                "sqlite.synchronous": "\(options.sqliteSynchronous.rawValue)",
+            ]
+        )
         let store: any Database
         do {
             switch configuration.database {
@@ -83,10 +90,18 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var group = ServiceGroupConfiguration(
             services: [
-                .init(service: DatabaseService(store: store), successTerminationBehavior: .gracefullyShutdownGroup,
-                      failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: "database"),
-                .init(service: supple, successTerminationBehavior: .gracefullyShutdownGroup,
-                      failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: "supple"),
+                .init(
+                    service: DatabaseService(store: store),
+                    successTerminationBehavior: .gracefullyShutdownGroup,
+                    failureTerminationBehavior: .gracefullyShutdownGroup,
+                    serviceName: "database"
+                ),
+                .init(
+                    service: supple,
+                    successTerminationBehavior: .gracefullyShutdownGroup,
+                    failureTerminationBehavior: .gracefullyShutdownGroup,
+                    serviceName: "supple"
+                ),
             ],
             // SIGINT or SIGTERM: no new connections, in-flight requests finish, then the database closes.
             gracefulShutdownSignals: [.sigterm, .sigint],

@@ -39,7 +39,12 @@ struct SuppleService: Service {
         if loadDemo {
             try await DemoData.load(into: store, hasher: PasswordHasher(cost: configuration.passwordHashCost))
         }
-        let app = try await buildApplication(configuration, dependencies: AppDependencies(database: store), logger: logger, onServerRunning: onRunning)
+        let app = try await buildApplication(
+            configuration,
+            dependencies: AppDependencies(database: store),
+            logger: logger,
+            onServerRunning: onRunning
+        )
         try await app.run()
     }
 }
@@ -53,7 +58,8 @@ enum StartupProblem {
             return "Supple can't write to its database (\(database.safeDescription)): it is read-only (\(fault.code)). "
                 + "Make the file and its folder writable by the user running Supple, then start again."
         case .diskFull:
-            return "Supple can't write to its database (\(database.safeDescription)): the disk is full (\(fault.code)). Free some space, then start again."
+            return
+                "Supple can't write to its database (\(database.safeDescription)): the disk is full (\(fault.code)). Free some space, then start again."
         case .busy:
             return "Supple's database (\(database.safeDescription)) is locked by another program (\(fault.code)). "
                 + "Stop the other program (another Supple server on the same SQLite file?), then start again."

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import SuppleContent
 import SuppleCore
 import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// The content Supple ships: it passes every check and holds what the product promises.
 @Suite struct ShippedContentTests {
@@ -12,7 +13,9 @@ import Testing
 
     init() throws { library = try ContentLibrary.bundled() }
 
-    @Test("the clinical review's wording fixes hold: bladder or bowel loss on a walk is an emergency now; heel drops warn about pain at the heel bone")
+    @Test(
+        "the clinical review's wording fixes hold: bladder or bowel loss on a walk is an emergency now; heel drops warn about pain at the heel bone"
+    )
     func reviewWording() throws {
         let walking = try #require(library.exercises["interval-walking"]).precautions.joined(separator: " ").lowercased()
         #expect(walking.contains("bladder") && walking.contains("emergency") && walking.contains("now"))
@@ -29,8 +32,10 @@ import Testing
 
     @Test("every exercise of the review's osteoporosis list names the risky movement, and its precautions say so")
     func osteoporosisTags() throws {
-        for id in ["knee-hug", "double-knee-to-chest", "single-knee-to-chest", "childs-pose", "childs-pose-side-reach", "standing-childs-pose",
-                   "cat-cow", "lower-trunk-rotation", "open-book", "thread-the-needle", "gentle-yoga", "forward-bend"] {
+        for id in [
+            "knee-hug", "double-knee-to-chest", "single-knee-to-chest", "childs-pose", "childs-pose-side-reach", "standing-childs-pose",
+            "cat-cow", "lower-trunk-rotation", "open-book", "thread-the-needle", "gentle-yoga", "forward-bend",
+        ] {
             let exercise = try #require(library.exercises[id], "\(id)")
             #expect(!Set(exercise.movements).isDisjoint(with: [.spinalFlexion, .spinalRotation]), "\(id) has no spinal movement tag")
             #expect(exercise.precautions.joined().lowercased().contains("osteoporosis"), "\(id)")
@@ -71,12 +76,15 @@ import Testing
         #expect(library.exercises["cat-cow"]?.spineBias == .mixed)
     }
 
-    @Test("the articles the product promises are there", arguments: [
-        "back-pain-when-walking", "easing-back-pain-on-a-walk", "movement-snacks", "staying-active", "eating-for-activity",
-        "stress-and-pain", "pain-relievers-you-can-buy", "hurt-versus-harm", "flare-up-plan", "sleep-and-pain",
-        "pacing-and-graded-activity", "when-to-get-urgent-help", "spinal-stenosis", "disc-problems", "osteoarthritis",
-        "neck-pain", "shoulder-pain", "hip-pain", "knee-pain", "ankle-pain",
-    ])
+    @Test(
+        "the articles the product promises are there",
+        arguments: [
+            "back-pain-when-walking", "easing-back-pain-on-a-walk", "movement-snacks", "staying-active", "eating-for-activity",
+            "stress-and-pain", "pain-relievers-you-can-buy", "hurt-versus-harm", "flare-up-plan", "sleep-and-pain",
+            "pacing-and-graded-activity", "when-to-get-urgent-help", "spinal-stenosis", "disc-problems", "osteoarthritis",
+            "neck-pain", "shoulder-pain", "hip-pain", "knee-pain", "ankle-pain",
+        ]
+    )
     func promisedArticle(_ slug: String) {
         #expect(library.article(slug: slug) != nil)
     }

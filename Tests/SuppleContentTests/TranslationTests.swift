@@ -1,25 +1,26 @@
 import Foundation
-@testable import SuppleContent
 import SuppleCore
 import Testing
+
+@testable import SuppleContent
 
 @Suite struct TranslationTests {
     @Test("a PO file's entries are read with continued lines and escapes; the header is not an entry")
     func readsPO() {
         let text = #"""
-        # a comment
-        msgid ""
-        msgstr ""
-        "Language: es\n"
+            # a comment
+            msgid ""
+            msgstr ""
+            "Language: es\n"
 
-        #: layout.mustache
-        msgid "Sign "
-        "out"
-        msgstr "Cerrar sesión"
+            #: layout.mustache
+            msgid "Sign "
+            "out"
+            msgstr "Cerrar sesión"
 
-        msgid "Say \"hi\""
-        msgstr "Diga \"hola\""
-        """#
+            msgid "Say \"hi\""
+            msgstr "Diga \"hola\""
+            """#
         let parsed = POFile.parse(text)
         #expect(parsed.problems.isEmpty)
         #expect(parsed.entries.map(\.id) == ["Sign out", "Say \"hi\""])
@@ -45,7 +46,10 @@ import Testing
         msgid "Already a member? <a href=\"/signin\">Sign in</a>."
         msgstr "¿Ya es miembro? Inicie sesión."
         """#.write(to: folder.appendingPathComponent("es.po"), atomically: true, encoding: .utf8)
-        guard case .failure(let invalid) = TextCatalog.load(from: folder) else { Issue.record("a broken catalog loaded"); return }
+        guard case .failure(let invalid) = TextCatalog.load(from: folder) else {
+            Issue.record("a broken catalog loaded")
+            return
+        }
         #expect(invalid.problems.map(\.field) == ["line 1", "line 4"])
     }
 

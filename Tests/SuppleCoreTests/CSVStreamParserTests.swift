@@ -23,7 +23,10 @@ import Testing
         let text = "a,b,c\r\n1,\"Smith, Jr.\",\"said \"\"hi\"\"\"\r\n2,\"two\nlines\",x\r\n3,,\r\n"
         for size in [1, 2, 3, 7, 4096] {
             let records = try Self.parse(text, chunk: size)
-            #expect(records.map(\.fields) == [["a", "b", "c"], ["1", "Smith, Jr.", "said \"hi\""], ["2", "two\nlines", "x"], ["3", "", ""]], "chunk \(size)")
+            #expect(
+                records.map(\.fields) == [["a", "b", "c"], ["1", "Smith, Jr.", "said \"hi\""], ["2", "two\nlines", "x"], ["3", "", ""]],
+                "chunk \(size)"
+            )
             #expect(records.map(\.line) == [1, 2, 3, 5], "chunk \(size)")
         }
     }
@@ -46,7 +49,9 @@ import Testing
     @Test("NUL bytes mean the file is not text; bad UTF-8 is named by line")
     func notText() {
         #expect(throws: CSVFileProblem.notText(line: 2)) { try Self.parse([97, 10, 0, 1, 2]) }
-        #expect(throws: CSVFileProblem.notUTF8(line: 2)) { try Self.parse(Array("a,b\n".utf8) + [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x2C, 0x78, 0x0A]) }
+        #expect(throws: CSVFileProblem.notUTF8(line: 2)) {
+            try Self.parse(Array("a,b\n".utf8) + [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x2C, 0x78, 0x0A])
+        }
     }
 
     @Test("text after a closing quote spoils only that row")

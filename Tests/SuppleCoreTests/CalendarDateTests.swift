@@ -13,7 +13,7 @@ import Testing
 
     @Test("today depends on where you are")
     func todayInZone() {
-        let instant = Date(timeIntervalSince1970: 1_794_970_800) // 2026-11-18 03:00 UTC, still the 17th in California
+        let instant = Date(timeIntervalSince1970: 1_794_970_800)  // 2026-11-18 03:00 UTC, still the 17th in California
         #expect(CalendarDate(instant, in: TimeZone(identifier: "UTC")!).description == "2026-11-18")
         #expect(CalendarDate(instant, in: TimeZone(identifier: "America/Los_Angeles")!).description == "2026-11-17")
     }

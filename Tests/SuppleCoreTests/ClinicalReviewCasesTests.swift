@@ -15,10 +15,14 @@ import Testing
         "age": 50, "painRegions": ["lumbar"], "weeksWithPain": 8, "painNow": 4, "painAverageWeek": 4, "painWorstWeek": 6,
         "peg": ["enjoymentInterference": 4, "activityInterference": 4], "phq2": [0, 0], "gad2": [0, 0], "fearOfMovement": 3,
     ]
-    nonisolated(unsafe) static let stenosisLike: [String: Any] = ["worseWith": ["walking", "standing"], "betterWith": ["sitting", "bendingForward"]]
+    nonisolated(unsafe) static let stenosisLike: [String: Any] = [
+        "worseWith": ["walking", "standing"], "betterWith": ["sitting", "bendingForward"],
+    ]
     /// The review's E-4 list: sustained or repeated end-range flexion or rotation.
-    static let flexionAndTwist = ["forward-bend", "knee-hug", "double-knee-to-chest", "single-knee-to-chest", "childs-pose", "childs-pose-side-reach",
-                                  "standing-childs-pose", "cat-cow", "lower-trunk-rotation", "open-book", "thread-the-needle"]
+    static let flexionAndTwist = [
+        "forward-bend", "knee-hug", "double-knee-to-chest", "single-knee-to-chest", "childs-pose", "childs-pose-side-reach",
+        "standing-childs-pose", "cat-cow", "lower-trunk-rotation", "open-book", "thread-the-needle",
+    ]
 
     /// The base intake with `fields` laid over it; nested objects (dangerSigns, history, surgery) merge.
     static func intake(_ fields: [String: Any]...) throws -> Intake {
@@ -52,7 +56,10 @@ import Testing
     /// Nothing in the plan asks for a movement the given rule leaves out.
     static func expectNoMovements(_ decision: Decision, _ movements: Set<ExerciseMovement>, _ context: String) {
         for exercise in exercises(decision) {
-            #expect(Set(exercise.movements).isDisjoint(with: movements), "\(context): \(exercise.id) asks for \(Set(exercise.movements).intersection(movements))")
+            #expect(
+                Set(exercise.movements).isDisjoint(with: movements),
+                "\(context): \(exercise.id) asks for \(Set(exercise.movements).intersection(movements))"
+            )
         }
     }
 
@@ -69,8 +76,13 @@ import Testing
 
     @Test("C01 the founding member: flexion-relieved, the brief's exercises, a walk of 2 × 8 minutes, heat, and no more than 8 articles in week one")
     func c01() throws {
-        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().appendingPathComponent("../../docs/examples/walking-pain.json"))) as! [String: Any]
+        let document =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    contentsOf: URL(fileURLWithPath: #filePath)
+                        .deletingLastPathComponent().appendingPathComponent("../../docs/examples/walking-pain.json")
+                )
+            ) as! [String: Any]
         let decision = Self.engine.decide(try IntakeParser.parse(try JSONSerialization.data(withJSONObject: document)))
         let plan = try #require(decision.plan)
         #expect(decision.triage.tier == .none)
@@ -96,7 +108,10 @@ import Testing
 
     @Test("C03 age 72, stenosis-like, osteoporosis: no deep forward bends or twists, a caution, and a seated break on walks")
     func c03() throws {
-        let decision = try Self.decide(Self.stenosisLike, ["age": 72, "weeksWithPain": 30, "history": ["osteoporosisOrSteroids": true], "equipment": ["mat"]])
+        let decision = try Self.decide(
+            Self.stenosisLike,
+            ["age": 72, "weeksWithPain": 30, "history": ["osteoporosisOrSteroids": true], "equipment": ["mat"]]
+        )
         let ids = Set(Self.exercises(decision).map(\.id))
         #expect(ids.isDisjoint(with: Self.flexionAndTwist), "\(ids)")
         Self.expectNoMovements(decision, [.spinalFlexion, .spinalRotation, .highImpact], "C03")
@@ -108,8 +123,10 @@ import Testing
 
     @Test("C04 age 68, worse lifting, osteoporosis, full kit: no flexion set, and Forward Bend is not the warm-up")
     func c04() throws {
-        let decision = try Self.decide(["age": 68, "weeksWithPain": 30, "worseWith": ["lifting"], "history": ["osteoporosisOrSteroids": true],
-                                        "equipment": ["mat", "band", "dumbbell"]])
+        let decision = try Self.decide([
+            "age": 68, "weeksWithPain": 30, "worseWith": ["lifting"], "history": ["osteoporosisOrSteroids": true],
+            "equipment": ["mat", "band", "dumbbell"],
+        ])
         #expect(Set(Self.exercises(decision).map(\.id)).isDisjoint(with: Self.flexionAndTwist))
         Self.expectNoMovements(decision, [.spinalFlexion, .spinalRotation], "C04")
         Self.expectSessionShape(decision, "C04")
@@ -117,7 +134,9 @@ import Testing
 
     @Test("C05 age 30, worse walking, better sitting or lying: no spinal-stenosis article for a young person")
     func c05() throws {
-        let decision = try Self.decide(["age": 30, "weeksWithPain": 6, "worseWith": ["walking", "standing", "stairs"], "betterWith": ["sitting", "lyingDown"]])
+        let decision = try Self.decide([
+            "age": 30, "weeksWithPain": 6, "worseWith": ["walking", "standing", "stairs"], "betterWith": ["sitting", "lyingDown"],
+        ])
         let slugs = decision.plan?.education.map(\.slug) ?? []
         #expect(!slugs.contains("spinal-stenosis"), "\(slugs)")
         // At 50 and over the same pattern does get it.
@@ -127,8 +146,10 @@ import Testing
 
     @Test("C05 pregnant at 24 weeks: nothing flat on the back or front, no breath-holding or hard bracing, and a caution")
     func c05Pregnant() throws {
-        let decision = try Self.decide(["age": 30, "weeksWithPain": 6, "worseWith": ["walking", "standing", "stairs"], "betterWith": ["sitting", "lyingDown"],
-                                        "pregnancy": "pregnant", "weeksPregnant": 24])
+        let decision = try Self.decide([
+            "age": 30, "weeksWithPain": 6, "worseWith": ["walking", "standing", "stairs"], "betterWith": ["sitting", "lyingDown"],
+            "pregnancy": "pregnant", "weeksPregnant": 24,
+        ])
         #expect(decision.triage.programStatus == .active)
         for exercise in Self.exercises(decision) {
             #expect(![.supine, .prone].contains(exercise.position), "\(exercise.id) is \(exercise.position)")
@@ -140,7 +161,9 @@ import Testing
 
     @Test("C06 hip pain at 68 after a posterior hip replacement: no deep hip bending, crossing or turning in")
     func c06() throws {
-        let fields: [String: Any] = ["painRegions": ["hip"], "age": 68, "weeksWithPain": 10, "worseWith": ["walking", "stairs"], "equipment": ["mat", "band", "step"]]
+        let fields: [String: Any] = [
+            "painRegions": ["hip"], "age": 68, "weeksWithPain": 10, "worseWith": ["walking", "stairs"], "equipment": ["mat", "band", "step"],
+        ]
         let decision = try Self.decide(fields, ["surgery": ["hipReplacement": true, "hipReplacementWeeksAgo": 40, "hipApproach": "posterior"]])
         #expect(decision.triage.programStatus == .active)
         Self.expectNoMovements(decision, [.hipDeepFlexion, .hipAdduction, .hipInternalRotation], "C06")
@@ -167,7 +190,9 @@ import Testing
 
     @Test("C08 age 82, new pain a week after a minor fall: urgent, on hold for a possible fracture")
     func c08() throws {
-        let decision = try Self.decide(["age": 82, "weeksWithPain": 1, "painNow": 6, "painAverageWeek": 6, "painWorstWeek": 8, "history": ["recentMinorTrauma": true]])
+        let decision = try Self.decide([
+            "age": 82, "weeksWithPain": 1, "painNow": 6, "painAverageWeek": 6, "painWorstWeek": 8, "history": ["recentMinorTrauma": true],
+        ])
         #expect(Self.flags(decision).contains("T2-fracture-age"))
         #expect(decision.triage.tier == .urgent)
         #expect(decision.triage.programStatus == .onHold)
@@ -175,7 +200,9 @@ import Testing
 
     @Test("C09 knee pain at 60: the plan strengthens the hip as well, and has no lower-back heat")
     func c09() throws {
-        let decision = try Self.decide(["painRegions": ["knee"], "age": 60, "weeksWithPain": 20, "worseWith": ["stairs", "walking"], "equipment": ["step", "band"]])
+        let decision = try Self.decide([
+            "painRegions": ["knee"], "age": 60, "weeksWithPain": 20, "worseWith": ["stairs", "walking"], "equipment": ["step", "band"],
+        ])
         let ids = Set(Self.exercises(decision).map(\.id))
         #expect(!ids.isDisjoint(with: ["clamshell", "side-lying-hip-abduction", "standing-hip-abduction", "lateral-band-walk"]), "\(ids)")
         #expect(decision.plan?.heat == nil)
@@ -196,8 +223,10 @@ import Testing
 
     @Test("C11 one-sided sciatica that eases bending back: routine, extension set, no heat on numb skin, no nerve glide")
     func c11() throws {
-        let decision = try Self.decide(["age": 38, "weeksWithPain": 3, "worseWith": ["sitting", "bendingForward"], "betterWith": ["bendingBackward", "walking"],
-                                        "legSymptoms": "belowKneeOneSide", "numbnessOrTingling": true])
+        let decision = try Self.decide([
+            "age": 38, "weeksWithPain": 3, "worseWith": ["sitting", "bendingForward"], "betterWith": ["bendingBackward", "walking"],
+            "legSymptoms": "belowKneeOneSide", "numbnessOrTingling": true,
+        ])
         #expect(Self.flags(decision) == ["T3-radicular"])
         #expect(decision.classification.pattern == .extensionPreference)
         #expect(decision.plan?.heat == nil)
@@ -206,16 +235,20 @@ import Testing
 
     @Test("C12 high irritability: one set of each")
     func c12() throws {
-        let decision = try Self.decide(["age": 35, "weeksWithPain": 2, "painNow": 7, "painAverageWeek": 6, "painWorstWeek": 8,
-                                        "worseWith": ["sitting", "bendingForward", "lifting"]])
+        let decision = try Self.decide([
+            "age": 35, "weeksWithPain": 2, "painNow": 7, "painAverageWeek": 6, "painWorstWeek": 8,
+            "worseWith": ["sitting", "bendingForward", "lifting"],
+        ])
         #expect(decision.classification.irritability == .high)
         #expect(decision.plan?.exercises.allSatisfy { $0.dose.sets == 1 } == true)
     }
 
     @Test("C13 age 80, no floor, walk plan of 4 minutes: no nerve glide, no 10-minute walk as cool-down, and progression never reaches the floor")
     func c13() throws {
-        let intake = try Self.intake(["age": 80, "weeksWithPain": 52, "worseWith": ["walking", "standing"], "betterWith": ["sitting"],
-                                      "canGetToFloor": false, "walkMinutesBeforePain": 5, "sittingHoursPerDay": 6])
+        let intake = try Self.intake([
+            "age": 80, "weeksWithPain": 52, "worseWith": ["walking", "standing"], "betterWith": ["sitting"],
+            "canGetToFloor": false, "walkMinutesBeforePain": 5, "sittingHoursPerDay": 6,
+        ])
         let decision = Self.engine.decide(intake)
         var plan = try #require(decision.plan)
         let ids = Set(plan.exercises.map(\.exerciseId))
@@ -228,8 +261,15 @@ import Testing
         let start = CalendarDate(iso8601: "2026-12-01")!
         for day in stride(from: 0, to: 21, by: 2) {
             let date = start.adding(days: day)
-            history.sessions.append(.init(date: date, items: plan.exercises.map { .init(exerciseId: $0.exerciseId, pain: 1, difficulty: .tooEasy) }, nextMorning: .better))
-            plan = PlanAdapter.apply(engine.decide(plan: plan, history: history, limits: limits), to: plan, catalog: Self.library.exercises, on: date.adding(days: 1))
+            history.sessions.append(
+                .init(date: date, items: plan.exercises.map { .init(exerciseId: $0.exerciseId, pain: 1, difficulty: .tooEasy) }, nextMorning: .better)
+            )
+            plan = PlanAdapter.apply(
+                engine.decide(plan: plan, history: history, limits: limits),
+                to: plan,
+                catalog: Self.library.exercises,
+                on: date.adding(days: 1)
+            )
             for item in plan.exercises {
                 for id in [item.exerciseId, item.proposal?.exerciseId].compactMap({ $0 }) {
                     let exercise = try #require(Self.library.exercises[id])
@@ -258,7 +298,9 @@ import Testing
 
     @Test("C15 inflammatory signs under 45: routine")
     func c15() throws {
-        let decision = try Self.decide(["age": 29, "weeksWithPain": 30, "dangerSigns": ["inflammatoryNightWaking": true, "inflammatoryBetterWithMovement": true]])
+        let decision = try Self.decide([
+            "age": 29, "weeksWithPain": 30, "dangerSigns": ["inflammatoryNightWaking": true, "inflammatoryBetterWithMovement": true],
+        ])
         #expect(Self.flags(decision) == ["T3-inflammatory"])
     }
 
@@ -293,8 +335,10 @@ import Testing
 
     @Test("C20 vascular-type leg pain with a circulation risk: routine, a stand-still break, no heat, no cool-down walk")
     func c20() throws {
-        let decision = try Self.decide(["age": 68, "weeksWithPain": 30, "worseWith": ["walking"], "walkMinutesBeforePain": 5,
-                                        "dangerSigns": ["legPainEasesStandingStill": true, "circulationRisk": true]])
+        let decision = try Self.decide([
+            "age": 68, "weeksWithPain": 30, "worseWith": ["walking"], "walkMinutesBeforePain": 5,
+            "dangerSigns": ["legPainEasesStandingStill": true, "circulationRisk": true],
+        ])
         #expect(Self.flags(decision) == ["T3-vascular"])
         let plan = try #require(decision.plan)
         #expect(plan.walking.breakRule.contains("stand still"))
@@ -305,7 +349,10 @@ import Testing
 
     @Test("C21 very irritable stenosis-like pain: walks of 2 × 3 minutes and no extra walk in the session")
     func c21() throws {
-        let decision = try Self.decide(Self.stenosisLike, ["weeksWithPain": 1, "painNow": 8, "painAverageWeek": 7, "painWorstWeek": 9, "walkMinutesBeforePain": 0])
+        let decision = try Self.decide(
+            Self.stenosisLike,
+            ["weeksWithPain": 1, "painNow": 8, "painAverageWeek": 7, "painWorstWeek": 9, "walkMinutesBeforePain": 0]
+        )
         let plan = try #require(decision.plan)
         #expect(decision.classification.irritability == .high)
         #expect(plan.walking.startMinutes == 3 && plan.walking.bouts == 2)
@@ -323,7 +370,10 @@ import Testing
     func c23() throws {
         let steady = try Self.decide(Self.stenosisLike, ["age": 66, "weeksWithPain": 200, "legSymptoms": "bothLegs"])
         #expect(Self.flags(steady) == ["T3-both-legs-stable"])
-        let worse = try Self.decide(Self.stenosisLike, ["age": 66, "weeksWithPain": 200, "legSymptoms": "bothLegs", "dangerSigns": ["bothLegsPain": true]])
+        let worse = try Self.decide(
+            Self.stenosisLike,
+            ["age": 66, "weeksWithPain": 200, "legSymptoms": "bothLegs", "dangerSigns": ["bothLegsPain": true]]
+        )
         #expect(Self.flags(worse) == ["T1-both-legs"] && worse.plan == nil)
         // Both legs within the first two weeks counts as new.
         let new = try Self.decide(["weeksWithPain": 1, "legSymptoms": "bothLegs"])
@@ -346,8 +396,10 @@ import Testing
 
     @Test("C27 settled pain, fit, full kit: three strength exercises at the top level allowed")
     func c27() throws {
-        let decision = try Self.decide(["age": 30, "weeksWithPain": 20, "painNow": 2, "painAverageWeek": 2, "painWorstWeek": 4,
-                                        "equipment": ["mat", "band", "strap", "dumbbell", "foam-roller", "step", "ball"]])
+        let decision = try Self.decide([
+            "age": 30, "weeksWithPain": 20, "painNow": 2, "painAverageWeek": 2, "painWorstWeek": 4,
+            "equipment": ["mat", "band", "strap", "dumbbell", "foam-roller", "step", "ball"],
+        ])
         #expect(decision.classification.irritability == .low)
         let plan = try #require(decision.plan)
         #expect(plan.exercises.filter { $0.phase == .strength }.count >= 3)
@@ -357,9 +409,13 @@ import Testing
     @Test("C28 and C29 no floor: standing and seated only, no cool-down walk, no nerve glide with sciatica")
     func c28c29() throws {
         let c28 = try Self.decide(["age": 60, "weeksWithPain": 20, "canGetToFloor": false, "worseWith": ["lifting"]])
-        let c29 = try Self.decide(["age": 45, "weeksWithPain": 6, "canGetToFloor": false, "worseWith": ["sitting", "bendingForward"], "legSymptoms": "belowKneeOneSide"])
+        let c29 = try Self.decide([
+            "age": 45, "weeksWithPain": 6, "canGetToFloor": false, "worseWith": ["sitting", "bendingForward"], "legSymptoms": "belowKneeOneSide",
+        ])
         for (name, decision) in [("C28", c28), ("C29", c29)] {
-            for exercise in Self.exercises(decision) { #expect(!ProgramBuilder.floorPositions.contains(exercise.position), "\(name): \(exercise.id)") }
+            for exercise in Self.exercises(decision) {
+                #expect(!ProgramBuilder.floorPositions.contains(exercise.position), "\(name): \(exercise.id)")
+            }
             #expect(!(decision.plan?.exercises.contains { $0.exerciseId == "mindful-walking" } ?? true))
             Self.expectSessionShape(decision, name)
         }
@@ -421,7 +477,9 @@ import Testing
         let knee = try Self.decide(["painRegions": ["knee"], "age": 66, "surgery": ["kneeReplacement": true, "kneeReplacementWeeksAgo": 30]])
         Self.expectNoMovements(knee, [.kneeling], "knee replacement")
         #expect(Self.cautionRules(knee).contains("P-knee-replacement"))
-        let hip = try Self.decide(["painRegions": ["hip"], "age": 66, "surgery": ["hipReplacement": true, "hipReplacementWeeksAgo": 30, "hipApproach": "anterior"]])
+        let hip = try Self.decide([
+            "painRegions": ["hip"], "age": 66, "surgery": ["hipReplacement": true, "hipReplacementWeeksAgo": 30, "hipApproach": "anterior"],
+        ])
         Self.expectNoMovements(hip, [.hipExtensionExternalRotation], "anterior hip")
         #expect(Self.cautionRules(hip).contains("P-hip-anterior"))
     }
@@ -452,7 +510,10 @@ import Testing
     @Test("the intake refuses a pregnancy without its weeks, surgery without its weeks, and PHQ-9 items without a positive PHQ-2, by field")
     func newFieldsValidated() throws {
         func failure(_ fields: [String: Any]) -> [String] {
-            do { _ = try Self.intake(fields); return [] } catch let failure as ValidationFailure { return failure.errors.map(\.field) } catch { return ["?"] }
+            do {
+                _ = try Self.intake(fields)
+                return []
+            } catch let failure as ValidationFailure { return failure.errors.map(\.field) } catch { return ["?"] }
         }
         #expect(failure(["pregnancy": "pregnant"]) == ["weeksPregnant"])
         #expect(failure(["weeksPregnant": 12]) == ["weeksPregnant"])

@@ -7,10 +7,13 @@ import Testing
         #expect(try EmailAddress(validating: "  Riley.Demo@Example.ORG ").value == "riley.demo@example.org")
     }
 
-    @Test("malformed and hostile addresses are refused with a message for the email field", arguments: [
-        "", "riley", "riley@", "@example.org", "riley@example", "riley@@example.org", "riley example@x.org",
-        "<script>@x.org", "' OR 1=1 --@example.org", "riley@example.org\r\nBcc: all@example.org",
-    ])
+    @Test(
+        "malformed and hostile addresses are refused with a message for the email field",
+        arguments: [
+            "", "riley", "riley@", "@example.org", "riley@example", "riley@@example.org", "riley example@x.org",
+            "<script>@x.org", "' OR 1=1 --@example.org", "riley@example.org\r\nBcc: all@example.org",
+        ]
+    )
     func refuses(_ input: String) {
         #expect(throws: FieldError.self) { try EmailAddress(validating: input) }
         do { _ = try EmailAddress(validating: input) } catch { #expect(error.field == "email") }

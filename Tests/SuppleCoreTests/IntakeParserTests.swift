@@ -3,7 +3,8 @@ import SuppleCore
 import Testing
 
 @Suite struct IntakeParserTests {
-    static let minimal = #"{"age":40,"painRegions":["lumbar"],"weeksWithPain":6,"painNow":4,"painAverageWeek":4,"painWorstWeek":6,"peg":{"enjoymentInterference":3,"activityInterference":4},"phq2":[0,1],"gad2":[1,0],"fearOfMovement":2}"#
+    static let minimal =
+        #"{"age":40,"painRegions":["lumbar"],"weeksWithPain":6,"painNow":4,"painAverageWeek":4,"painWorstWeek":6,"peg":{"enjoymentInterference":3,"activityInterference":4},"phq2":[0,1],"gad2":[1,0],"fearOfMovement":2}"#
 
     func errors(_ json: String) -> [String: String] {
         do {
@@ -16,15 +17,31 @@ import Testing
 
     func with(_ replacement: String, for key: String) -> String {
         let pattern = "\"\(key)\":"
-        guard let range = Self.minimal.range(of: pattern) else { return Self.minimal.replacingOccurrences(of: "}", with: ",\(pattern)\(replacement)}", options: .backwards, range: Self.minimal.index(before: Self.minimal.endIndex)..<Self.minimal.endIndex) }
+        guard let range = Self.minimal.range(of: pattern) else {
+            return Self.minimal.replacingOccurrences(
+                of: "}",
+                with: ",\(pattern)\(replacement)}",
+                options: .backwards,
+                range: Self.minimal.index(before: Self.minimal.endIndex)..<Self.minimal.endIndex
+            )
+        }
         let rest = Self.minimal[range.upperBound...]
         var depth = 0
         var end = rest.startIndex
         for index in rest.indices {
             let c = rest[index]
             if c == "{" || c == "[" { depth += 1 }
-            if c == "}" || c == "]" { if depth == 0 { end = index; break }; depth -= 1 }
-            if c == "," && depth == 0 { end = index; break }
+            if c == "}" || c == "]" {
+                if depth == 0 {
+                    end = index
+                    break
+                }
+                depth -= 1
+            }
+            if c == "," && depth == 0 {
+                end = index
+                break
+            }
         }
         return Self.minimal.replacingCharacters(in: range.upperBound..<end, with: replacement)
     }
@@ -51,7 +68,10 @@ import Testing
 
     @Test("unknown fields are rejected by name, including nested ones")
     func unknownFields() {
-        #expect(errors(Self.minimal.replacingOccurrences(of: "\"age\":40", with: "\"age\":40,\"pain_now\":3"))["pain_now"]?.contains("not a field") == true)
+        #expect(
+            errors(Self.minimal.replacingOccurrences(of: "\"age\":40", with: "\"age\":40,\"pain_now\":3"))["pain_now"]?.contains("not a field")
+                == true
+        )
         #expect(errors(with(#"{"bladderChanges":true}"#, for: "dangerSigns"))["dangerSigns.bladderChanges"] != nil)
     }
 

@@ -5,8 +5,14 @@ import Testing
     let policy = PasswordPolicy(commonPasswords: ["password1"])
     let today = CalendarDate(iso8601: "2026-11-27")!
 
-    func input(name: String? = "Riley Demo", email: String? = "riley@example.org", password: String? = "walk the dog at dawn",
-               dateOfBirth: String? = "1980-04-23", timeZone: String? = "America/Chicago", consent: Bool = true) -> MemberSignUp.Input {
+    func input(
+        name: String? = "Riley Demo",
+        email: String? = "riley@example.org",
+        password: String? = "walk the dog at dawn",
+        dateOfBirth: String? = "1980-04-23",
+        timeZone: String? = "America/Chicago",
+        consent: Bool = true
+    ) -> MemberSignUp.Input {
         .init(name: name, email: email, password: password, dateOfBirth: dateOfBirth, timeZone: timeZone, consent: consent)
     }
 

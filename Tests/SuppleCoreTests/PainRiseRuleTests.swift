@@ -12,7 +12,10 @@ import Testing
     @Test("three days running at 2+ over the start asks for a review")
     func risen() {
         #expect(PainRiseRule.sustainedRise(baseline: 4, ratings: days([6, 7, 6]), today: today) == [6, 7, 6])
-        #expect(PainRiseRule.sustainedRise(baseline: 4, ratings: days([8, 6, 6, 1]), today: today) == [6, 6, 8], "older, lower days do not matter; oldest first")
+        #expect(
+            PainRiseRule.sustainedRise(baseline: 4, ratings: days([8, 6, 6, 1]), today: today) == [6, 6, 8],
+            "older, lower days do not matter; oldest first"
+        )
     }
 
     @Test("one day under the line, a missing day or only two days is not a sustained rise")

@@ -29,9 +29,12 @@ import Testing
         #expect(throws: FieldError.self) { try policy.validate("Riley.Demo", email: email) }
     }
 
-    @Test("repeats, runs and the site's own name are refused; real phrases are not", arguments: [
-        "aaaaaaaa", "abcabcabc", "abababab", "abcdefgh", "87654321", "qwertyui", "Supple2026", "supple!!2026", "SUPPLE123",
-    ])
+    @Test(
+        "repeats, runs and the site's own name are refused; real phrases are not",
+        arguments: [
+            "aaaaaaaa", "abcabcabc", "abababab", "abcdefgh", "87654321", "qwertyui", "Supple2026", "supple!!2026", "SUPPLE123",
+        ]
+    )
     func patterns(_ weak: String) {
         #expect(throws: FieldError.self) { try policy.validate(weak) }
     }

@@ -14,7 +14,8 @@ import Testing
         let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("vignettes")
         let file = try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.contains("founding") }!
         guard case .object(let vignette)? = JSONValue.parse(try Data(contentsOf: folder.appendingPathComponent(file))),
-              let document = vignette["intake"] else { throw CocoaError(.fileReadCorruptFile) }
+            let document = vignette["intake"]
+        else { throw CocoaError(.fileReadCorruptFile) }
         var intake = try IntakeParser.parse(document)
         intake.canGetToFloor = false
         return (intake, ProgramEngine(catalog: catalog, articles: library.articles).decide(intake))
@@ -24,7 +25,10 @@ import Testing
         let (intake, decision) = try Self.founding()
         let plan = try #require(decision.plan)
         let next = try PlanEditor.apply(edit, to: plan, catalog: Self.catalog, on: CalendarDate(iso8601: "2026-12-01")!, clinician: "Pat Lee")
-        return (plan, next, PlanGuardrails.check(edited: next, original: plan, intake: intake, classification: decision.classification, catalog: Self.catalog))
+        return (
+            plan, next,
+            PlanGuardrails.check(edited: next, original: plan, intake: intake, classification: decision.classification, catalog: Self.catalog)
+        )
     }
 
     @Test("an extension exercise done lying face down warns twice: the pattern leaves it out, and the member cannot get to the floor")
@@ -45,8 +49,12 @@ import Testing
         var edit = PlanEdit()
         edit.swap = [first.exerciseId: "seated-forward-flexion"]
         let next = try PlanEditor.apply(edit, to: plan, catalog: Self.catalog, on: CalendarDate(iso8601: "2026-12-01")!, clinician: "Pat Lee")
-        #expect(next.exercises.firstIndex { $0.exerciseId == "seated-forward-flexion" } == plan.exercises.firstIndex { $0.exerciseId == first.exerciseId })
-        #expect(PlanGuardrails.check(edited: next, original: plan, intake: intake, classification: decision.classification, catalog: Self.catalog).isEmpty)
+        #expect(
+            next.exercises.firstIndex { $0.exerciseId == "seated-forward-flexion" } == plan.exercises.firstIndex { $0.exerciseId == first.exerciseId }
+        )
+        #expect(
+            PlanGuardrails.check(edited: next, original: plan, intake: intake, classification: decision.classification, catalog: Self.catalog).isEmpty
+        )
     }
 
     @Test("a walk that grows more than 10% at once and a session cut to three exercises are both flagged")
@@ -68,7 +76,15 @@ import Testing
         let plan = try #require(decision.plan)
         let item = try #require(plan.exercises.first)
         var edit = PlanEdit()
-        edit.doses = [item.exerciseId: Dose(sets: item.dose.sets + 1, reps: item.dose.reps, holdSeconds: item.dose.holdSeconds, minutes: item.dose.minutes, perSide: item.dose.perSide)]
+        edit.doses = [
+            item.exerciseId: Dose(
+                sets: item.dose.sets + 1,
+                reps: item.dose.reps,
+                holdSeconds: item.dose.holdSeconds,
+                minutes: item.dose.minutes,
+                perSide: item.dose.perSide
+            )
+        ]
         let (_, next, warnings) = try edited(edit)
         let changed = try #require(next.exercises.first { $0.exerciseId == item.exerciseId })
         #expect(changed.dose.sets == item.dose.sets + 1)

@@ -11,7 +11,9 @@ import Testing
     static let foundingIntake: Intake = {
         let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("vignettes")
         let file = try! FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.contains("founding") }!
-        guard case .object(let vignette)? = JSONValue.parse(try! Data(contentsOf: folder.appendingPathComponent(file))), let intake = vignette["intake"] else { fatalError() }
+        guard case .object(let vignette)? = JSONValue.parse(try! Data(contentsOf: folder.appendingPathComponent(file))),
+            let intake = vignette["intake"]
+        else { fatalError() }
         return try! IntakeParser.parse(intake)
     }()
     static let limits = MemberLimits.limits(for: foundingIntake, Classifier.classify(foundingIntake)).0
@@ -22,7 +24,8 @@ import Testing
         let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("vignettes")
         let file = try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.contains("founding") }!
         guard case .object(let vignette)? = JSONValue.parse(try Data(contentsOf: folder.appendingPathComponent(file))),
-              let intake = vignette["intake"] else { throw CocoaError(.fileReadCorruptFile) }
+            let intake = vignette["intake"]
+        else { throw CocoaError(.fileReadCorruptFile) }
         let decision = ProgramEngine(catalog: library.exercises, articles: library.articles).decide(try IntakeParser.parse(intake))
         return try #require(decision.plan)
     }
@@ -44,7 +47,9 @@ import Testing
             let today = scenario(day, plan)
             if let session = today.session {
                 let items = plan.exercises.compactMap { item in
-                    session[item.exerciseId].map { SessionHistory.ItemOutcome(exerciseId: item.exerciseId, pain: $0.pain, difficulty: $0.difficulty, symptomsSpread: $0.spread) }
+                    session[item.exerciseId].map {
+                        SessionHistory.ItemOutcome(exerciseId: item.exerciseId, pain: $0.pain, difficulty: $0.difficulty, symptomsSpread: $0.spread)
+                    }
                         ?? SessionHistory.ItemOutcome(exerciseId: item.exerciseId, pain: 2, difficulty: .aboutRight)
                 }
                 history.sessions.append(.init(date: date, items: items, nextMorning: today.nextMorning))
@@ -60,7 +65,10 @@ import Testing
         return (plans, decisions)
     }
 
-    static func everyone(_ pain: Int, _ difficulty: SessionHistory.Difficulty = .aboutRight) -> [String: (pain: Int, difficulty: SessionHistory.Difficulty, spread: Bool)] {
+    static func everyone(
+        _ pain: Int,
+        _ difficulty: SessionHistory.Difficulty = .aboutRight
+    ) -> [String: (pain: Int, difficulty: SessionHistory.Difficulty, spread: Bool)] {
         Dictionary(uniqueKeysWithValues: ((try? foundingPlan())?.exercises ?? []).map { ($0.exerciseId, (pain, difficulty, false)) })
     }
 
@@ -139,4 +147,3 @@ import Testing
         #expect(decisions[20].walking?.rationale.rule == "W-hold")
     }
 }
-

@@ -2,7 +2,9 @@ import SuppleCore
 import Testing
 
 @Suite struct RosterRowTests {
-    static let header = ["member_id", "first_name", "last_name", "date_of_birth", "email", "postal_code", "relationship", "coverage_start", "coverage_end"]
+    static let header = [
+        "member_id", "first_name", "last_name", "date_of_birth", "email", "postal_code", "relationship", "coverage_start", "coverage_end",
+    ]
 
     @Test("columns are found by name in any order, whatever their case")
     func anyOrder() throws {
@@ -53,40 +55,52 @@ import Testing
         #expect(entry.relationship == .employee)
     }
 
-    @Test("each bad field is rejected with its line, its field and a reason that doesn't repeat the value", arguments: [
-        (["", "A", "B", "1980-01-01", "", "", "employee", "2026-01-01", ""], "member_id"),
-        (["E", "", "B", "1980-01-01", "", "", "employee", "2026-01-01", ""], "first_name"),
-        (["E", "A", "-", "1980-01-01", "", "", "employee", "2026-01-01", ""], "last_name"),
-        (["E", "A", "B", "1981-02-29", "", "", "employee", "2026-01-01", ""], "date_of_birth"),
-        (["E", "A", "B", "01/02/1980", "", "", "employee", "2026-01-01", ""], "date_of_birth"),
-        (["E", "A", "B", "1980-01-01", "not-an-email", "", "employee", "2026-01-01", ""], "email"),
-        (["E", "A", "B", "1980-01-01", "", "", "partner", "2026-01-01", ""], "relationship"),
-        (["E", "A", "B", "1980-01-01", "", "", "employee", "2026-13-01", ""], "coverage_start"),
-        (["E", "A", "B", "1980-01-01", "", "", "employee", "2026-06-01", "2026-05-31"], "coverage_end"),
-        (["E", "A", "B", "1980-01-01", "", "", "employee", "2026-01-01"], "row"),
-    ])
+    @Test(
+        "each bad field is rejected with its line, its field and a reason that doesn't repeat the value",
+        arguments: [
+            (["", "A", "B", "1980-01-01", "", "", "employee", "2026-01-01", ""], "member_id"),
+            (["E", "", "B", "1980-01-01", "", "", "employee", "2026-01-01", ""], "first_name"),
+            (["E", "A", "-", "1980-01-01", "", "", "employee", "2026-01-01", ""], "last_name"),
+            (["E", "A", "B", "1981-02-29", "", "", "employee", "2026-01-01", ""], "date_of_birth"),
+            (["E", "A", "B", "01/02/1980", "", "", "employee", "2026-01-01", ""], "date_of_birth"),
+            (["E", "A", "B", "1980-01-01", "not-an-email", "", "employee", "2026-01-01", ""], "email"),
+            (["E", "A", "B", "1980-01-01", "", "", "partner", "2026-01-01", ""], "relationship"),
+            (["E", "A", "B", "1980-01-01", "", "", "employee", "2026-13-01", ""], "coverage_start"),
+            (["E", "A", "B", "1980-01-01", "", "", "employee", "2026-06-01", "2026-05-31"], "coverage_end"),
+            (["E", "A", "B", "1980-01-01", "", "", "employee", "2026-01-01"], "row"),
+        ]
+    )
     func rejected(_ example: ([String], String)) throws {
-        guard case .failure(let rejection) = try Self.validate(example.0) else { Issue.record("accepted"); return }
+        guard case .failure(let rejection) = try Self.validate(example.0) else {
+            Issue.record("accepted")
+            return
+        }
         #expect(rejection.line == 7)
         #expect(rejection.field == example.1)
         for value in example.0 where value.count > 2 { #expect(!rejection.reason.contains(value)) }
     }
 
-    @Test("an email is kept in lower case when it has one @, a local part and a dotted domain", arguments: [
-        ("Ana.Lopez@Example.ORG", "ana.lopez@example.org"),
-        ("a@b.co", "a@b.co"),
-        ("x@mail.example-corp.com", "x@mail.example-corp.com"),
-        ("Zoë@Example.org", "zoë@example.org"),
-    ])
+    @Test(
+        "an email is kept in lower case when it has one @, a local part and a dotted domain",
+        arguments: [
+            ("Ana.Lopez@Example.ORG", "ana.lopez@example.org"),
+            ("a@b.co", "a@b.co"),
+            ("x@mail.example-corp.com", "x@mail.example-corp.com"),
+            ("Zoë@Example.org", "zoë@example.org"),
+        ]
+    )
     func goodEmail(_ example: (String, String)) throws {
         #expect(try Self.validate(["E", "A", "B", "1980-01-01", example.0, "", "employee", "2026-01-01", ""]).get().email == example.1)
     }
 
-    @Test("an email that isn't an address is rejected", arguments: [
-        "@example.org", "ana@", "ana@example", "ana@example.c", "ana@@example.org", "ana@ex@ample.org", "ana lopez@example.org",
-        "ana@-example.org", "ana@example-.org", "ana@example..org", "ana@.example.org", "ana@example.org.", "ana@example.-org",
-        "<ana@example.org>", String(repeating: "a", count: 65) + "@example.org",
-    ])
+    @Test(
+        "an email that isn't an address is rejected",
+        arguments: [
+            "@example.org", "ana@", "ana@example", "ana@example.c", "ana@@example.org", "ana@ex@ample.org", "ana lopez@example.org",
+            "ana@-example.org", "ana@example-.org", "ana@example..org", "ana@.example.org", "ana@example.org.", "ana@example.-org",
+            "<ana@example.org>", String(repeating: "a", count: 65) + "@example.org",
+        ]
+    )
     func badEmail(_ address: String) throws {
         guard case .failure(let rejection) = try Self.validate(["E", "A", "B", "1980-01-01", address, "", "employee", "2026-01-01", ""]) else {
             Issue.record("accepted \(address)")

@@ -44,10 +44,23 @@ import Testing
     /// One exercise at its fullest dose, so good sessions can only move it to a harder version.
     static func topDose(_ exercise: Exercise) -> ProgramPlan.Item {
         let d = exercise.dose
-        let dose = Dose(sets: 3, reps: d.reps.map { _ in ProgressionEngine.maxReps }, holdSeconds: d.holdSeconds.map { _ in ProgressionEngine.maxHoldSeconds },
-                        minutes: d.minutes, perSide: d.perSide)
+        let dose = Dose(
+            sets: 3,
+            reps: d.reps.map { _ in ProgressionEngine.maxReps },
+            holdSeconds: d.holdSeconds.map { _ in ProgressionEngine.maxHoldSeconds },
+            minutes: d.minutes,
+            perSide: d.perSide
+        )
         let why = Rationale(rule: "test", explanation: "test", source: "test")
-        return ProgramPlan.Item(exerciseId: exercise.id, name: exercise.name, phase: .strength, dose: dose, doseText: dose.description, rationale: why, doseRationale: why)
+        return ProgramPlan.Item(
+            exerciseId: exercise.id,
+            name: exercise.name,
+            phase: .strength,
+            dose: dose,
+            doseText: dose.description,
+            rationale: why,
+            doseRationale: why
+        )
     }
 
     static let basePlan = ClinicalReviewCasesTests.engine.decide(try! ClinicalReviewCasesTests.intake([:])).plan!
@@ -65,7 +78,9 @@ import Testing
             .init(date: day, items: [.init(exerciseId: exercise.id, pain: 1, difficulty: .tooEasy)], nextMorning: .better),
             .init(date: day.adding(days: 2), items: [.init(exerciseId: exercise.id, pain: 1, difficulty: .tooEasy)], nextMorning: .better),
         ])
-        let bad = SessionHistory(sessions: [.init(date: day, items: [.init(exerciseId: exercise.id, pain: 8, difficulty: .tooHard)], nextMorning: .worse)])
+        let bad = SessionHistory(sessions: [
+            .init(date: day, items: [.init(exerciseId: exercise.id, pain: 8, difficulty: .tooHard)], nextMorning: .worse)
+        ])
         return [good, bad].compactMap { history in
             let decisions = engine.decide(plan: plan(item), history: history, limits: limits)
             return PlanAdapter.apply(decisions, to: plan(item), catalog: catalog, on: day.adding(days: 3)).exercises.first?.proposal?.exerciseId
@@ -74,7 +89,9 @@ import Testing
 
     @Test("no chain of engine swaps leaves any profile's limits, though many catalog links would")
     func swapsStayWithinLimits() {
-        var linksChecked = 0, linksCrossing = 0, proposalsMade = 0
+        var linksChecked = 0
+        var linksCrossing = 0
+        var proposalsMade = 0
         var crossingSomewhere = Set<String>()
         for (name, limits) in Self.profiles {
             var seen = Set<String>()
@@ -99,8 +116,10 @@ import Testing
             }
         }
         let allLinks = Self.catalog.all.reduce(0) { $0 + $1.progressions.count + $1.regressions.count }
-        print("Swap limits: \(Self.profiles.count) profiles, \(linksChecked) links checked, \(linksCrossing) would cross the profile's limits unfiltered "
-              + "(\(crossingSomewhere.count) of the catalog's \(allLinks) links cross at least one profile), \(proposalsMade) proposals made, 0 crossing")
+        print(
+            "Swap limits: \(Self.profiles.count) profiles, \(linksChecked) links checked, \(linksCrossing) would cross the profile's limits unfiltered "
+                + "(\(crossingSomewhere.count) of the catalog's \(allLinks) links cross at least one profile), \(proposalsMade) proposals made, 0 crossing"
+        )
         // The filter has real work to do: without it these links would be proposed.
         #expect(linksCrossing > 0)
         #expect(proposalsMade > 0)

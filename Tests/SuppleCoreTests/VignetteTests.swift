@@ -67,7 +67,9 @@ import Testing
         if let irritability = expect.irritability { #expect(decision.classification.irritability.rawValue == irritability, "\(context)") }
         #expect((decision.plan != nil) == expect.hasPlan, "\(context)")
         // Every flag explains itself.
-        for flag in decision.triage.flags { #expect(!flag.rationale.explanation.isEmpty && (flag.rationale.source.contains("RESEARCH") || flag.rationale.source.contains("SOURCES"))) }
+        for flag in decision.triage.flags {
+            #expect(!flag.rationale.explanation.isEmpty && (flag.rationale.source.contains("RESEARCH") || flag.rationale.source.contains("SOURCES")))
+        }
 
         guard let plan = decision.plan else { return }
         let exercises = plan.exercises.compactMap { Self.library.exercises[$0.exerciseId] }
@@ -76,7 +78,9 @@ import Testing
         for id in expect.includesExercises ?? [] { #expect(ids.contains(id), "\(context): missing \(id) in \(ids.sorted())") }
         for id in expect.excludesExercises ?? [] { #expect(!ids.contains(id), "\(context): should not include \(id)") }
         if expect.noFloorExercises == true {
-            for exercise in exercises { #expect(!ProgramBuilder.floorPositions.contains(exercise.position), "\(context): \(exercise.id) is on the floor") }
+            for exercise in exercises {
+                #expect(!ProgramBuilder.floorPositions.contains(exercise.position), "\(context): \(exercise.id) is on the floor")
+            }
         }
         if let maxLevel = expect.maxLevel {
             for exercise in exercises { #expect(exercise.level <= maxLevel, "\(context): \(exercise.id) is level \(exercise.level)") }
@@ -86,7 +90,10 @@ import Testing
         }
         if let regions = expect.allRegions {
             for exercise in exercises {
-                #expect(exercise.regions.contains { regions.contains($0.rawValue) || $0 == .wholeBody }, "\(context): \(exercise.id) is for \(exercise.regions)")
+                #expect(
+                    exercise.regions.contains { regions.contains($0.rawValue) || $0 == .wholeBody },
+                    "\(context): \(exercise.id) is for \(exercise.regions)"
+                )
             }
         }
         if let start = expect.walkingStartMinutes { #expect(plan.walking.startMinutes == start, "\(context)") }

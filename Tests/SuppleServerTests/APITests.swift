@@ -16,7 +16,8 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
     }
 
-    static let signUp = #"{"name":"Riley Demo","email":"riley@example.org","password":"walk the dog at dawn","dateOfBirth":"1980-04-23","timeZone":"America/Chicago","consent":true}"#
+    static let signUp =
+        #"{"name":"Riley Demo","email":"riley@example.org","password":"walk the dog at dawn","dateOfBirth":"1980-04-23","timeZone":"America/Chicago","consent":true}"#
 
     @Test("sign up by API, then use the token to read /me, then revoke it")
     func tokenLifecycle() async throws {
@@ -55,7 +56,11 @@ import Testing
     func passwordExchange() async throws {
         try await TestApp.run { app, client in
             try await app.createAccount("riley@example.org", role: .member)
-            let good = try await post(client, "/api/v1/tokens", json: #"{"email":"riley@example.org","password":"walk the dog at dawn","label":"phone"}"#)
+            let good = try await post(
+                client,
+                "/api/v1/tokens",
+                json: #"{"email":"riley@example.org","password":"walk the dog at dawn","label":"phone"}"#
+            )
             #expect(good.status == .created)
             let bad = try await post(client, "/api/v1/tokens", json: #"{"email":"riley@example.org","password":"nope nope"}"#)
             #expect(bad.status == .unauthorized)
@@ -66,8 +71,11 @@ import Testing
     @Test("field problems name each field with a JSON pointer, and nothing is stored")
     func fieldProblems() async throws {
         try await TestApp.run { app, client in
-            let response = try await post(client, "/api/v1/members",
-                json: #"{"name":"<b>x</b>","email":"nope","password":"123","dateOfBirth":"2999-01-01","timeZone":"Nowhere","consent":false}"#)
+            let response = try await post(
+                client,
+                "/api/v1/members",
+                json: #"{"name":"<b>x</b>","email":"nope","password":"123","dateOfBirth":"2999-01-01","timeZone":"Nowhere","consent":false}"#
+            )
             #expect(response.status == .unprocessableContent)
             #expect(response.headers[.contentType] == "application/problem+json")
             let errors = try #require(try json(response)["errors"] as? [[String: String]])
@@ -76,13 +84,16 @@ import Testing
         }
     }
 
-    @Test("wrong JSON types and broken JSON are 400/422 problems, never 500", arguments: [
-        (#"{"name": 42, "email": "a@b.org"}"#, 422),
-        (#"{"consent": "yes"}"#, 422),
-        (#"not json at all"#, 400),
-        (#"[1,2,3]"#, 400),
-        ("", 400),
-    ])
+    @Test(
+        "wrong JSON types and broken JSON are 400/422 problems, never 500",
+        arguments: [
+            (#"{"name": 42, "email": "a@b.org"}"#, 422),
+            (#"{"consent": "yes"}"#, 422),
+            (#"not json at all"#, 400),
+            (#"[1,2,3]"#, 400),
+            ("", 400),
+        ]
+    )
     func malformed(_ input: (String, Int)) async throws {
         try await TestApp.run { app, client in
             let response = try await post(client, "/api/v1/members", json: input.0)

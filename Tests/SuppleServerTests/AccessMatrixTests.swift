@@ -87,7 +87,8 @@ import Testing
         // The member app.
         "GET /home": .members, "GET /intake": .members, "GET /intake/{step}": .members, "POST /intake/{step}": .members,
         "GET /plan": .members, "GET /session": .members, "POST /session": .members,
-        "GET /session/stop": .members, "POST /session/stop": .members, "POST /walks": .members, "POST /checkins": .members, "GET /checkins/safety": .members, "POST /checkins/safety": .members,
+        "GET /session/stop": .members, "POST /session/stop": .members, "POST /walks": .members, "POST /checkins": .members,
+        "GET /checkins/safety": .members, "POST /checkins/safety": .members,
         "GET /questionnaires/{kind}": .members, "POST /questionnaires/{kind}": .members, "GET /progress": .members,
         "GET /messages": .members, "POST /messages": .members, "GET /what-matters": .members, "POST /what-matters": .members,
         "POST /api/v1/intake": .members, "GET /api/v1/plan": .members, "GET /api/v1/today": .members,
@@ -123,11 +124,18 @@ import Testing
     @Test("every route, web and API, admits exactly the people it should, and none answers 500")
     func matrix() async throws {
         try await TestApp.run { app, client in
-            let router = try await buildRouter(AppConfiguration(passwordHashCost: 4), dependencies: AppDependencies(database: app.database), logger: Logger(label: "t"))
+            let router = try await buildRouter(
+                AppConfiguration(passwordHashCost: 4),
+                dependencies: AppDependencies(database: app.database),
+                logger: Logger(label: "t")
+            )
             let served = router.routes.map { "\($0.method.rawValue) \($0.path.description)" }
             let missing = Set(served).subtracting(Self.rules.keys)
             #expect(missing.isEmpty, "routes without an access rule: \(missing.sorted())")
-            #expect(Set(Self.rules.keys).subtracting(served).isEmpty, "rules for routes that no longer exist: \(Set(Self.rules.keys).subtracting(served).sorted())")
+            #expect(
+                Set(Self.rules.keys).subtracting(served).isEmpty,
+                "rules for routes that no longer exist: \(Set(Self.rules.keys).subtracting(served).sorted())"
+            )
 
             // The people. A's care team exists before A; B joins after the other physical therapist, who gets B.
             try await app.createAccount("pt@example.org", role: .physicalTherapist, name: "Pat Lee")
@@ -138,18 +146,32 @@ import Testing
             try await app.createAccount("admin@example.org", role: .admin, name: "Ada Admin")
             let assignedB = try await app.database.read { db in try await CareTeamRepository.assignment(memberID: memberB.id, in: db) }
             #expect(assignedB[.physicalTherapist] == ptOther.id)
-            let emails: [Person: String] = [.memberA: "riley@example.org", .memberB: "morgan@example.org", .coach: "coach@example.org",
-                                            .physicalTherapist: "pt@example.org", .otherPhysicalTherapist: "pt.other@example.org", .admin: "admin@example.org"]
+            let emails: [Person: String] = [
+                .memberA: "riley@example.org", .memberB: "morgan@example.org", .coach: "coach@example.org",
+                .physicalTherapist: "pt@example.org", .otherPhysicalTherapist: "pt.other@example.org", .admin: "admin@example.org",
+            ]
 
             // What the route parameters point at: A's records, and real library content.
             let tokenA = try await token(client, "riley@example.org")
-            let started = try await client.execute(uri: "/api/v1/sessions", method: .post, headers: [.authorization: "Bearer \(tokenA)", .contentType: "application/json"], body: ByteBuffer(string: "{}"))
+            let started = try await client.execute(
+                uri: "/api/v1/sessions",
+                method: .post,
+                headers: [.authorization: "Bearer \(tokenA)", .contentType: "application/json"],
+                body: ByteBuffer(string: "{}")
+            )
             let sessionID = try #require(try JSONSerialization.jsonObject(with: Data(buffer: started.body)) as? [String: Any])["id"] as? String
-            let alertID = try #require(try await app.database.read { db in try await AlertRepository.forMember(memberA.id, in: db) }.first { $0.audience == .clinical }).id
+            let alertID = try #require(
+                try await app.database.read { db in try await AlertRepository.forMember(memberA.id, in: db) }.first { $0.audience == .clinical }
+            ).id
             let ptID = try #require(try await app.account("pt@example.org")).id
             let reply = SavedReplyRepository.Reply(staffID: ptID, title: "Hello", body: "Hello there", createdAt: app.clock.now())
-            let employer = OrganizationRepository.Organization(slug: "acme-test", name: "Acme (test employer)", kind: .employer,
-                                                               enrollmentMode: .roster, createdAt: app.clock.now())
+            let employer = OrganizationRepository.Organization(
+                slug: "acme-test",
+                name: "Acme (test employer)",
+                kind: .employer,
+                enrollmentMode: .roster,
+                createdAt: app.clock.now()
+            )
             try await app.database.transaction { db in
                 try await SavedReplyRepository.add(reply, in: db)
                 try await OrganizationRepository.insert(employer, in: db)
@@ -158,11 +180,19 @@ import Testing
             func concrete(_ pattern: String) -> String {
                 let path = pattern.split(separator: " ", maxSplits: 1)[1]
                 var result = String(path)
-                let alertRoute = path.contains("/alerts/"), replyRoute = path.contains("/replies/"), sessionRoute = path.contains("/sessions/")
-                let id = alertRoute ? alertID.uuidString : replyRoute ? reply.id.uuidString : sessionRoute ? (sessionID ?? "") : path.contains("exercises/{id}") ? "cat-cow" : memberA.id.uuidString
+                let alertRoute = path.contains("/alerts/")
+                let replyRoute = path.contains("/replies/")
+                let sessionRoute = path.contains("/sessions/")
+                let id =
+                    alertRoute
+                    ? alertID.uuidString
+                    : replyRoute
+                        ? reply.id.uuidString : sessionRoute ? (sessionID ?? "") : path.contains("exercises/{id}") ? "cat-cow" : memberA.id.uuidString
                 let slug = path.contains("/organizations/") ? employer.slug : "back-pain-when-walking"
-                for (name, value) in [("{id}", id.lowercased()), ("{exerciseId}", "forward-bend"), ("{index}", "0"), ("{file}", "app.css"), ("{tag}", "es"),
-                                      ("{slug}", slug), ("{kind}", "peg"), ("{step}", "where"), ("{token}", "not-a-real-token-at-all")] {
+                for (name, value) in [
+                    ("{id}", id.lowercased()), ("{exerciseId}", "forward-bend"), ("{index}", "0"), ("{file}", "app.css"), ("{tag}", "es"),
+                    ("{slug}", slug), ("{kind}", "peg"), ("{step}", "where"), ("{token}", "not-a-real-token-at-all"),
+                ] {
                     result = result.replacingOccurrences(of: name, with: value)
                 }
                 return result
@@ -176,7 +206,9 @@ import Testing
                     try await browser.signIn(email)
                     bearer = try await token(client, email)
                 }
-                let ordered = Self.rules.keys.sorted { (Self.endsTheSession.contains($0) ? 1 : 0, $0) < (Self.endsTheSession.contains($1) ? 1 : 0, $1) }
+                let ordered = Self.rules.keys.sorted {
+                    (Self.endsTheSession.contains($0) ? 1 : 0, $0) < (Self.endsTheSession.contains($1) ? 1 : 0, $1)
+                }
                 for route in ordered {
                     let rule = Self.rules[route]!
                     let method = HTTPRequest.Method(String(route.split(separator: " ")[0]))!
@@ -185,7 +217,12 @@ import Testing
                     if path.hasPrefix("/api/") {
                         var headers: HTTPFields = [.contentType: "application/json"]
                         if let bearer { headers[.authorization] = "Bearer \(bearer)" }
-                        let answer = try await client.execute(uri: path, method: method, headers: headers, body: method == .get ? nil : ByteBuffer(string: "{}"))
+                        let answer = try await client.execute(
+                            uri: path,
+                            method: method,
+                            headers: headers,
+                            body: method == .get ? nil : ByteBuffer(string: "{}")
+                        )
                         response = (answer.status, answer.headers[.location])
                     } else if method == .get {
                         let page = try await browser.get(path)
@@ -197,7 +234,9 @@ import Testing
                     if response.status.code >= 500 { failures.append("\(person) \(route): \(response.status.code)") }
                     let reached = Self.reached(response.status, location: response.location, rule: rule)
                     if reached != rule.allowed.contains(person) {
-                        failures.append("\(person) \(route): \(reached ? "reached" : "refused") with \(response.status.code) \(response.location ?? "")")
+                        failures.append(
+                            "\(person) \(route): \(reached ? "reached" : "refused") with \(response.status.code) \(response.location ?? "")"
+                        )
                     }
                 }
             }
@@ -220,8 +259,12 @@ import Testing
     }
 
     func token(_ client: any TestClientProtocol, _ email: String) async throws -> String {
-        let response = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: [.contentType: "application/json"],
-                                                body: ByteBuffer(string: #"{"email":"\#(email)","password":"walk the dog at dawn"}"#))
+        let response = try await client.execute(
+            uri: "/api/v1/tokens",
+            method: .post,
+            headers: [.contentType: "application/json"],
+            body: ByteBuffer(string: #"{"email":"\#(email)","password":"walk the dog at dawn"}"#)
+        )
         return try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])["token"] as? String ?? ""
     }
 }

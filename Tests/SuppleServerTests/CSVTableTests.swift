@@ -1,5 +1,6 @@
-@testable import SuppleServer
 import Testing
+
+@testable import SuppleServer
 
 @Suite struct CSVTableTests {
     @Test("commas, quotes and line breaks are quoted; formulas stay text in a spreadsheet")

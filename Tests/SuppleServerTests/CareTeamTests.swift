@@ -27,7 +27,10 @@ import Testing
                 try await Browser(client).post("/signup", form: form.fields)
             }
             let caseloads = try await app.database.read { db in
-                try (try await db.raw("SELECT physical_therapist_id AS pt, COUNT(*) AS n FROM accounts WHERE role = 'member' GROUP BY physical_therapist_id").all())
+                try
+                    (try await db.raw(
+                        "SELECT physical_therapist_id AS pt, COUNT(*) AS n FROM accounts WHERE role = 'member' GROUP BY physical_therapist_id"
+                    ).all())
                     .map { (try $0.decode(column: "pt", as: String.self), try $0.decode(column: "n", as: Int.self)) }
             }
             #expect(Dictionary(uniqueKeysWithValues: caseloads) == [ptA.id.uuidString: 2, ptB.id.uuidString: 2])
@@ -48,9 +51,25 @@ import Testing
             let other = try await app.createAccount("pt.other@example.org", role: .physicalTherapist, name: "Pat B")
             let now = app.clock.now()
             try await app.database.transaction { db in
-                try await AlertRepository.insert(.init(memberID: member.id, severity: .routine, audience: .clinical, reason: "Routine review", source: "t", createdAt: now), in: db)
-                try await AlertRepository.insert(.init(memberID: member.id, severity: .emergency, audience: .clinical, reason: "Emergency sign", source: "t", createdAt: now.addingTimeInterval(60)), in: db)
-                try await AlertRepository.insert(.init(memberID: member.id, severity: .support, audience: .coach, reason: "Mood screen positive", source: "t", createdAt: now), in: db)
+                try await AlertRepository.insert(
+                    .init(memberID: member.id, severity: .routine, audience: .clinical, reason: "Routine review", source: "t", createdAt: now),
+                    in: db
+                )
+                try await AlertRepository.insert(
+                    .init(
+                        memberID: member.id,
+                        severity: .emergency,
+                        audience: .clinical,
+                        reason: "Emergency sign",
+                        source: "t",
+                        createdAt: now.addingTimeInterval(60)
+                    ),
+                    in: db
+                )
+                try await AlertRepository.insert(
+                    .init(memberID: member.id, severity: .support, audience: .coach, reason: "Mood screen positive", source: "t", createdAt: now),
+                    in: db
+                )
             }
             app.clock.advance(by: 3 * 3600)
             let browser = Browser(client)
@@ -71,10 +90,15 @@ import Testing
             #expect(!(try await stranger.get("/staff")).text.contains("Riley Demo"))
             #expect(try await stranger.get("/staff/members/\(member.id.uuidString)").status == .forbidden)
 
-            let alertID = try #require(try await app.database.read { db in try await AlertRepository.forMember(member.id, in: db) }.first { $0.severity == .emergency }).id
+            let alertID = try #require(
+                try await app.database.read { db in try await AlertRepository.forMember(member.id, in: db) }.first { $0.severity == .emergency }
+            ).id
             #expect(try await browser.post("/staff/alerts/\(alertID.uuidString)/resolve", form: [("note", "")]).status == .unprocessableContent)
             #expect(try await stranger.post("/staff/alerts/\(alertID.uuidString)/resolve", form: [("note", "not mine")]).status == .forbidden)
-            let done = try await browser.post("/staff/alerts/\(alertID.uuidString)/resolve", form: [("note", "Phoned; sent to the emergency department")])
+            let done = try await browser.post(
+                "/staff/alerts/\(alertID.uuidString)/resolve",
+                form: [("note", "Phoned; sent to the emergency department")]
+            )
             #expect(done.location == "/staff?done=resolved")
             #expect(!(try await browser.get("/staff")).text.contains("Emergency sign"))
             let events = try await app.database.read { db in try await AuditLog.events(involving: pt.id, in: db) }
@@ -91,7 +115,9 @@ import Testing
             let (member, account) = try await ProgramTests().memberWithPlan(app, client)
             let quiet = "No sessions, walks or check-ins for 7 days"
             func quietAlerts() async throws -> [AlertRepository.Alert] {
-                try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }.filter { $0.source == EngagementRules.quietSource }
+                try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }.filter {
+                    $0.source == EngagementRules.quietSource
+                }
             }
 
             app.clock.advance(by: 6 * 86_400)
@@ -109,7 +135,10 @@ import Testing
             let alert = try #require(try await quietAlerts().first)
             let coach = Browser(client)
             try await coach.signIn("coach@example.org")
-            #expect(try await coach.post("/staff/alerts/\(alert.id.uuidString)/resolve", form: [("note", "Left a friendly message")]).location == "/staff?done=resolved")
+            #expect(
+                try await coach.post("/staff/alerts/\(alert.id.uuidString)/resolve", form: [("note", "Left a friendly message")]).location
+                    == "/staff?done=resolved"
+            )
             app.clock.advance(by: 3 * 86_400)
             #expect(!(try await queue("coach@example.org", client)).contains(quiet), "a coach who just reached out is not asked again days later")
             app.clock.advance(by: 5 * 86_400)
@@ -187,23 +216,34 @@ import Testing
             let member = try await app.createAccount("riley@example.org", role: .member, name: "Riley Demo")
             let ptB = try await app.createAccount("pt.b@example.org", role: .physicalTherapist, name: "Pat B")
             let record = "/staff/members/\(member.id.uuidString.lowercased())"
-            let a = Browser(client), b = Browser(client), admin = Browser(client)
+            let a = Browser(client)
+            let b = Browser(client)
+            let admin = Browser(client)
             try await a.signIn("pt.a@example.org")
             try await b.signIn("pt.b@example.org")
             try await admin.signIn("admin@example.org")
             #expect(try await a.get(record).text.contains("Physical therapist: Pat A"))
             #expect(try await b.get(record).status == .forbidden)
-            #expect(try await a.post("\(record)/care-team", form: [("physicalTherapist", ptA.id.uuidString), ("healthCoach", coach.id.uuidString)]).status == .forbidden,
-                    "only admins reassign")
+            #expect(
+                try await a.post("\(record)/care-team", form: [("physicalTherapist", ptA.id.uuidString), ("healthCoach", coach.id.uuidString)]).status
+                    == .forbidden,
+                "only admins reassign"
+            )
 
-            let bad = try await admin.post("\(record)/care-team", form: [("physicalTherapist", coach.id.uuidString), ("healthCoach", coach.id.uuidString)])
+            let bad = try await admin.post(
+                "\(record)/care-team",
+                form: [("physicalTherapist", coach.id.uuidString), ("healthCoach", coach.id.uuidString)]
+            )
             #expect(bad.status == .unprocessableContent, "a coach is not a physical therapist")
             #expect(bad.text.contains("Choose an active physical therapist from the list."))
             #expect(try await a.get(record).status == .ok, "nothing changed")
 
             let page = try await admin.get(record)
             #expect(page.text.contains("Save care team") && page.text.contains("Pat B"))
-            let done = try await admin.post("\(record)/care-team", form: [("physicalTherapist", ptB.id.uuidString), ("healthCoach", coach.id.uuidString)])
+            let done = try await admin.post(
+                "\(record)/care-team",
+                form: [("physicalTherapist", ptB.id.uuidString), ("healthCoach", coach.id.uuidString)]
+            )
             #expect(done.location == "\(record)?done=reassigned")
             #expect(try await b.get(record).text.contains("Physical therapist: Pat B"))
             #expect(try await a.get(record).status == .forbidden)

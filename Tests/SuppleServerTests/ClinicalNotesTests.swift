@@ -21,14 +21,22 @@ import Testing
             #expect(empty.status == .unprocessableContent)
             #expect(empty.text.contains("Write at least one of subjective, objective, assessment or plan."))
 
-            let saved = try await pt.post(chart + "/notes", form: [("subjective", "Pain 5/10 after walks."), ("assessment", "Flexion-relieved pattern."),
-                                                                   ("plan", "Review in 2 weeks.")])
+            let saved = try await pt.post(
+                chart + "/notes",
+                form: [
+                    ("subjective", "Pain 5/10 after walks."), ("assessment", "Flexion-relieved pattern."),
+                    ("plan", "Review in 2 weeks."),
+                ]
+            )
             #expect(saved.location == chart + "?done=note-saved#notes")
             let original = try #require(try await app.database.read { db in try await ClinicalNoteRepository.forMember(member.id, in: db) }.first)
 
             let amendForm = try await pt.get(chart + "?amend=\(original.note.id.uuidString.lowercased())")
             #expect(amendForm.text.contains("Amend a note"))
-            let amended = try await pt.post(chart + "/notes", form: [("amends", original.note.id.uuidString.lowercased()), ("plan", "Review in 1 week instead.")])
+            let amended = try await pt.post(
+                chart + "/notes",
+                form: [("amends", original.note.id.uuidString.lowercased()), ("plan", "Review in 1 week instead.")]
+            )
             #expect(amended.status == .seeOther)
 
             let page = try await pt.get(chart)

@@ -30,8 +30,13 @@ import Testing
         try await TestApp.run { app, client in
             let (browser, account) = try await member(app, client)
             let steps = IntakeTests.walkingPainSteps()
-            try await browser.post("/intake/where", form: [("painRegions", "knee"), ("painRegions", "lumbar"), ("primaryRegion", "knee"),
-                                                          ("weeksWithPain", "20"), ("firstEverEpisode", "no"), ("gettingWorse", "no")])
+            try await browser.post(
+                "/intake/where",
+                form: [
+                    ("painRegions", "knee"), ("painRegions", "lumbar"), ("primaryRegion", "knee"),
+                    ("weeksWithPain", "20"), ("firstEverEpisode", "no"), ("gettingWorse", "no"),
+                ]
+            )
             let safety = try await browser.get("/intake/safety").text
             #expect(safety.contains("Is your hip or knee hot and swollen"))
             #expect(safety.contains("aortic aneurysm"))
@@ -47,8 +52,13 @@ import Testing
             #expect(health.location == "/intake/feelings")
             #expect(try await browser.get("/intake/health-details").location == "/intake")
             // Pregnant: the details step asks the weeks and the warning signs.
-            let pregnant = try await browser.post("/intake/health", form: [("pregnancy", "pregnant"), ("surgery.hipReplacement", "no"),
-                                                                          ("surgery.kneeReplacement", "no"), ("surgery.spineSurgery", "no")])
+            let pregnant = try await browser.post(
+                "/intake/health",
+                form: [
+                    ("pregnancy", "pregnant"), ("surgery.hipReplacement", "no"),
+                    ("surgery.kneeReplacement", "no"), ("surgery.spineSurgery", "no"),
+                ]
+            )
             #expect(pregnant.location == "/intake/health-details")
             let details = try await browser.get("/intake/health-details").text
             #expect(details.contains("How many weeks pregnant are you?") && details.contains("bleeding"))
@@ -72,7 +82,10 @@ import Testing
             let (browser, _) = try await member(app, client)
             var steps = IntakeTests.walkingPainSteps()
             steps.insert(("health-details", [("weeksPregnant", "24"), ("dangerSigns.pregnancyWarningSigns", "no")]), at: 5)
-            steps[4] = ("health", [("pregnancy", "pregnant"), ("surgery.hipReplacement", "no"), ("surgery.kneeReplacement", "no"), ("surgery.spineSurgery", "no")])
+            steps[4] = (
+                "health",
+                [("pregnancy", "pregnant"), ("surgery.hipReplacement", "no"), ("surgery.kneeReplacement", "no"), ("surgery.spineSurgery", "no")]
+            )
             for (slug, fields) in steps {
                 let page = try await browser.post("/intake/\(slug)", form: fields)
                 #expect(page.status == .seeOther, "\(slug)")
@@ -87,13 +100,19 @@ import Testing
     func crisisAtIntake() async throws {
         try await TestApp.run { app, client in
             let (browser, account) = try await member(app, client)
-            var steps = Self.steps("feelings", replacing: [("phq2.0", "2"), ("phq2.1", "2"), ("gad2.0", "1"), ("gad2.1", "0"), ("fearOfMovement", "3")])
+            var steps = Self.steps(
+                "feelings",
+                replacing: [("phq2.0", "2"), ("phq2.1", "2"), ("gad2.0", "1"), ("gad2.1", "0"), ("fearOfMovement", "3")]
+            )
             let phq9 = (0..<7).map { ("phq9Rest.\($0)", $0 == 6 ? "1" : "0") }
             steps.insert(("feelings-more", phq9), at: 6)
             var last: Browser.Page?
             for (slug, fields) in steps {
                 last = try await browser.post("/intake/\(slug)", form: fields)
-                #expect(last?.status == .seeOther, "\(slug): \(last?.text.components(separatedBy: "field-error").dropFirst().first?.prefix(200) ?? "")")
+                #expect(
+                    last?.status == .seeOther,
+                    "\(slug): \(last?.text.components(separatedBy: "field-error").dropFirst().first?.prefix(200) ?? "")"
+                )
             }
             #expect(last?.location == "/support/now")
             let page = try await browser.get("/support/now")
@@ -129,7 +148,9 @@ import Testing
             let bladderForm = keys.map { ($0, $0 == "bladderChange" ? "yes" : "no") }
             #expect(try await browser.post("/checkins/safety", form: bladderForm).text.contains("Please get medical help now"))
             try await browser.post("/checkins/safety", form: bladderForm)
-            func emergencies() async throws -> Int { try await alerts(app, account).filter { $0.severity == .emergency && $0.source == "safety-check" }.count }
+            func emergencies() async throws -> Int {
+                try await alerts(app, account).filter { $0.severity == .emergency && $0.source == "safety-check" }.count
+            }
             #expect(try await emergencies() == 1)
 
             // A week later, new bladder trouble.
@@ -137,17 +158,29 @@ import Testing
             try await browser.signIn("riley@example.org")
             let emergency = try await browser.post("/checkins/safety", form: keys.map { ($0, $0 == "bladderChange" ? "yes" : "no") })
             #expect(emergency.text.contains("Please get medical help now"))
-            #expect(try await alerts(app, account).contains { $0.severity == .emergency && $0.source == "safety-check" && $0.reason.contains("T1-bladder") })
+            #expect(
+                try await alerts(app, account).contains {
+                    $0.severity == .emergency && $0.source == "safety-check" && $0.reason.contains("T1-bladder")
+                }
+            )
             #expect(try await emergencies() == 2, "a new week's answer is its own alert")
 
             // The API: spreading symptoms alone are urgent for the physical therapist, not an emergency.
             app.clock.advance(by: 7 * 86_400)
-            let signIn = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: [.contentType: "application/json"],
-                                                  body: ByteBuffer(string: #"{"email":"riley@example.org","password":"walk the dog at dawn","label":"phone"}"#))
+            let signIn = try await client.execute(
+                uri: "/api/v1/tokens",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"email":"riley@example.org","password":"walk the dog at dawn","label":"phone"}"#)
+            )
             let token = try #require((try JSONSerialization.jsonObject(with: Data(buffer: signIn.body)) as? [String: Any])?["token"] as? String)
             func post(_ json: String) async throws -> (HTTPResponse.Status, [String: Any]) {
-                let response = try await client.execute(uri: "/api/v1/checkins", method: .post,
-                                                        headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: ByteBuffer(string: json))
+                let response = try await client.execute(
+                    uri: "/api/v1/checkins",
+                    method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                    body: ByteBuffer(string: json)
+                )
                 return (response.status, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
             }
             let (badStatus, bad) = try await post(#"{"kind":"weekly-safety","answers":{"bladderChange":false}}"#)
@@ -186,7 +219,10 @@ import Testing
             #expect(!(try await browser.get("/plan")).text.contains(">Knee Hug<"))
             let pt = Browser(client)
             try await pt.signIn("pt@example.org")
-            let warned = try await pt.post("/staff/members/\(account.id.uuidString.lowercased())/plan", form: [("basedOn", "1"), ("add", "knee-hug")])
+            let warned = try await pt.post(
+                "/staff/members/\(account.id.uuidString.lowercased())/plan",
+                form: [("basedOn", "1"), ("add", "knee-hug")]
+            )
             #expect(warned.status == .unprocessableContent)
             #expect(warned.text.contains("P-osteoporosis"))
             #expect(warned.text.contains("someone with osteoporosis or on long-term steroids should avoid"))

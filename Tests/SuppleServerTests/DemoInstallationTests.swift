@@ -26,9 +26,10 @@ import Testing
 
     @Test("a demo installation says so on every page, and the demo loads again after people have joined it")
     func markedOnEveryPage() async throws {
-        try await TestApp.run(prepare: { db in
+        @Sendable func loadDemo(_ db: any Database) async throws {
             try await DemoData.load(into: db, hasher: PasswordHasher(cost: 4))
-        }) { app, client in
+        }
+        try await TestApp.run(prepare: loadDemo) { app, client in
             let visitor = Browser(client)
             for path in ["/", "/signin", "/library"] {
                 #expect(try await visitor.get(path).text.contains("Demo installation."), "\(path)")

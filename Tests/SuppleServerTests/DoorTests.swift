@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-@testable import SuppleServer
 import Testing
+
+@testable import SuppleServer
 
 /// The doors open before sign-in (issue 17, finding 1): hostile nesting is refused by name, a
 /// door's body has a small size limit, and past a door's rate the answer comes before the body

@@ -20,8 +20,15 @@ import Testing
         """
 
     /// Posts a multipart form with the CSRF token first, as the page's form does.
-    static func upload(_ browser: Browser, slug: String, csv: [UInt8], mode: String = "update", asOf: String = "2026-11-18",
-                       csrf: String? = nil, fileName: String = "roster.csv") async throws -> Browser.Page {
+    static func upload(
+        _ browser: Browser,
+        slug: String,
+        csv: [UInt8],
+        mode: String = "update",
+        asOf: String = "2026-11-18",
+        csrf: String? = nil,
+        fileName: String = "roster.csv"
+    ) async throws -> Browser.Page {
         let token = try await browser.currentFormToken()
         let boundary = "----supple-test-boundary"
         var body = ByteBuffer()
@@ -34,8 +41,12 @@ import Testing
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: text/csv\r\n\r\n")
         body.writeBytes(csv)
         body.writeString("\r\n--\(boundary)--\r\n")
-        return try await browser.send("/staff/organizations/\(slug)/roster", method: .post,
-                                      headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+        return try await browser.send(
+            "/staff/organizations/\(slug)/roster",
+            method: .post,
+            headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+            body: body
+        )
     }
 
     static func admin(_ app: TestApp, _ client: any TestClientProtocol) async throws -> Browser {
@@ -46,11 +57,16 @@ import Testing
     }
 
     static func createOrganization(_ browser: Browser, slug: String = "acme", mode: String = "roster") async throws -> Browser.Page {
-        try await browser.post("/staff/organizations", form: [("name", "Acme Manufacturing"), ("slug", slug), ("kind", "employer"), ("enrollmentMode", mode)])
+        try await browser.post(
+            "/staff/organizations",
+            form: [("name", "Acme Manufacturing"), ("slug", slug), ("kind", "employer"), ("enrollmentMode", mode)]
+        )
     }
 
     static func rosterSize(_ app: TestApp) async throws -> Int {
-        try await app.database.read { db in try await db.raw("SELECT COUNT(*) AS n FROM eligibility_records").first()!.decode(column: "n", as: Int.self) }
+        try await app.database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM eligibility_records").first()!.decode(column: "n", as: Int.self)
+        }
     }
 
     @Test("an admin creates an organization and uploads its roster; the report page shows what happened")
@@ -59,11 +75,19 @@ import Testing
             let admin = try await Self.admin(app, client)
             let created = try await Self.createOrganization(admin)
             #expect(created.location == "/staff/organizations/acme?done=created")
-            let bad = try await admin.post("/staff/organizations", form: [("name", ""), ("slug", "Acme Corp!"), ("kind", "employer"), ("enrollmentMode", "roster")])
+            let bad = try await admin.post(
+                "/staff/organizations",
+                form: [("name", ""), ("slug", "Acme Corp!"), ("kind", "employer"), ("enrollmentMode", "roster")]
+            )
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("Use 3–40 lowercase letters"))
-            #expect(try await admin.post("/staff/organizations", form: [("name", "Other"), ("slug", "acme"), ("kind", "clinic"), ("enrollmentMode", "open")]).text
-                .contains("Another organization already uses this code"))
+            #expect(
+                try await admin.post(
+                    "/staff/organizations",
+                    form: [("name", "Other"), ("slug", "acme"), ("kind", "clinic"), ("enrollmentMode", "open")]
+                ).text
+                    .contains("Another organization already uses this code")
+            )
 
             let uploaded = try await Self.upload(admin, slug: "acme", csv: Array(Self.roster.utf8))
             #expect(uploaded.status == .seeOther)
@@ -86,11 +110,20 @@ import Testing
             let admin = try await Self.admin(app, client)
             _ = try await Self.createOrganization(admin)
             _ = try await Self.upload(admin, slug: "acme", csv: Array(Self.roster.utf8))
-            let misspelled = try await Self.upload(admin, slug: "acme", csv: Array("member_id,first_name,last_name,dob,relationship,coverage_start\nX,A,B,1980-01-01,employee,2026-01-01\n".utf8))
+            let misspelled = try await Self.upload(
+                admin,
+                slug: "acme",
+                csv: Array("member_id,first_name,last_name,dob,relationship,coverage_start\nX,A,B,1980-01-01,employee,2026-01-01\n".utf8)
+            )
             #expect(misspelled.status == .unprocessableContent)
             #expect(misspelled.text.contains("The file was not imported."))
             #expect(misspelled.text.contains("\"dob\""))
-            let spreadsheet = try await Self.upload(admin, slug: "acme", csv: [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 64), fileName: "roster.xlsx")
+            let spreadsheet = try await Self.upload(
+                admin,
+                slug: "acme",
+                csv: [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 64),
+                fileName: "roster.xlsx"
+            )
             #expect(spreadsheet.text.contains("looks like a spreadsheet"))
             let noFile = try await Self.upload(admin, slug: "acme", csv: [], fileName: "")
             #expect(noFile.text.contains("Choose a roster file"))
@@ -117,8 +150,19 @@ import Testing
         }
     }
 
-    static func check(_ browser: Browser, org: String = "acme", code: String = "", first: String, last: String, born: String, memberID: String = "") async throws -> Browser.Page {
-        try await browser.post("/coverage", form: [("organization", org), ("code", code), ("firstName", first), ("lastName", last), ("dateOfBirth", born), ("memberId", memberID)])
+    static func check(
+        _ browser: Browser,
+        org: String = "acme",
+        code: String = "",
+        first: String,
+        last: String,
+        born: String,
+        memberID: String = ""
+    ) async throws -> Browser.Page {
+        try await browser.post(
+            "/coverage",
+            form: [("organization", org), ("code", code), ("firstName", first), ("lastName", last), ("dateOfBirth", born), ("memberId", memberID)]
+        )
     }
 
     /// The answer box alone, so tests compare exactly what a person is told.
@@ -136,8 +180,10 @@ import Testing
     }
 
     static func signUpForm(name: String, email: String, born: String) -> [(String, String)] {
-        [("name", name), ("email", email), ("password", "walk the dog at dawn"), ("dateOfBirth", born), ("timeZone", "America/Chicago"),
-         ("consent", "yes")]
+        [
+            ("name", name), ("email", email), ("password", "walk the dog at dawn"), ("dateOfBirth", born), ("timeZone", "America/Chicago"),
+            ("consent", "yes"),
+        ]
     }
 
     @Test("a person on the roster is covered, and signs up with the record linked to the new account")
@@ -159,7 +205,10 @@ import Testing
             #expect(signUp.text.contains("Your coverage is confirmed"))
             #expect(signUp.text.contains("value=\"María José O'Connor-Núñez\""))
             #expect(!signUp.body.contains(pass))
-            let joined = try await person.post("/signup", form: Self.signUpForm(name: "María José O'Connor-Núñez", email: "maria@example.org", born: "1990-12-01"))
+            let joined = try await person.post(
+                "/signup",
+                form: Self.signUpForm(name: "María José O'Connor-Núñez", email: "maria@example.org", born: "1990-12-01")
+            )
             #expect(joined.status == .seeOther)
             #expect(person.cookies["supple_coverage"] == nil, "used up, the cookie goes")
             let account = try #require(try await app.account("maria@example.org"))
@@ -171,7 +220,10 @@ import Testing
             // The pass works once.
             let replaying = Browser(client)
             replaying.setCookie("supple_coverage", pass)
-            let reused = try await replaying.post("/signup", form: Self.signUpForm(name: "Someone Else", email: "else@example.org", born: "1990-12-01"))
+            let reused = try await replaying.post(
+                "/signup",
+                form: Self.signUpForm(name: "Someone Else", email: "else@example.org", born: "1990-12-01")
+            )
             #expect(reused.status == .unprocessableContent)
             #expect(reused.text.contains("Your coverage check has expired or was already used"))
             #expect(try await app.account("else@example.org") == nil)
@@ -249,20 +301,37 @@ import Testing
         try await TestApp.run { app, client in
             _ = try await Self.withRoster(app, client)
             func post(_ path: String, _ json: String) async throws -> (HTTPResponse.Status, [String: Any]) {
-                let response = try await client.execute(uri: path, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))
+                let response = try await client.execute(
+                    uri: path,
+                    method: .post,
+                    headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: json)
+                )
                 return (response.status, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
             }
-            let (status, answer) = try await post("/api/v1/eligibility/check", #"{"organization":"acme","firstName":"PAT","lastName":"example","dateOfBirth":"1984-05-17"}"#)
+            let (status, answer) = try await post(
+                "/api/v1/eligibility/check",
+                #"{"organization":"acme","firstName":"PAT","lastName":"example","dateOfBirth":"1984-05-17"}"#
+            )
             #expect(status == .ok)
             #expect(answer["status"] as? String == "covered")
             let pass = try #require(answer["coveragePass"] as? String)
-            let (_, neutral) = try await post("/api/v1/eligibility/check", #"{"organization":"acme","firstName":"Pat","lastName":"Example","dateOfBirth":"1984-05-16"}"#)
+            let (_, neutral) = try await post(
+                "/api/v1/eligibility/check",
+                #"{"organization":"acme","firstName":"Pat","lastName":"Example","dateOfBirth":"1984-05-16"}"#
+            )
             #expect(neutral["status"] as? String == "not_confirmed")
             #expect(neutral["coveragePass"] == nil)
-            let (bad, problem) = try await post("/api/v1/eligibility/check", #"{"organization":"acme","firstName":"Pat","lastName":"Example","dateOfBirth":"soon"}"#)
+            let (bad, problem) = try await post(
+                "/api/v1/eligibility/check",
+                #"{"organization":"acme","firstName":"Pat","lastName":"Example","dateOfBirth":"soon"}"#
+            )
             #expect(bad == .unprocessableContent)
             #expect((problem["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "#/dateOfBirth")
-            let (created, _) = try await post("/api/v1/members", #"{"name":"Pat Example","email":"pat@example.org","password":"walk the dog at dawn","dateOfBirth":"1984-05-17","timeZone":"UTC","consent":true,"coveragePass":"\#(pass)"}"#)
+            let (created, _) = try await post(
+                "/api/v1/members",
+                #"{"name":"Pat Example","email":"pat@example.org","password":"walk the dog at dawn","dateOfBirth":"1984-05-17","timeZone":"UTC","consent":true,"coveragePass":"\#(pass)"}"#
+            )
             #expect(created == .created)
             let account = try #require(try await app.account("pat@example.org"))
             #expect(try await app.database.read { db in try await EligibilityRepository.coverage(ofAccount: account.id, in: db) }?.memberID == "A-1")
@@ -273,12 +342,29 @@ import Testing
     func endedCoverageBlocksSessions() async throws {
         try await TestApp.run { app, client in
             let (browser, member) = try await ProgramTests().memberWithPlan(app, client)
-            let org = OrganizationRepository.Organization(slug: "acme", name: "Acme Manufacturing", kind: .employer, enrollmentMode: .roster, createdAt: app.clock.now())
+            let org = OrganizationRepository.Organization(
+                slug: "acme",
+                name: "Acme Manufacturing",
+                kind: .employer,
+                enrollmentMode: .roster,
+                createdAt: app.clock.now()
+            )
             try await app.database.transaction { db in try await OrganizationRepository.insert(org, in: db) }
             var remaining: [UInt8]? = Array(Self.roster.utf8)
             _ = try await RosterImporter(database: app.database, limits: RosterLimits()).run(
-                .init(organizationID: org.id, mode: .update, asOf: "2026-11-18", fileName: "r.csv", importedBy: nil, source: "test", now: app.clock.now())
-            ) { defer { remaining = nil }; return remaining }
+                .init(
+                    organizationID: org.id,
+                    mode: .update,
+                    asOf: "2026-11-18",
+                    fileName: "r.csv",
+                    importedBy: nil,
+                    source: "test",
+                    now: app.clock.now()
+                )
+            ) {
+                defer { remaining = nil }
+                return remaining
+            }
             try await app.database.transaction { db in
                 try await EligibilityRepository.link(accountID: member.id, to: .init(organizationID: org.id, memberID: "A-1"), in: db)
             }
@@ -293,11 +379,19 @@ import Testing
             #expect(try await browser.get("/home").text.contains("new sessions are paused"))
             #expect(try await browser.get("/progress").status == .ok)
 
-            let issued = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: [.contentType: "application/json"],
-                                                  body: ByteBuffer(string: #"{"email":"riley@example.org","password":"walk the dog at dawn"}"#))
+            let issued = try await client.execute(
+                uri: "/api/v1/tokens",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"email":"riley@example.org","password":"walk the dog at dawn"}"#)
+            )
             let token = try #require((try JSONSerialization.jsonObject(with: Data(buffer: issued.body)) as? [String: Any])?["token"] as? String)
-            let started = try await client.execute(uri: "/api/v1/sessions", method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                                   body: ByteBuffer(string: "{}"))
+            let started = try await client.execute(
+                uri: "/api/v1/sessions",
+                method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                body: ByteBuffer(string: "{}")
+            )
             #expect(started.status == .forbidden)
             #expect(String(buffer: started.body).contains("new sessions are paused"))
         }
@@ -314,7 +408,8 @@ import Testing
                 account.organizationID = org.id
                 let accountID = account.id
                 try await app.database.transaction { db in
-                    try await db.raw("UPDATE accounts SET organization_id = \(bind: org.id.uuidString) WHERE id = \(bind: accountID.uuidString)").run()
+                    try await db.raw("UPDATE accounts SET organization_id = \(bind: org.id.uuidString) WHERE id = \(bind: accountID.uuidString)")
+                        .run()
                 }
             }
             let page = try await admin.get("/staff/organizations/acme/report")
@@ -327,7 +422,9 @@ import Testing
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(csv.body.hasPrefix("metric,value,note\r\nenrolled,12,"))
             #expect(!csv.body.contains("@example.org"))
-            let events = try await app.database.read { db in try await db.raw("SELECT action FROM audit_events").all().map { try $0.decode(column: "action", as: String.self) } }
+            let events = try await app.database.read { db in
+                try await db.raw("SELECT action FROM audit_events").all().map { try $0.decode(column: "action", as: String.self) }
+            }
             #expect(events.filter { $0 == "admin.viewed_sponsor_report" }.count == 2)
             #expect(events.contains("admin.created_organization"))
         }

@@ -5,8 +5,9 @@ import NIOCore
 import SQLKit
 import SuppleCore
 import SuppleStore
-@testable import SuppleServer
 import Testing
+
+@testable import SuppleServer
 
 @Suite struct IntakeTests {
     /// The founding case: low back pain worse walking and standing, better sitting and bending forward.
@@ -16,15 +17,34 @@ import Testing
         let yes = ticked + (bladder == "yes" ? ["dangerSigns.bladderChange"] : [])
         let safety = yes.isEmpty ? [(IntakeForm.noneApplyKey, "yes")] : yes.map { ($0, "yes") }
         return [
-            ("where", [("painRegions", "lumbar"), ("primaryRegion", "lumbar"), ("weeksWithPain", "20"), ("firstEverEpisode", "no"), ("gettingWorse", "no")]),
-            ("how-much", [("painNow", "4"), ("painAverageWeek", "4"), ("painWorstWeek", "6"), ("peg.enjoymentInterference", "5"), ("peg.activityInterference", "6")]),
-            ("what-changes-it", [("worseWith", "walking"), ("worseWith", "standing"), ("betterWith", "sitting"), ("betterWith", "bendingForward"),
-                                 ("legSymptoms", "none"), ("numbnessOrTingling", "no"), ("walkMinutesBeforePain", "10")]),
+            (
+                "where",
+                [("painRegions", "lumbar"), ("primaryRegion", "lumbar"), ("weeksWithPain", "20"), ("firstEverEpisode", "no"), ("gettingWorse", "no")]
+            ),
+            (
+                "how-much",
+                [
+                    ("painNow", "4"), ("painAverageWeek", "4"), ("painWorstWeek", "6"), ("peg.enjoymentInterference", "5"),
+                    ("peg.activityInterference", "6"),
+                ]
+            ),
+            (
+                "what-changes-it",
+                [
+                    ("worseWith", "walking"), ("worseWith", "standing"), ("betterWith", "sitting"), ("betterWith", "bendingForward"),
+                    ("legSymptoms", "none"), ("numbnessOrTingling", "no"), ("walkMinutesBeforePain", "10"),
+                ]
+            ),
             ("safety", safety),
             ("health", [("pregnancy", "no"), ("surgery.hipReplacement", "no"), ("surgery.kneeReplacement", "no"), ("surgery.spineSurgery", "no")]),
             ("feelings", [("phq2.0", "1"), ("phq2.1", "0"), ("gad2.0", "1"), ("gad2.1", "0"), ("fearOfMovement", "3")]),
-            ("daily-life", [("canGetToFloor", "yes"), ("equipment", "mat"),
-                            ("sittingHoursPerDay", "7"), ("workHours.start", "09:00"), ("workHours.end", "17:00"), ("preferredWalkTime", "morning")]),
+            (
+                "daily-life",
+                [
+                    ("canGetToFloor", "yes"), ("equipment", "mat"),
+                    ("sittingHoursPerDay", "7"), ("workHours.start", "09:00"), ("workHours.end", "17:00"), ("preferredWalkTime", "morning"),
+                ]
+            ),
         ]
     }
 
@@ -58,7 +78,10 @@ import Testing
             #expect(minutes(try await browser.get("/home").text, #"exercises, about (\d+) minutes\."#) == estimate)
             #expect(minutes(try await browser.get("/session").text, #"exercises, about (\d+) minutes\. Move"#) == estimate)
             let alerts = try await app.database.read { db in try await AlertRepository.forMember(account.id, in: db) }
-            #expect(alerts.map(\.reason) == ["New plan from the intake is ready for review"], "no danger signs: only the physical therapist's routine look")
+            #expect(
+                alerts.map(\.reason) == ["New plan from the intake is ready for review"],
+                "no danger signs: only the physical therapist's routine look"
+            )
             #expect(alerts.first?.severity == .routine && alerts.first?.audience == .clinical)
             #expect(try await browser.get("/home").text.contains("Your plan is ready"))
         }
@@ -140,7 +163,10 @@ import Testing
             #expect(!back.contains(#"name="noneApply" value="yes" checked"#))
 
             try await browser.post("/intake/safety", form: [(IntakeForm.noneApplyKey, "yes")])
-            #expect(try await browser.get("/intake/safety").text.contains(#"name="noneApply" value="yes" checked"#), "all no reads back as none apply")
+            #expect(
+                try await browser.get("/intake/safety").text.contains(#"name="noneApply" value="yes" checked"#),
+                "all no reads back as none apply"
+            )
         }
     }
 
@@ -175,26 +201,44 @@ import Testing
     }
 
     func postJSON(_ client: any TestClientProtocol, _ path: String, _ json: String, token: String) async throws -> TestResponse {
-        try await client.execute(uri: path, method: .post, headers: [.contentType: "application/json", .authorization: "Bearer \(token)"],
-                                 body: ByteBuffer(string: json))
+        try await client.execute(
+            uri: path,
+            method: .post,
+            headers: [.contentType: "application/json", .authorization: "Bearer \(token)"],
+            body: ByteBuffer(string: json)
+        )
     }
 
     @Test("the API takes the same document, names unknown and out-of-range fields, and returns the decision")
     func api() async throws {
         try await TestApp.run { app, client in
-            let signUp = #"{"name":"Riley Demo","email":"riley@example.org","password":"walk the dog at dawn","dateOfBirth":"1968-04-23","timeZone":"America/Chicago","consent":true}"#
-            let created = try await client.execute(uri: "/api/v1/members", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: signUp))
+            let signUp =
+                #"{"name":"Riley Demo","email":"riley@example.org","password":"walk the dog at dawn","dateOfBirth":"1968-04-23","timeZone":"America/Chicago","consent":true}"#
+            let created = try await client.execute(
+                uri: "/api/v1/members",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: signUp)
+            )
             let token = try #require((try JSONSerialization.jsonObject(with: Data(buffer: created.body)) as? [String: Any])?["token"] as? String)
 
-            let bad = try await postJSON(client, "/api/v1/intake", #"{"painRegions":["lumbar"],"weeksWithPain":-2,"painNow":11,"painAverageWeek":4,"painWorstWeek":6,"peg":{"enjoymentInterference":5,"activityInterference":6},"phq2":[0,0],"gad2":[0,0],"fearOfMovement":2,"pain_later":3}"#, token: token)
+            let bad = try await postJSON(
+                client,
+                "/api/v1/intake",
+                #"{"painRegions":["lumbar"],"weeksWithPain":-2,"painNow":11,"painAverageWeek":4,"painWorstWeek":6,"peg":{"enjoymentInterference":5,"activityInterference":6},"phq2":[0,0],"gad2":[0,0],"fearOfMovement":2,"pain_later":3}"#,
+                token: token
+            )
             #expect(bad.status == .unprocessableContent)
             let problems = String(buffer: bad.body)
             #expect(problems.contains(##""pointer":"#/weeksWithPain""##))
             #expect(problems.contains(##""pointer":"#/painNow""##))
             #expect(problems.contains(##""pointer":"#/pain_later""##))
 
-            let intake = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL, encoding: .utf8)
+            let intake = try String(
+                contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                    .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL,
+                encoding: .utf8
+            )
             let good = try await postJSON(client, "/api/v1/intake", intake, token: token)
             #expect(good.status == .created)
             let decision = try #require(try JSONSerialization.jsonObject(with: Data(buffer: good.body)) as? [String: Any])

@@ -12,8 +12,13 @@ import Testing
 /// The server's own rounds: finishing what a crash interrupted, and clearing what expired.
 @Suite struct MaintenanceTests {
     func maintenance(_ app: TestApp) throws -> MaintenanceService {
-        MaintenanceService(database: app.database, program: ProgramService(database: app.database, library: try ContentLibrary.bundled(), clock: app.clock),
-                           clock: app.clock, interval: .seconds(900), logger: Logger(label: "supple.tests"))
+        MaintenanceService(
+            database: app.database,
+            program: ProgramService(database: app.database, library: try ContentLibrary.bundled(), clock: app.clock),
+            clock: app.clock,
+            interval: .seconds(900),
+            logger: Logger(label: "supple.tests")
+        )
     }
 
     func pending(_ app: TestApp) async throws -> [UUID] {
@@ -33,11 +38,21 @@ import Testing
 
             // The second good session lands with its mark, then the server dies before adapting.
             let version = try #require(try await programTests.planVersions(app, member).last)
-            let outcomes = ["walk-warm-up", "forward-bend", "cat-cow"].map { ActivityRepository.Outcome(exerciseID: $0, pain: 2, difficulty: "about-right", symptomsSpread: false) }
+            let outcomes = ["walk-warm-up", "forward-bend", "cat-cow"].map {
+                ActivityRepository.Outcome(exerciseID: $0, pain: 2, difficulty: "about-right", symptomsSpread: false)
+            }
             let now = app.clock.now()
             try await app.database.transaction { db in
-                _ = try await ActivityRepository.recordSession(key: "crashed-session-1", memberID: member.id, planVersionID: version.id,
-                                                               date: "2026-11-18", status: "completed", outcomes: outcomes, at: now, in: db)
+                _ = try await ActivityRepository.recordSession(
+                    key: "crashed-session-1",
+                    memberID: member.id,
+                    planVersionID: version.id,
+                    date: "2026-11-18",
+                    status: "completed",
+                    outcomes: outcomes,
+                    at: now,
+                    in: db
+                )
                 try await PendingAdaptationRepository.mark(memberID: member.id, at: now, in: db)
             }
             #expect(try await programTests.planVersions(app, member).count == 1)
@@ -58,12 +73,36 @@ import Testing
             let member = try await app.createAccount("riley@example.org", role: .member)
             let now = app.clock.now()
             try await app.database.transaction { db in
-                try await WebSessionRepository.insert(tokenHash: "expired-web", accountID: member.id, createdAt: now.addingTimeInterval(-90_000),
-                                                      expiresAt: now.addingTimeInterval(-10), in: db)
-                try await WebSessionRepository.insert(tokenHash: "live-web", accountID: member.id, createdAt: now, expiresAt: now.addingTimeInterval(3600), in: db)
-                try await APITokenRepository.insert(id: UUID(), tokenHash: "expired-api", accountID: member.id, label: "old phone",
-                                                    createdAt: now.addingTimeInterval(-90_000), expiresAt: now.addingTimeInterval(-10), in: db)
-                _ = try await IdempotencyRepository.claim(accountID: member.id, key: "old-key-0001", fingerprint: "f", at: now.addingTimeInterval(-8 * 86_400), in: db)
+                try await WebSessionRepository.insert(
+                    tokenHash: "expired-web",
+                    accountID: member.id,
+                    createdAt: now.addingTimeInterval(-90_000),
+                    expiresAt: now.addingTimeInterval(-10),
+                    in: db
+                )
+                try await WebSessionRepository.insert(
+                    tokenHash: "live-web",
+                    accountID: member.id,
+                    createdAt: now,
+                    expiresAt: now.addingTimeInterval(3600),
+                    in: db
+                )
+                try await APITokenRepository.insert(
+                    id: UUID(),
+                    tokenHash: "expired-api",
+                    accountID: member.id,
+                    label: "old phone",
+                    createdAt: now.addingTimeInterval(-90_000),
+                    expiresAt: now.addingTimeInterval(-10),
+                    in: db
+                )
+                _ = try await IdempotencyRepository.claim(
+                    accountID: member.id,
+                    key: "old-key-0001",
+                    fingerprint: "f",
+                    at: now.addingTimeInterval(-8 * 86_400),
+                    in: db
+                )
                 _ = try await IdempotencyRepository.claim(accountID: member.id, key: "new-key-0001", fingerprint: "f", at: now, in: db)
             }
             let round = try await maintenance(app).runOnce()
@@ -72,9 +111,11 @@ import Testing
             #expect(round.swept.apiTokens == 1)
             #expect(round.swept.idempotencyKeys == 1)
             let (sessions, newKey, oldKey) = try await app.database.read { db in
-                (try await WebSessionRepository.count(accountID: member.id, in: db),
-                 try await IdempotencyRepository.find(accountID: member.id, key: "new-key-0001", in: db),
-                 try await IdempotencyRepository.find(accountID: member.id, key: "old-key-0001", in: db))
+                (
+                    try await WebSessionRepository.count(accountID: member.id, in: db),
+                    try await IdempotencyRepository.find(accountID: member.id, key: "new-key-0001", in: db),
+                    try await IdempotencyRepository.find(accountID: member.id, key: "old-key-0001", in: db)
+                )
             }
             #expect(sessions == 1)
             #expect(newKey != nil && oldKey == nil)

@@ -54,7 +54,10 @@ import Testing
             #expect(try await pt.post(thread, form: [("key", key(opened)), ("body", "Try the forward bend break halfway.")]).status == .seeOther)
             let home = try await member.get("/home")
             #expect(home.text.contains("1 new message from your care team"))
-            #expect(home.body.contains(#"Messages <span class="nav-badge">1<span class="visually-hidden"> unread</span></span>"#), "the navigation shows the count on every page")
+            #expect(
+                home.body.contains(#"Messages <span class="nav-badge">1<span class="visually-hidden"> unread</span></span>"#),
+                "the navigation shows the count on every page"
+            )
             #expect(try await member.get("/progress").body.contains(#"<span class="nav-badge">1"#))
             let reply = try await member.get("/messages")
             #expect(!reply.body.contains("nav-badge"), "no badge on the thread being read")
@@ -76,8 +79,10 @@ import Testing
         try await TestApp.run { app, client in
             let (_, member, account) = try await setUp(app, client)
             let page = try await member.get("/messages")
-            for (body, message) in [("   ", "Write your message."), (String(repeating: "x", count: 4_001), "Keep your message to 4000 characters or fewer."),
-                                    ("bell \u{07} here", "contains characters we can't store")] {
+            for (body, message) in [
+                ("   ", "Write your message."), (String(repeating: "x", count: 4_001), "Keep your message to 4000 characters or fewer."),
+                ("bell \u{07} here", "contains characters we can't store"),
+            ] {
                 let refused = try await member.post("/messages", form: [("key", key(page)), ("body", body)])
                 #expect(refused.status == .unprocessableContent)
                 #expect(refused.text.contains(message), "\(message)")
@@ -93,7 +98,10 @@ import Testing
         try await TestApp.run { app, client in
             let (pt, _, account) = try await setUp(app, client)
             #expect(try await pt.post("/staff/replies", form: [("title", ""), ("body", "x")]).text.contains("Enter your title."))
-            #expect(try await pt.post("/staff/replies", form: [("title", "Flare-up"), ("body", "Ease off for two days, then build back up.")]).location == "/staff/replies")
+            #expect(
+                try await pt.post("/staff/replies", form: [("title", "Flare-up"), ("body", "Ease off for two days, then build back up.")]).location
+                    == "/staff/replies"
+            )
             let ptID = try #require(try await app.account("pt@example.org")).id
             let reply = try #require(try await app.database.read { db in try await SavedReplyRepository.list(staffID: ptID, in: db) }.first)
             let thread = "/staff/members/\(account.id.uuidString.lowercased())/messages"
@@ -105,7 +113,9 @@ import Testing
             #expect(!(try await coach.get("/staff/replies")).text.contains("Flare-up"))
             #expect(try await coach.get(thread + "?reply=\(reply.id.uuidString.lowercased())").body.contains("></textarea>"))
             #expect(try await coach.post("/staff/replies/\(reply.id.uuidString.lowercased())/delete", form: []).status == .notFound)
-            #expect(try await pt.post("/staff/replies/\(reply.id.uuidString.lowercased())/delete", form: []).location == "/staff/replies?done=deleted")
+            #expect(
+                try await pt.post("/staff/replies/\(reply.id.uuidString.lowercased())/delete", form: []).location == "/staff/replies?done=deleted"
+            )
         }
     }
 

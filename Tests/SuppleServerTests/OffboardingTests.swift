@@ -10,8 +10,12 @@ import Testing
 /// signed in with stops at once; invitations can be withdrawn; the team page shows last sign-in.
 @Suite struct OffboardingTests {
     func apiToken(_ client: any TestClientProtocol, _ email: String) async throws -> String {
-        let response = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: [.contentType: "application/json"],
-                                                body: ByteBuffer(string: #"{"email":"\#(email)","password":"walk the dog at dawn"}"#))
+        let response = try await client.execute(
+            uri: "/api/v1/tokens",
+            method: .post,
+            headers: [.contentType: "application/json"],
+            body: ByteBuffer(string: #"{"email":"\#(email)","password":"walk the dog at dawn"}"#)
+        )
         return try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])["token"] as? String ?? ""
     }
 
@@ -22,7 +26,10 @@ import Testing
             let leaving = try await app.createAccount("pt@example.org", role: .physicalTherapist, name: "Pat Leaving")
             let member = try await app.createAccount("riley@example.org", role: .member)
             let staying = try await app.createAccount("pt.two@example.org", role: .physicalTherapist, name: "Sam Staying")
-            #expect(try await app.database.read { db in try await CareTeamRepository.assignment(memberID: member.id, in: db) }[.physicalTherapist] == leaving.id)
+            #expect(
+                try await app.database.read { db in try await CareTeamRepository.assignment(memberID: member.id, in: db) }[.physicalTherapist]
+                    == leaving.id
+            )
 
             let ptBrowser = Browser(client)
             try await ptBrowser.signIn("pt@example.org")
@@ -41,7 +48,10 @@ import Testing
             let api = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect(api.status == .unauthorized)
             #expect(try await Browser(client).signIn("pt@example.org").status == .unauthorized)
-            #expect(try await app.database.read { db in try await CareTeamRepository.assignment(memberID: member.id, in: db) }[.physicalTherapist] == staying.id)
+            #expect(
+                try await app.database.read { db in try await CareTeamRepository.assignment(memberID: member.id, in: db) }[.physicalTherapist]
+                    == staying.id
+            )
 
             let team = try await admin.get("/staff/team")
             #expect(team.text.contains("Disabled"))

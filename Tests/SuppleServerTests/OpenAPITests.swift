@@ -13,11 +13,15 @@ import Testing
     func inStep() async throws {
         try await TestApp.run { app, client in
             let router = try await buildRouter(
-                AppConfiguration(passwordHashCost: 4), dependencies: AppDependencies(database: app.database), logger: Logger(label: "t")
+                AppConfiguration(passwordHashCost: 4),
+                dependencies: AppDependencies(database: app.database),
+                logger: Logger(label: "t")
             )
-            let served = Set(router.routes
-                .filter { $0.path.description.hasPrefix("/api/v1/") }
-                .map { "\($0.method.rawValue.lowercased()) \($0.path.description.dropFirst("/api/v1".count))" })
+            let served = Set(
+                router.routes
+                    .filter { $0.path.description.hasPrefix("/api/v1/") }
+                    .map { "\($0.method.rawValue.lowercased()) \($0.path.description.dropFirst("/api/v1".count))" }
+            )
 
             let response = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
             #expect(response.status == .ok)

@@ -10,24 +10,34 @@ import Testing
     func change() async throws {
         try await TestApp.run { app, client in
             try await app.createAccount("riley@example.org", role: .member)
-            let phone = Browser(client), laptop = Browser(client)
+            let phone = Browser(client)
+            let laptop = Browser(client)
             for browser in [phone, laptop] {
                 try await browser.signIn("riley@example.org")
             }
-            let wrong = try await phone.post("/account/password", form: [
-                ("currentPassword", "not it"), ("newPassword", "a brand new phrase"), ("confirmPassword", "a brand new phrase"),
-            ])
+            let wrong = try await phone.post(
+                "/account/password",
+                form: [
+                    ("currentPassword", "not it"), ("newPassword", "a brand new phrase"), ("confirmPassword", "a brand new phrase"),
+                ]
+            )
             #expect(wrong.status == .unprocessableContent)
             #expect(wrong.text.contains("isn't your current password"))
 
-            let mismatch = try await phone.post("/account/password", form: [
-                ("currentPassword", "walk the dog at dawn"), ("newPassword", "a brand new phrase"), ("confirmPassword", "a brand new phrasE"),
-            ])
+            let mismatch = try await phone.post(
+                "/account/password",
+                form: [
+                    ("currentPassword", "walk the dog at dawn"), ("newPassword", "a brand new phrase"), ("confirmPassword", "a brand new phrasE"),
+                ]
+            )
             #expect(mismatch.text.contains("don't match"))
 
-            let done = try await phone.post("/account/password", form: [
-                ("currentPassword", "walk the dog at dawn"), ("newPassword", "a brand new phrase"), ("confirmPassword", "a brand new phrase"),
-            ])
+            let done = try await phone.post(
+                "/account/password",
+                form: [
+                    ("currentPassword", "walk the dog at dawn"), ("newPassword", "a brand new phrase"), ("confirmPassword", "a brand new phrase"),
+                ]
+            )
             #expect(done.location == "/account?done=password")
             #expect(try await phone.get("/account").status == .ok)
             #expect(try await laptop.get("/account").status == .seeOther)

@@ -21,9 +21,12 @@ import Testing
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for n in 0..<8 {
                     group.addTask {
-                        try await client.execute(uri: path, method: .post,
-                                                 headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                                 body: ByteBuffer(string: #"{"basedOn":1,"note":"Note number \#(n): keep going."}"#)).status
+                        try await client.execute(
+                            uri: path,
+                            method: .post,
+                            headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                            body: ByteBuffer(string: #"{"basedOn":1,"note":"Note number \#(n): keep going."}"#)
+                        ).status
                     }
                 }
                 return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
@@ -45,8 +48,12 @@ import Testing
             let token = try await AccessMatrixTests().token(client, "pt@example.org")
             let path = "/api/v1/staff/members/\(member.id.uuidString.lowercased())/plan"
             func send(_ json: String) async throws -> (HTTPResponse.Status, String) {
-                let answer = try await client.execute(uri: path, method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                                      body: ByteBuffer(string: json))
+                let answer = try await client.execute(
+                    uri: path,
+                    method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                    body: ByteBuffer(string: json)
+                )
                 return (answer.status, String(buffer: answer.body))
             }
             #expect(try await send(#"{"basedOn":1,"note":"First."}"#).0 == .created)

@@ -39,8 +39,13 @@ import Testing
             #expect(editor.text.contains("Cat Cow"))
             #expect(editor.body.contains(#"<option value="seated-forward-flexion">"#))
 
-            let saved = try await pt.post(path, form: [("basedOn", "1"), ("swap.cat-cow", "seated-forward-flexion"),
-                                                       ("note", "Cat Cow bothered your back, so try this seated bend instead.")])
+            let saved = try await pt.post(
+                path,
+                form: [
+                    ("basedOn", "1"), ("swap.cat-cow", "seated-forward-flexion"),
+                    ("note", "Cat Cow bothered your back, so try this seated bend instead."),
+                ]
+            )
             #expect(saved.status == .seeOther)
             #expect(saved.location?.hasSuffix("?done=plan-saved#plan") == true)
             let ids = try await exercises(app, account)
@@ -109,8 +114,13 @@ import Testing
             #expect(warned.body.contains(#"name="confirmation""#))
             #expect(try await versionCount(app, account) == 1, "nothing is saved until the reason is given")
 
-            let saved = try await pt.post(path, form: [("basedOn", "1"), ("add", "prone-press-up"),
-                                                       ("confirmation", "Assessed in clinic: centralises with repeated extension.")])
+            let saved = try await pt.post(
+                path,
+                form: [
+                    ("basedOn", "1"), ("add", "prone-press-up"),
+                    ("confirmation", "Assessed in clinic: centralises with repeated extension."),
+                ]
+            )
             #expect(saved.status == .seeOther)
             #expect(try await exercises(app, account).contains("prone-press-up"))
             let latest = try #require(try await app.database.read { db in try await PlanVersionRepository.latest(memberID: account.id, in: db) })
@@ -155,15 +165,34 @@ import Testing
             let v1 = try #require(try await app.database.read { db in try await PlanVersionRepository.latest(memberID: account.id, in: db) })
             var plan = try JSONDecoder().decode(ProgramPlan.self, from: Data(v1.planJSON.utf8))
             let index = try #require(plan.exercises.firstIndex { $0.exerciseId == "cat-cow" })
-            plan.exercises[index].proposal = .init(exerciseId: "glute-bridge", name: "Glute Bridge",
-                                                   rationale: Rationale(rule: "R-progress-harder", explanation: "Cat Cow is easy at its fullest dose.", source: "RESEARCH §3.3 [42][44]"))
+            plan.exercises[index].proposal = .init(
+                exerciseId: "glute-bridge",
+                name: "Glute Bridge",
+                rationale: Rationale(rule: "R-progress-harder", explanation: "Cat Cow is easy at its fullest dose.", source: "RESEARCH §3.3 [42][44]")
+            )
             let now = app.clock.now()
             let proposed = plan
             try await app.database.transaction { db in
-                _ = try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: v1.effectiveFrom, author: "engine", reason: "Swap",
-                                                        planJSON: String(decoding: try JSONEncoder().encode(proposed), as: UTF8.self), at: now, in: db)
-                try await AlertRepository.insert(.init(memberID: account.id, severity: .routine, audience: .clinical,
-                                                       reason: "Engine proposed an exercise change: pending review", source: "progression", createdAt: now), in: db)
+                _ = try await PlanVersionRepository.add(
+                    memberID: account.id,
+                    effectiveFrom: v1.effectiveFrom,
+                    author: "engine",
+                    reason: "Swap",
+                    planJSON: String(decoding: try JSONEncoder().encode(proposed), as: UTF8.self),
+                    at: now,
+                    in: db
+                )
+                try await AlertRepository.insert(
+                    .init(
+                        memberID: account.id,
+                        severity: .routine,
+                        audience: .clinical,
+                        reason: "Engine proposed an exercise change: pending review",
+                        source: "progression",
+                        createdAt: now
+                    ),
+                    in: db
+                )
             }
             // The member still has Cat Cow and sees nothing of the proposal.
             let memberPlan = try await member.get("/plan").text
@@ -189,8 +218,15 @@ import Testing
             again.exercises[index].proposal = plan.exercises[index].proposal
             let proposedAgain = again
             try await app.database.transaction { db in
-                _ = try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: v1.effectiveFrom, author: "engine", reason: "Swap",
-                                                        planJSON: String(decoding: try JSONEncoder().encode(proposedAgain), as: UTF8.self), at: now, in: db)
+                _ = try await PlanVersionRepository.add(
+                    memberID: account.id,
+                    effectiveFrom: v1.effectiveFrom,
+                    author: "engine",
+                    reason: "Swap",
+                    planJSON: String(decoding: try JSONEncoder().encode(proposedAgain), as: UTF8.self),
+                    at: now,
+                    in: db
+                )
             }
             let approved = try await pt.post(path, form: [("basedOn", "4"), ("review.cat-cow", "approve")])
             #expect(approved.status == .seeOther, "\(approved.text.components(separatedBy: "<main").last?.prefix(1500) ?? "")")
@@ -207,7 +243,9 @@ import Testing
             try await app.createAccount("pt.other@example.org", role: .physicalTherapist, name: "Other PT")
             try await app.createAccount("admin@example.org", role: .admin, name: "Ada Admin")
             let path = "/staff/members/\(account.id.uuidString.lowercased())/plan"
-            for (email, status) in [("coach@example.org", HTTPResponse.Status.forbidden), ("pt.other@example.org", .forbidden), ("admin@example.org", .ok)] {
+            for (email, status) in [
+                ("coach@example.org", HTTPResponse.Status.forbidden), ("pt.other@example.org", .forbidden), ("admin@example.org", .ok),
+            ] {
                 let browser = Browser(client)
                 try await browser.signIn(email)
                 #expect(try await browser.get(path).status == status, "\(email)")

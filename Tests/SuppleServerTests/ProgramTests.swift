@@ -114,7 +114,12 @@ import Testing
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("Enter the minutes you walked"))
             #expect(bad.text.contains("Choose your pain during the walk"))
-            #expect(try await browser.post("/walks", form: [("key", String(repeating: "k", count: 30)), ("minutes", "8"), ("breaks", "1"), ("walkPain", "3")]).location == "/home?done=walk")
+            #expect(
+                try await browser.post(
+                    "/walks",
+                    form: [("key", String(repeating: "k", count: 30)), ("minutes", "8"), ("breaks", "1"), ("walkPain", "3")]
+                ).location == "/home?done=walk"
+            )
             #expect(try await browser.post("/checkins", form: [("kind", "daily-pain"), ("pain", "2")]).location == "/home?done=checkin")
             let progress = try await browser.get("/progress")
             #expect(progress.status == .ok)
@@ -156,7 +161,14 @@ import Testing
 }
 
 @Suite struct ProgramAPITests {
-    func call(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, _ json: String? = nil, token: String, key: String? = nil) async throws -> (HTTPResponse.Status, [String: Any]) {
+    func call(
+        _ client: any TestClientProtocol,
+        _ method: HTTPRequest.Method,
+        _ path: String,
+        _ json: String? = nil,
+        token: String,
+        key: String? = nil
+    ) async throws -> (HTTPResponse.Status, [String: Any]) {
         var headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
         if let key { headers[.init("Idempotency-Key")!] = key }
         let response = try await client.execute(uri: path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
@@ -167,12 +179,21 @@ import Testing
     @Test("a whole day over the API: today, a session item by item, a walk, check-ins, a questionnaire, progress")
     func day() async throws {
         try await TestApp.run { app, client in
-            let signUp = #"{"name":"Riley Demo","email":"riley@example.org","password":"walk the dog at dawn","dateOfBirth":"1968-04-23","timeZone":"America/Chicago","consent":true}"#
-            let created = try await client.execute(uri: "/api/v1/members", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: signUp))
+            let signUp =
+                #"{"name":"Riley Demo","email":"riley@example.org","password":"walk the dog at dawn","dateOfBirth":"1968-04-23","timeZone":"America/Chicago","consent":true}"#
+            let created = try await client.execute(
+                uri: "/api/v1/members",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: signUp)
+            )
             let token = try #require((try JSONSerialization.jsonObject(with: Data(buffer: created.body)) as? [String: Any])?["token"] as? String)
             #expect(try await call(client, .get, "/api/v1/today", token: token).0 == .conflict)
-            let intake = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL, encoding: .utf8)
+            let intake = try String(
+                contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                    .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL,
+                encoding: .utf8
+            )
             #expect(try await call(client, .post, "/api/v1/intake", intake, token: token).0 == .created)
 
             let (_, today) = try await call(client, .get, "/api/v1/today", token: token)
@@ -187,7 +208,13 @@ import Testing
             let item = #"{"pain":2,"difficulty":"about-right"}"#
             #expect(try await call(client, .put, "/api/v1/sessions/\(id)/items/forward-bend", item, token: token).1["recorded"] as? Bool == true)
             #expect(try await call(client, .put, "/api/v1/sessions/\(id)/items/forward-bend", item, token: token).1["recorded"] as? Bool == false)
-            let (badStatus, bad) = try await call(client, .put, "/api/v1/sessions/\(id)/items/cat-cow", #"{"pain":12,"difficulty":"meh"}"#, token: token)
+            let (badStatus, bad) = try await call(
+                client,
+                .put,
+                "/api/v1/sessions/\(id)/items/cat-cow",
+                #"{"pain":12,"difficulty":"meh"}"#,
+                token: token
+            )
             #expect(badStatus == .unprocessableContent)
             #expect(String(describing: bad["errors"]).contains("#/pain"))
             #expect(try await call(client, .post, "/api/v1/sessions/\(id)/finish", token: token).0 == .ok)
@@ -197,7 +224,13 @@ import Testing
             // A retry with the same key gets the first answer again, and nothing is stored twice.
             #expect(try await call(client, .post, "/api/v1/walks", walk, token: token, key: "walk-key-00001").0 == .created)
             #expect(try await call(client, .post, "/api/v1/checkins", #"{"kind":"daily-pain","pain":2}"#, token: token).0 == .created)
-            let (moodStatus, mood) = try await call(client, .post, "/api/v1/questionnaires/mood", #"{"answers":{"interest":0,"down":1,"nervous":0,"worry":0}}"#, token: token)
+            let (moodStatus, mood) = try await call(
+                client,
+                .post,
+                "/api/v1/questionnaires/mood",
+                #"{"answers":{"interest":0,"down":1,"nervous":0,"worry":0}}"#,
+                token: token
+            )
             #expect(moodStatus == .created)
             #expect(mood["positive"] as? Bool == false)
 
@@ -213,16 +246,33 @@ import Testing
         try await TestApp.run { app, client in
             var tokens: [String] = []
             for email in ["a@example.org", "b@example.org"] {
-                let signUp = #"{"name":"Member","email":"\#(email)","password":"walk the dog at dawn","dateOfBirth":"1968-04-23","timeZone":"UTC","consent":true}"#
-                let created = try await client.execute(uri: "/api/v1/members", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: signUp))
-                tokens.append(try #require((try JSONSerialization.jsonObject(with: Data(buffer: created.body)) as? [String: Any])?["token"] as? String))
-                let intake = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                    .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL, encoding: .utf8)
+                let signUp =
+                    #"{"name":"Member","email":"\#(email)","password":"walk the dog at dawn","dateOfBirth":"1968-04-23","timeZone":"UTC","consent":true}"#
+                let created = try await client.execute(
+                    uri: "/api/v1/members",
+                    method: .post,
+                    headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: signUp)
+                )
+                tokens.append(
+                    try #require((try JSONSerialization.jsonObject(with: Data(buffer: created.body)) as? [String: Any])?["token"] as? String)
+                )
+                let intake = try String(
+                    contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                        .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL,
+                    encoding: .utf8
+                )
                 _ = try await call(client, .post, "/api/v1/intake", intake, token: tokens.last!)
             }
             let (_, session) = try await call(client, .post, "/api/v1/sessions", token: tokens[0])
             let id = try #require(session["id"] as? String)
-            let (status, _) = try await call(client, .put, "/api/v1/sessions/\(id)/items/forward-bend", #"{"pain":2,"difficulty":"about-right"}"#, token: tokens[1])
+            let (status, _) = try await call(
+                client,
+                .put,
+                "/api/v1/sessions/\(id)/items/forward-bend",
+                #"{"pain":2,"difficulty":"about-right"}"#,
+                token: tokens[1]
+            )
             #expect(status == .notFound)
             #expect(try await call(client, .post, "/api/v1/sessions/\(id)/finish", token: tokens[1]).0 == .notFound)
         }

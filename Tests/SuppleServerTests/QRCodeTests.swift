@@ -1,6 +1,7 @@
 import Foundation
-@testable import SuppleServer
 import Testing
+
+@testable import SuppleServer
 
 /// The QR encoder's structure. Whether a real reader decodes it is checked end to end by
 /// `e2e/test_two_factor.py` with zxing-cpp; these pin what the standard fixes.

@@ -1,5 +1,6 @@
-@testable import SuppleServer
 import Testing
+
+@testable import SuppleServer
 
 /// Where sign-in may send someone next (issue 17, finding 5): only a path on this site, however
 /// the address is dressed up.

@@ -14,8 +14,14 @@ import Testing
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:] }
     }
 
-    func send(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, _ json: String? = nil,
-              token: String, key: String? = nil) async throws -> Answer {
+    func send(
+        _ client: any TestClientProtocol,
+        _ method: HTTPRequest.Method,
+        _ path: String,
+        _ json: String? = nil,
+        token: String,
+        key: String? = nil
+    ) async throws -> Answer {
         var headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
         if let key { headers[.init("Idempotency-Key")!] = key }
         let response = try await client.execute(uri: path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
@@ -32,8 +38,11 @@ import Testing
         let account = try await app.createAccount(email, role: .member)
         let token = try await AccessMatrixTests().token(client, email)
         _ = account
-        let intake = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL, encoding: .utf8)
+        let intake = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL,
+            encoding: .utf8
+        )
         #expect(try await send(client, .post, "/api/v1/intake", intake, token: token).status == .created)
         return token
     }
@@ -75,7 +84,9 @@ import Testing
             let token = try await member(app, client, "riley@example.org")
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for _ in 0..<10 {
-                    group.addTask { try await send(client, .post, "/api/v1/walks", #"{"minutes":9,"pain":2}"#, token: token, key: "race-key-00001").status }
+                    group.addTask {
+                        try await send(client, .post, "/api/v1/walks", #"{"minutes":9,"pain":2}"#, token: token, key: "race-key-00001").status
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -102,11 +113,17 @@ import Testing
             #expect(((try? JSONSerialization.jsonObject(with: Data(notes.text.utf8))) as? [Any])?.count == 1)
 
             // A second intake with the same key makes no second plan.
-            let intake = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL, encoding: .utf8)
+            let intake = try String(
+                contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                    .appendingPathComponent("../../docs/examples/walking-pain.json").standardizedFileURL,
+                encoding: .utf8
+            )
             func intakes() async throws -> Int {
                 try await app.database.read { db in
-                    try await db.raw("SELECT COUNT(*) AS n FROM intakes WHERE account_id = \(bind: riley.id.uuidString)").first()!.decode(column: "n", as: Int.self)
+                    try await db.raw("SELECT COUNT(*) AS n FROM intakes WHERE account_id = \(bind: riley.id.uuidString)").first()!.decode(
+                        column: "n",
+                        as: Int.self
+                    )
                 }
             }
             let before = try await intakes()
@@ -164,7 +181,9 @@ import Testing
             try await holder.value
             #expect(try await walkCount(app, "riley@example.org") == 0)
             // The same retry now lands, once.
-            #expect(try await send(client, .post, "/api/v1/walks", #"{"minutes":10,"pain":2}"#, token: token, key: "held-walk-00001").status == .created)
+            #expect(
+                try await send(client, .post, "/api/v1/walks", #"{"minutes":10,"pain":2}"#, token: token, key: "held-walk-00001").status == .created
+            )
             #expect(try await walkCount(app, "riley@example.org") == 1)
         }
     }
@@ -174,7 +193,16 @@ import Testing
         guard TestApp.onSQLite else { return }
         try await TestApp.run { app, client in
             let token = try await member(app, client, "riley@example.org")
-            #expect(try await send(client, .post, "/api/v1/messages", #"{"body":"Is it normal to be stiff in the morning?"}"#, token: token, key: "msg-key-000001").status == .created)
+            #expect(
+                try await send(
+                    client,
+                    .post,
+                    "/api/v1/messages",
+                    #"{"body":"Is it normal to be stiff in the morning?"}"#,
+                    token: token,
+                    key: "msg-key-000001"
+                ).status == .created
+            )
             let holder = Task {
                 try await app.database.transaction(within: .seconds(10)) { _ in try await Task.sleep(for: .milliseconds(3000)) }
             }
@@ -226,8 +254,17 @@ import Testing
                 do {
                     let index = filled
                     try await app.database.transaction { db in
-                        _ = try await ActivityRepository.recordWalk(key: "filler-\(index)", memberID: riley.id, date: "2026-01-01", minutes: 5, breaks: 0,
-                                                                    painStartedMinute: nil, pain: 1, at: Date(), in: db)
+                        _ = try await ActivityRepository.recordWalk(
+                            key: "filler-\(index)",
+                            memberID: riley.id,
+                            date: "2026-01-01",
+                            minutes: 5,
+                            breaks: 0,
+                            painStartedMinute: nil,
+                            pain: 1,
+                            at: Date(),
+                            in: db
+                        )
                     }
                     filled += 1
                 } catch let fault as StoreFault where fault.kind == .diskFull {
@@ -241,7 +278,9 @@ import Testing
             #expect(try await walkCount(app, "riley@example.org") == before)
 
             try await app.database.transaction { db in try await db.raw("PRAGMA max_page_count = 1073741823").run() }
-            #expect(try await send(client, .post, "/api/v1/walks", #"{"minutes":10,"pain":2}"#, token: token, key: "full-disk-walk-1").status == .created)
+            #expect(
+                try await send(client, .post, "/api/v1/walks", #"{"minutes":10,"pain":2}"#, token: token, key: "full-disk-walk-1").status == .created
+            )
             #expect(try await walkCount(app, "riley@example.org") == before + 1)
         }
     }

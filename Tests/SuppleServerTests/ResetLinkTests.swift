@@ -16,8 +16,12 @@ import Testing
             try await app.createAccount("pt@example.org", role: .physicalTherapist)
             let log = CapturedLog()
             let accounts = try await AccountService(
-                database: app.database, hasher: PasswordHasher(cost: 4), policy: PasswordPolicy(commonPasswords: []),
-                clock: app.clock, links: LogLinkDelivery(logger: log.logger), publicBaseURL: "http://supple.test"
+                database: app.database,
+                hasher: PasswordHasher(cost: 4),
+                policy: PasswordPolicy(commonPasswords: []),
+                clock: app.clock,
+                links: LogLinkDelivery(logger: log.logger),
+                publicBaseURL: "http://supple.test"
             )
             for _ in 0..<3 { try await accounts.requestPasswordReset(email: "pt@example.org", clientAddress: "198.51.100.7") }
             #expect(log.text.contains("A password reset was asked for"))

@@ -17,7 +17,12 @@ import Testing
             await #expect(throws: ValidationFailure.self) {
                 try await accounts.createAdmin(name: "Avery", email: "avery@example.org", password: "qwerty123", timeZone: "UTC")
             }
-            let admin = try await accounts.createAdmin(name: "Avery Admin", email: "Avery@Example.org", password: "clinic keys 2026", timeZone: "Europe/London")
+            let admin = try await accounts.createAdmin(
+                name: "Avery Admin",
+                email: "Avery@Example.org",
+                password: "clinic keys 2026",
+                timeZone: "Europe/London"
+            )
             #expect(admin.role == .admin)
             let browser = Browser(client)
             #expect(try await browser.signIn("avery@example.org", password: "clinic keys 2026").location == "/staff")
@@ -65,9 +70,15 @@ import Testing
 
             // The demo employer's roster: the README's covered person, an ended one, and a report.
             let visitor = Browser(client)
-            let covered = try await visitor.post("/coverage", form: [("organization", "lakeside-demo"), ("firstName", "Pat"), ("lastName", "Example"), ("dateOfBirth", "1984-05-17")])
+            let covered = try await visitor.post(
+                "/coverage",
+                form: [("organization", "lakeside-demo"), ("firstName", "Pat"), ("lastName", "Example"), ("dateOfBirth", "1984-05-17")]
+            )
             #expect(covered.text.contains("You're covered: $0 to you, through Lakeside Manufacturing (demo employer)."))
-            let ended = try await visitor.post("/coverage", form: [("organization", "lakeside-demo"), ("firstName", "Jamie"), ("lastName", "Former"), ("dateOfBirth", "1975-02-11")])
+            let ended = try await visitor.post(
+                "/coverage",
+                form: [("organization", "lakeside-demo"), ("firstName", "Jamie"), ("lastName", "Former"), ("dateOfBirth", "1975-02-11")]
+            )
             #expect(ended.text.contains("ended on 2026-06-30"))
             let admin = Browser(client)
             try await admin.signIn("admin@example.org", password: DemoData.password)

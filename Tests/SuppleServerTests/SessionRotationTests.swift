@@ -31,7 +31,8 @@ import Testing
     func formTokenIsPerSession() async throws {
         try await TestApp.run { app, client in
             try await app.createAccount("riley@example.org", role: .member)
-            let phone = Browser(client), laptop = Browser(client)
+            let phone = Browser(client)
+            let laptop = Browser(client)
             try await phone.signIn("riley@example.org")
             try await laptop.signIn("riley@example.org")
             let phoneToken = try #require(try await phone.get("/account").csrfToken)
@@ -51,10 +52,13 @@ import Testing
             let oldSession = try #require(browser.cookies["supple_session"])
             let oldToken = try #require(try await browser.get("/account").csrfToken)
 
-            let changed = try await browser.post("/account/password", form: [
-                ("currentPassword", "walk the dog at dawn"), ("newPassword", "lanterns over the quiet harbour"),
-                ("confirmPassword", "lanterns over the quiet harbour"),
-            ])
+            let changed = try await browser.post(
+                "/account/password",
+                form: [
+                    ("currentPassword", "walk the dog at dawn"), ("newPassword", "lanterns over the quiet harbour"),
+                    ("confirmPassword", "lanterns over the quiet harbour"),
+                ]
+            )
             #expect(changed.location == "/account?done=password")
             let newSession = try #require(browser.cookies["supple_session"])
             #expect(newSession != oldSession)

@@ -75,9 +75,15 @@ import Testing
     func returnsToNext() async throws {
         try await TestApp.run { app, client in
             try await app.createAccount("riley@example.org", role: .member)
-            let ok = try await Browser(client).post("/signin", form: [("email", "riley@example.org"), ("password", "walk the dog at dawn"), ("next", "/account")])
+            let ok = try await Browser(client).post(
+                "/signin",
+                form: [("email", "riley@example.org"), ("password", "walk the dog at dawn"), ("next", "/account")]
+            )
             #expect(ok.location == "/account")
-            let evil = try await Browser(client).post("/signin", form: [("email", "riley@example.org"), ("password", "walk the dog at dawn"), ("next", "//evil.example/x")])
+            let evil = try await Browser(client).post(
+                "/signin",
+                form: [("email", "riley@example.org"), ("password", "walk the dog at dawn"), ("next", "//evil.example/x")]
+            )
             #expect(evil.location == "/home")
         }
     }

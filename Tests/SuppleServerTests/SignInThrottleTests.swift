@@ -4,9 +4,10 @@ import HummingbirdTesting
 import NIOCore
 import SuppleContent
 import SuppleCore
-@testable import SuppleServer
 import SuppleStore
 import Testing
+
+@testable import SuppleServer
 
 /// Sign-in limits that can't be raced and can't be turned against an account's owner
 /// (issue 17, finding 2).
@@ -33,8 +34,12 @@ import Testing
                 for index in 0..<100 {
                     group.addTask {
                         let body = #"{"email":"pat@example.org","password":"guess number \#(index)"}"#
-                        return try await client.execute(uri: "/api/v1/tokens", method: .post, headers: [.contentType: "application/json"],
-                                                        body: ByteBuffer(string: body)).status
+                        return try await client.execute(
+                            uri: "/api/v1/tokens",
+                            method: .post,
+                            headers: [.contentType: "application/json"],
+                            body: ByteBuffer(string: body)
+                        ).status
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -53,7 +58,10 @@ import Testing
             for index in 0..<15 { seen.append(await attempt(accounts, "pat@example.org", "guess \(index)", from: "198.51.100.7")) }
             #expect(seen.prefix(10).allSatisfy { $0 == "wrong" } && seen.suffix(5).allSatisfy { $0 == "held" })
             #expect(await attempt(accounts, "pat@example.org", "clinic keys 2026", from: "198.51.100.7") == "held", "the guessing address is held")
-            #expect(await attempt(accounts, "pat@example.org", "clinic keys 2026", from: "203.0.113.20") == "signed in", "the owner, elsewhere, is not")
+            #expect(
+                await attempt(accounts, "pat@example.org", "clinic keys 2026", from: "203.0.113.20") == "signed in",
+                "the owner, elsewhere, is not"
+            )
         }
     }
 

@@ -1,8 +1,8 @@
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import SuppleCore
 import SuppleStore
-import NIOCore
 import Testing
 
 @Suite struct SignUpTests {
@@ -60,8 +60,10 @@ import Testing
             let page = try await Browser(client).post("/signup", form: form.fields)
             #expect(page.status == .unprocessableContent)
             #expect(page.text.contains(message), "expected \(message) for \(field)")
-            let errorID = ["name": "name-error", "email": "email-error", "password": "password-error",
-                           "dateOfBirth": "dob-error", "timeZone": "tz-error", "consent": "consent-error"][field]!
+            let errorID = [
+                "name": "name-error", "email": "email-error", "password": "password-error",
+                "dateOfBirth": "dob-error", "timeZone": "tz-error", "consent": "consent-error",
+            ][field]!
             #expect(page.body.contains(#"id="\#(errorID)""#), "the message should sit beside the \(field) field")
             #expect(!page.body.contains("<script>alert"))
             #expect(try await app.memberCount() == 0)
@@ -103,8 +105,14 @@ import Testing
             #expect(told.url.hasSuffix("/password/forgot"))
 
             // The API answers the same way: accepted, finished by email, no token.
-            let body = #"{"name":"Riley Again","email":"riley@example.org","password":"a fresh start today","dateOfBirth":"1980-04-23","timeZone":"UTC","consent":true}"#
-            let api = try await client.execute(uri: "/api/v1/members", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+            let body =
+                #"{"name":"Riley Again","email":"riley@example.org","password":"a fresh start today","dateOfBirth":"1980-04-23","timeZone":"UTC","consent":true}"#
+            let api = try await client.execute(
+                uri: "/api/v1/members",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: body)
+            )
             #expect(api.status == .accepted)
             #expect(String(buffer: api.body).contains("check_email"))
             #expect(!String(buffer: api.body).contains("token"))
@@ -137,7 +145,11 @@ import Testing
             let missing = try await browser.post("/signup", form: SignUpForm().fields, includeCSRF: false)
             #expect(missing.status == .forbidden)
             #expect(missing.text.contains("reload the page"))
-            let forged = try await browser.post("/signup", form: SignUpForm().fields + [("_csrf", "forged-token-from-another-site-0000000000000")], includeCSRF: false)
+            let forged = try await browser.post(
+                "/signup",
+                form: SignUpForm().fields + [("_csrf", "forged-token-from-another-site-0000000000000")],
+                includeCSRF: false
+            )
             #expect(forged.status == .forbidden)
             #expect(try await app.memberCount() == 0)
         }

@@ -1,11 +1,12 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-@testable import SuppleServer
 import SuppleContent
 import SuppleCore
 import SuppleStore
 import Testing
+
+@testable import SuppleServer
 
 /// A member who reads Spanish gets Spanish member pages; people not signed in get what their
 /// browser asks for; the care team's pages stay English.
@@ -18,7 +19,10 @@ import Testing
             missing += TemplateTranslation.texts(in: text).filter { !catalog.has($0, in: .spanish) }.map { "\(name): \($0)" }
         }
         missing += ScriptText.english.filter { !catalog.has($0, in: .spanish) }.map { "app.js: \($0)" }
-        let script = try String(contentsOf: #require(Bundle.module.url(forResource: "Public", withExtension: nil)).appendingPathComponent("app.js"), encoding: .utf8)
+        let script = try String(
+            contentsOf: #require(Bundle.module.url(forResource: "Public", withExtension: nil)).appendingPathComponent("app.js"),
+            encoding: .utf8
+        )
         let called = try NSRegularExpression(pattern: #"SuppleText\("([^"]+)""#)
         for match in called.matches(in: script, range: NSRange(script.startIndex..., in: script)) {
             let text = String(script[Range(match.range(at: 1), in: script)!])

@@ -8,9 +8,19 @@ import Testing
 
 /// The care-team workspace over JSON: the same rules and records as the web pages.
 @Suite struct StaffAPITests {
-    func call(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, token: String, json: String? = nil) async throws -> (HTTPResponse.Status, Any?) {
-        let response = try await client.execute(uri: path, method: method, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                                body: json.map { ByteBuffer(string: $0) })
+    func call(
+        _ client: any TestClientProtocol,
+        _ method: HTTPRequest.Method,
+        _ path: String,
+        token: String,
+        json: String? = nil
+    ) async throws -> (HTTPResponse.Status, Any?) {
+        let response = try await client.execute(
+            uri: path,
+            method: method,
+            headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+            body: json.map { ByteBuffer(string: $0) }
+        )
         return (response.status, try? JSONSerialization.jsonObject(with: Data(buffer: response.body)))
     }
 
@@ -41,17 +51,31 @@ import Testing
             #expect(saved == .created)
             #expect((version as? [String: Any])?["version"] as? Int == 2)
 
-            let (badType, problem) = try await call(client, .post, "/api/v1/staff/members/\(id)/plan", token: token, json: #"{"basedOn":2,"add":"bridge"}"#)
+            let (badType, problem) = try await call(
+                client,
+                .post,
+                "/api/v1/staff/members/\(id)/plan",
+                token: token,
+                json: #"{"basedOn":2,"add":"bridge"}"#
+            )
             #expect(badType == .unprocessableContent)
             #expect(((problem as? [String: Any])?["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "#/add")
 
-            #expect(try await call(client, .post, "/api/v1/staff/members/\(id)/messages", token: token, json: #"{"body":"How did the press-ups go?"}"#).0 == .created)
-            #expect(try await call(client, .post, "/api/v1/staff/members/\(id)/messages", token: token, json: #"{"body":""}"#).0 == .unprocessableContent)
+            #expect(
+                try await call(client, .post, "/api/v1/staff/members/\(id)/messages", token: token, json: #"{"body":"How did the press-ups go?"}"#).0
+                    == .created
+            )
+            #expect(
+                try await call(client, .post, "/api/v1/staff/members/\(id)/messages", token: token, json: #"{"body":""}"#).0 == .unprocessableContent
+            )
             let memberToken = try await AccessMatrixTests().token(client, "riley@example.org")
             let (_, thread) = try await call(client, .get, "/api/v1/messages", token: memberToken)
             #expect((thread as? [[String: Any]])?.first?["body"] as? String == "How did the press-ups go?")
 
-            #expect(try await call(client, .post, "/api/v1/staff/members/\(id)/notes", token: token, json: #"{"assessment":"Tolerating extension."}"#).0 == .created)
+            #expect(
+                try await call(client, .post, "/api/v1/staff/members/\(id)/notes", token: token, json: #"{"assessment":"Tolerating extension."}"#).0
+                    == .created
+            )
             let (_, notes) = try await call(client, .get, "/api/v1/staff/members/\(id)/notes", token: token)
             #expect((notes as? [[String: Any]])?.first?["assessment"] as? String == "Tolerating extension.")
         }

@@ -72,7 +72,10 @@ import Testing
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("Enter your name"))
 
-            let done = try await newcomer.post(link, form: [("name", "Jordan Demo"), ("password", "stretch every morning"), ("timeZone", "Europe/London")])
+            let done = try await newcomer.post(
+                link,
+                form: [("name", "Jordan Demo"), ("password", "stretch every morning"), ("timeZone", "Europe/London")]
+            )
             #expect(done.location == "/staff")
             let workspace = try await newcomer.get("/staff")
             #expect(workspace.text.contains("Jordan Demo, Physical therapist"))
@@ -80,7 +83,10 @@ import Testing
 
             // The link is spent.
             #expect(try await Browser(client).get(link).status == .gone)
-            let reuse = try await Browser(client).post(link, form: [("name", "Someone Else"), ("password", "stretch every morning"), ("timeZone", "UTC")])
+            let reuse = try await Browser(client).post(
+                link,
+                form: [("name", "Someone Else"), ("password", "stretch every morning"), ("timeZone", "UTC")]
+            )
             #expect(reuse.status == .gone)
         }
     }

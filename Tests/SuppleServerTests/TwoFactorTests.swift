@@ -2,10 +2,11 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-@testable import SuppleServer
 import SuppleCore
 import SuppleStore
 import Testing
+
+@testable import SuppleServer
 
 /// Issue 17, finding 3: two-step sign-in for staff (required) and members (by choice), with
 /// recovery codes, codes that work once, codes counted like passwords, and the API's `totp`.
@@ -32,8 +33,12 @@ import Testing
 
     func token(_ client: any TestClientProtocol, _ email: String, totp: String? = nil) async throws -> (HTTPResponse.Status, String) {
         let code = totp.map { #","totp":"\#($0)""# } ?? ""
-        let response = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: [.contentType: "application/json"],
-                                                body: ByteBuffer(string: #"{"email":"\#(email)","password":"walk the dog at dawn"\#(code)}"#))
+        let response = try await client.execute(
+            uri: "/api/v1/tokens",
+            method: .post,
+            headers: [.contentType: "application/json"],
+            body: ByteBuffer(string: #"{"email":"\#(email)","password":"walk the dog at dawn"\#(code)}"#)
+        )
         return (response.status, String(buffer: response.body))
     }
 
@@ -122,7 +127,11 @@ import Testing
             // Staff can't turn it off where it is required.
             let off = try await pt.post("/account/two-factor/off", form: [("password", "walk the dog at dawn")])
             #expect(off.status == .unprocessableContent)
-            #expect(try await app.database.read { db in try await SecondFactorRepository.isConfirmed(accountID: try #require(try await app.account("pt@example.org")).id, in: db) })
+            #expect(
+                try await app.database.read { db in
+                    try await SecondFactorRepository.isConfirmed(accountID: try #require(try await app.account("pt@example.org")).id, in: db)
+                }
+            )
 
             // The API asks for the code in the same request, and takes the next step's code.
             let (missing, detail) = try await token(client, "pt@example.org")
@@ -181,7 +190,8 @@ import Testing
         try await TestApp.run(configure: Self.requiring) { app, client in
             try await app.createAccount("admin@example.org", role: .admin)
             let pt = try await app.createAccount("pt@example.org", role: .physicalTherapist, name: "Pat Lee")
-            let adminBrowser = Browser(client), ptBrowser = Browser(client)
+            let adminBrowser = Browser(client)
+            let ptBrowser = Browser(client)
             for (browser, email) in [(adminBrowser, "admin@example.org"), (ptBrowser, "pt@example.org")] {
                 try await browser.signIn(email)
                 _ = try await turnOn(app, browser, email)
@@ -201,7 +211,8 @@ import Testing
         try await TestApp.run { app, client in
             try await app.createAccount("pt@example.org", role: .physicalTherapist)
             try await app.createAccount("riley@example.org", role: .member)
-            let pt = Browser(client), member = Browser(client)
+            let pt = Browser(client)
+            let member = Browser(client)
             try await pt.signIn("pt@example.org")
             try await member.signIn("riley@example.org")
             for _ in 0..<4 {

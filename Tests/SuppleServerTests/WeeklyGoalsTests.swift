@@ -33,7 +33,10 @@ import Testing
             }
             var page = home
             for index in 0..<8 where try week(page).walked < week(page).goal {
-                try await member.post("/walks", form: [("key", "walk-key-\(index)-" + String(repeating: "k", count: 20)), ("minutes", "30"), ("breaks", "0"), ("walkPain", "2")])
+                try await member.post(
+                    "/walks",
+                    form: [("key", "walk-key-\(index)-" + String(repeating: "k", count: 20)), ("minutes", "30"), ("breaks", "0"), ("walkPain", "2")]
+                )
                 page = try await member.get("/home").text
             }
             let (walked, goal) = try week(page)

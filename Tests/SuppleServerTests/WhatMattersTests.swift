@@ -3,8 +3,9 @@ import Hummingbird
 import HummingbirdTesting
 import SuppleCore
 import SuppleStore
-@testable import SuppleServer
 import Testing
+
+@testable import SuppleServer
 
 /// The optional "what matters to you" questions (PSFS activities and a goal) come after the
 /// first session, not on the way to it (issue 25), and reach the PSFS check-ins and the chart.
@@ -18,7 +19,10 @@ import Testing
         try await TestApp.run { app, client in
             try await app.createAccount("pt@example.org", role: .physicalTherapist, name: "Pat Lee")
             let (member, account) = try await ProgramTests().memberWithPlan(app, client)
-            #expect(!(try await member.get("/intake/daily-life")).text.contains("An activity that is hard for you now"), "not on the way to the first session")
+            #expect(
+                !(try await member.get("/intake/daily-life")).text.contains("An activity that is hard for you now"),
+                "not on the way to the first session"
+            )
             #expect(!(try await member.get("/home")).text.contains("What matters to you"), "not before a session")
             try await member.post("/session", form: ProgramTests().sessionForm(try await member.get("/session")))
             #expect(try await member.get("/home").text.contains("What matters to you"))
@@ -29,8 +33,13 @@ import Testing
             #expect(half.body.contains(#"value="Walk to the shops""#), "what was typed is kept")
             #expect(!(try await storedIntake(app, account)).contains("Walk to the shops"), "a refused form changes nothing")
 
-            let saved = try await member.post("/what-matters", form: [("psfs.0.activity", "Walk to the shops"), ("psfs.0.score", "4"),
-                                                                      ("goals", "Walk to the park with my grandchildren")])
+            let saved = try await member.post(
+                "/what-matters",
+                form: [
+                    ("psfs.0.activity", "Walk to the shops"), ("psfs.0.score", "4"),
+                    ("goals", "Walk to the park with my grandchildren"),
+                ]
+            )
             #expect(saved.location == "/home?done=what-matters")
             let stored = try await storedIntake(app, account)
             #expect(stored.contains(#""activity":"Walk to the shops""#) && stored.contains("grandchildren"))

@@ -25,7 +25,9 @@ import Testing
             for index in 0..<600 {
                 // A generous deadline: this test is about the backup, not the machine's load.
                 try await store.transaction(within: .seconds(30)) { db in
-                    try await db.raw("INSERT INTO sign_in_throttle (subject, window_started_at, attempts) VALUES (\(bind: "w\(index)@example.org"), \(bind: index), 1)").run()
+                    try await db.raw(
+                        "INSERT INTO sign_in_throttle (subject, window_started_at, attempts) VALUES (\(bind: "w\(index)@example.org"), \(bind: index), 1)"
+                    ).run()
                 }
                 acknowledged.set(index + 1)
             }
@@ -49,8 +51,10 @@ import Testing
         #expect(aside == nil)
         let reopened = try await SQLiteStore.open(path: restored.path, logger: logger)
         let (count, integrity) = try await reopened.read { db in
-            (try await db.raw("SELECT COUNT(*) AS n FROM sign_in_throttle").first()!.decode(column: "n", as: Int.self),
-             try await db.raw("PRAGMA integrity_check").first()!.decode(column: "integrity_check", as: String.self))
+            (
+                try await db.raw("SELECT COUNT(*) AS n FROM sign_in_throttle").first()!.decode(column: "n", as: Int.self),
+                try await db.raw("PRAGMA integrity_check").first()!.decode(column: "integrity_check", as: String.self)
+            )
         }
         try await reopened.shutdown()
         #expect(count >= before)

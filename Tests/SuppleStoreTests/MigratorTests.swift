@@ -20,13 +20,18 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supple-migrate-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try await SQLiteStore.open(
-            path: folder.appendingPathComponent("tight.sqlite").path, options: StoreOptions(callTimeout: .milliseconds(1)), logger: TestDatabase.logger
+            path: folder.appendingPathComponent("tight.sqlite").path,
+            options: StoreOptions(callTimeout: .milliseconds(1)),
+            logger: TestDatabase.logger
         )
         let applied: Result<[Int], any Error>
         do { applied = .success(try await Migrator().migrate(store, logger: TestDatabase.logger)) } catch { applied = .failure(error) }
         // The deadline is still there for everything else.
         await #expect(throws: StoreFault.self) {
-            try await store.read { db in try await Task.sleep(for: .milliseconds(50)); return 0 }
+            try await store.read { db in
+                try await Task.sleep(for: .milliseconds(50))
+                return 0
+            }
         }
         try await store.shutdown()
         #expect(try applied.get() == SchemaHistory.all.map(\.version))
@@ -47,9 +52,11 @@ import Testing
     @Test("a migration that fails part-way leaves no trace", arguments: TestDatabase.available)
     func failedMigrationRollsBack(_ kind: TestDatabase) async throws {
         try await kind.with(migrated: false) { (db: any Database) async throws in
-            let broken = Migrator(migrations: SchemaHistory.all + [
-                Migration(version: 500, name: "broken", sql: ["CREATE TABLE half_done (id TEXT)", "THIS IS NOT SQL"]),
-            ])
+            let broken = Migrator(
+                migrations: SchemaHistory.all + [
+                    Migration(version: 500, name: "broken", sql: ["CREATE TABLE half_done (id TEXT)", "THIS IS NOT SQL"])
+                ]
+            )
             await #expect(throws: (any Error).self) { try await broken.migrate(db, logger: TestDatabase.logger) }
             #expect(try await Migrator().appliedVersions(db) == SchemaHistory.all.map(\.version))
             await #expect(throws: (any Error).self) {

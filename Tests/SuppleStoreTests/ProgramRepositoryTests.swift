@@ -18,18 +18,44 @@ import Testing
         try await kind.with { (db: any Database) async throws in
             let account = try await member(db)
             let now = Fixtures.start
-            let id = try await db.transaction { sql in try await IntakeRepository.saveDraft(accountID: account.id, answers: #"{"a":1}"#, furthestStep: 1, at: now, in: sql) }
-            let same = try await db.transaction { sql in try await IntakeRepository.saveDraft(accountID: account.id, answers: #"{"a":2}"#, furthestStep: 3, at: now, in: sql) }
+            let id = try await db.transaction { sql in
+                try await IntakeRepository.saveDraft(accountID: account.id, answers: #"{"a":1}"#, furthestStep: 1, at: now, in: sql)
+            }
+            let same = try await db.transaction { sql in
+                try await IntakeRepository.saveDraft(accountID: account.id, answers: #"{"a":2}"#, furthestStep: 3, at: now, in: sql)
+            }
             #expect(id == same)
             let draft = try await db.read { sql in try await IntakeRepository.draft(accountID: account.id, in: sql) }
             #expect(draft?.answers == #"{"a":2}"#)
             #expect(draft?.furthestStep == 3)
             try await db.transaction { sql in
                 try await IntakeRepository.markSubmitted(id: id, answers: #"{"a":3}"#, at: now, in: sql)
-                try await DecisionRepository.insert(.init(id: UUID(), accountID: account.id, intakeID: id, tier: "none", programStatus: "active",
-                                                          engineVersion: "1", decisionJSON: "{}", createdAt: now), in: sql)
-                try await DecisionRepository.insert(.init(id: UUID(), accountID: account.id, intakeID: id, tier: "urgent", programStatus: "on-hold",
-                                                          engineVersion: "1", decisionJSON: "{}", createdAt: now.addingTimeInterval(60)), in: sql)
+                try await DecisionRepository.insert(
+                    .init(
+                        id: UUID(),
+                        accountID: account.id,
+                        intakeID: id,
+                        tier: "none",
+                        programStatus: "active",
+                        engineVersion: "1",
+                        decisionJSON: "{}",
+                        createdAt: now
+                    ),
+                    in: sql
+                )
+                try await DecisionRepository.insert(
+                    .init(
+                        id: UUID(),
+                        accountID: account.id,
+                        intakeID: id,
+                        tier: "urgent",
+                        programStatus: "on-hold",
+                        engineVersion: "1",
+                        decisionJSON: "{}",
+                        createdAt: now.addingTimeInterval(60)
+                    ),
+                    in: sql
+                )
             }
             #expect(try await db.read { sql in try await IntakeRepository.draft(accountID: account.id, in: sql) } == nil)
             #expect(try await db.read { sql in try await IntakeRepository.latestSubmitted(accountID: account.id, in: sql) }?.answers == #"{"a":3}"#)
@@ -44,8 +70,17 @@ import Testing
             let t = Fixtures.start
             try await db.transaction { sql in
                 for (severity, offset) in [(AlertRepository.Severity.routine, 0.0), (.emergency, 30), (.support, 10), (.urgent, 20), (.urgent, 5)] {
-                    try await AlertRepository.insert(.init(memberID: account.id, severity: severity, audience: .clinical, reason: "r", source: "test",
-                                                           createdAt: t.addingTimeInterval(offset)), in: sql)
+                    try await AlertRepository.insert(
+                        .init(
+                            memberID: account.id,
+                            severity: severity,
+                            audience: .clinical,
+                            reason: "r",
+                            source: "test",
+                            createdAt: t.addingTimeInterval(offset)
+                        ),
+                        in: sql
+                    )
                 }
             }
             let open = try await db.read { sql in try await AlertRepository.open(in: sql) }
@@ -66,14 +101,37 @@ import Testing
                 try await AccountRepository.insert(noPlan, in: sql)
                 try await AccountRepository.insert(walker, in: sql)
                 for account in [quiet, walker] {
-                    _ = try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: "2026-12-01", author: "engine", reason: "first", planJSON: "{}", at: t0, in: sql)
+                    _ = try await PlanVersionRepository.add(
+                        memberID: account.id,
+                        effectiveFrom: "2026-12-01",
+                        author: "engine",
+                        reason: "first",
+                        planJSON: "{}",
+                        at: t0,
+                        in: sql
+                    )
                 }
-                _ = try await ActivityRepository.recordWalk(key: "walk-key-0001", memberID: walker.id, date: "2026-12-08", minutes: 10, breaks: 0,
-                                                            painStartedMinute: nil, pain: 2, at: later.addingTimeInterval(-86_400), in: sql)
+                _ = try await ActivityRepository.recordWalk(
+                    key: "walk-key-0001",
+                    memberID: walker.id,
+                    date: "2026-12-08",
+                    minutes: 10,
+                    breaks: 0,
+                    painStartedMinute: nil,
+                    pain: 2,
+                    at: later.addingTimeInterval(-86_400),
+                    in: sql
+                )
             }
             func raise(at now: Date) async throws -> Int {
                 try await db.transaction { sql in
-                    try await CareTeamRepository.raiseQuietMemberAlerts(quietSince: now.addingTimeInterval(-7 * 86_400), reason: "quiet", source: "inactivity", now: now, in: sql)
+                    try await CareTeamRepository.raiseQuietMemberAlerts(
+                        quietSince: now.addingTimeInterval(-7 * 86_400),
+                        reason: "quiet",
+                        source: "inactivity",
+                        now: now,
+                        in: sql
+                    )
                 }
             }
             #expect(try await raise(at: later) == 1)
@@ -81,7 +139,10 @@ import Testing
             let alerts = try await db.read { sql in try await AlertRepository.open(in: sql) }
             #expect(alerts.map(\.memberID) == [quiet.id])
             #expect(alerts.first?.audience == .coach)
-            #expect(alerts.first?.createdAt == t0.addingTimeInterval(7 * 86_400), "it has waited since the seventh quiet day, not since someone looked")
+            #expect(
+                alerts.first?.createdAt == t0.addingTimeInterval(7 * 86_400),
+                "it has waited since the seventh quiet day, not since someone looked"
+            )
         }
     }
 
@@ -90,11 +151,29 @@ import Testing
         try await kind.with { (db: any Database) async throws in
             let account = try await member(db)
             try await db.transaction { sql in
-                _ = try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: "2026-12-01", author: "engine", reason: "first", planJSON: "{}", at: Fixtures.start, in: sql)
-                _ = try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: "2026-12-03", author: "engine", reason: "second", planJSON: "{}", at: Fixtures.start, in: sql)
+                _ = try await PlanVersionRepository.add(
+                    memberID: account.id,
+                    effectiveFrom: "2026-12-01",
+                    author: "engine",
+                    reason: "first",
+                    planJSON: "{}",
+                    at: Fixtures.start,
+                    in: sql
+                )
+                _ = try await PlanVersionRepository.add(
+                    memberID: account.id,
+                    effectiveFrom: "2026-12-03",
+                    author: "engine",
+                    reason: "second",
+                    planJSON: "{}",
+                    at: Fixtures.start,
+                    in: sql
+                )
             }
             #expect(try await db.read { sql in try await PlanVersionRepository.latest(memberID: account.id, in: sql) }?.version == 2)
-            #expect(try await db.read { sql in try await PlanVersionRepository.all(memberID: account.id, in: sql) }.map(\.reason) == ["first", "second"])
+            #expect(
+                try await db.read { sql in try await PlanVersionRepository.all(memberID: account.id, in: sql) }.map(\.reason) == ["first", "second"]
+            )
         }
     }
 
@@ -104,20 +183,56 @@ import Testing
             let account = try await member(db)
             let now = Fixtures.start
             let version = try await db.transaction { sql in
-                try await PlanVersionRepository.add(memberID: account.id, effectiveFrom: "2026-12-01", author: "engine", reason: "r", planJSON: "{}", at: now, in: sql)
+                try await PlanVersionRepository.add(
+                    memberID: account.id,
+                    effectiveFrom: "2026-12-01",
+                    author: "engine",
+                    reason: "r",
+                    planJSON: "{}",
+                    at: now,
+                    in: sql
+                )
             }
-            let outcomes = [ActivityRepository.Outcome(exerciseID: "cat-cow", pain: 2, difficulty: "about-right", symptomsSpread: false),
-                            ActivityRepository.Outcome(exerciseID: "knee-hug", pain: 6, difficulty: "too-hard", symptomsSpread: true)]
+            let outcomes = [
+                ActivityRepository.Outcome(exerciseID: "cat-cow", pain: 2, difficulty: "about-right", symptomsSpread: false),
+                ActivityRepository.Outcome(exerciseID: "knee-hug", pain: 6, difficulty: "too-hard", symptomsSpread: true),
+            ]
             for expected in [true, false] {
                 let recorded = try await db.transaction { sql in
-                    try await ActivityRepository.recordSession(key: "session-key-1", memberID: account.id, planVersionID: version.id, date: "2026-12-01",
-                                                               status: "completed", outcomes: outcomes, at: now, in: sql)
+                    try await ActivityRepository.recordSession(
+                        key: "session-key-1",
+                        memberID: account.id,
+                        planVersionID: version.id,
+                        date: "2026-12-01",
+                        status: "completed",
+                        outcomes: outcomes,
+                        at: now,
+                        in: sql
+                    )
                 }
                 #expect(recorded == expected)
             }
             // The API path: start twice with one key, record an item twice.
-            let started = try await db.transaction { sql in try await ActivityRepository.startSession(key: "api-key-1", memberID: account.id, planVersionID: version.id, date: "2026-12-02", at: now, in: sql) }
-            let again = try await db.transaction { sql in try await ActivityRepository.startSession(key: "api-key-1", memberID: account.id, planVersionID: version.id, date: "2026-12-02", at: now, in: sql) }
+            let started = try await db.transaction { sql in
+                try await ActivityRepository.startSession(
+                    key: "api-key-1",
+                    memberID: account.id,
+                    planVersionID: version.id,
+                    date: "2026-12-02",
+                    at: now,
+                    in: sql
+                )
+            }
+            let again = try await db.transaction { sql in
+                try await ActivityRepository.startSession(
+                    key: "api-key-1",
+                    memberID: account.id,
+                    planVersionID: version.id,
+                    date: "2026-12-02",
+                    at: now,
+                    in: sql
+                )
+            }
             #expect(started == again)
             let open = try #require(try await db.read { sql in try await ActivityRepository.session(id: started, memberID: account.id, in: sql) })
             #expect(try await db.transaction { sql in try await ActivityRepository.recordOutcome(outcomes[0], session: open, at: now, in: sql) })
@@ -132,16 +247,42 @@ import Testing
 
             for expected in [true, false] {
                 let walked = try await db.transaction { sql in
-                    try await ActivityRepository.recordWalk(key: "walk-1", memberID: account.id, date: "2026-12-01", minutes: 8, breaks: 1, painStartedMinute: nil, pain: 3, at: now, in: sql)
+                    try await ActivityRepository.recordWalk(
+                        key: "walk-1",
+                        memberID: account.id,
+                        date: "2026-12-01",
+                        minutes: 8,
+                        breaks: 1,
+                        painStartedMinute: nil,
+                        pain: 3,
+                        at: now,
+                        in: sql
+                    )
                 }
                 #expect(walked == expected)
                 let checked = try await db.transaction { sql in
-                    try await ActivityRepository.recordCheckIn(memberID: account.id, date: "2026-12-01", kind: "daily-pain", answers: "3", score: 3, at: now, in: sql)
+                    try await ActivityRepository.recordCheckIn(
+                        memberID: account.id,
+                        date: "2026-12-01",
+                        kind: "daily-pain",
+                        answers: "3",
+                        score: 3,
+                        at: now,
+                        in: sql
+                    )
                 }
                 #expect(checked == expected)
             }
             _ = try await db.transaction { sql in
-                try await ActivityRepository.recordCheckIn(memberID: account.id, date: "2026-12-01", kind: "next-morning", answers: "better", score: nil, at: now, in: sql)
+                try await ActivityRepository.recordCheckIn(
+                    memberID: account.id,
+                    date: "2026-12-01",
+                    kind: "next-morning",
+                    answers: "better",
+                    score: nil,
+                    at: now,
+                    in: sql
+                )
             }
             #expect(try await db.read { sql in try await ActivityRepository.walks(memberID: account.id, in: sql) }.map(\.minutes) == [8])
             let checkIns = try await db.read { sql in try await ActivityRepository.checkIns(memberID: account.id, in: sql) }

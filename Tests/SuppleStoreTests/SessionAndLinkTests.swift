@@ -12,12 +12,28 @@ import Testing
             let now = Fixtures.start
             try await db.transaction { sql in
                 try await AccountRepository.insert(account, in: sql)
-                try await WebSessionRepository.insert(tokenHash: "current", accountID: account.id, createdAt: now, expiresAt: now.addingTimeInterval(3600), in: sql)
-                try await WebSessionRepository.insert(tokenHash: "other", accountID: account.id, createdAt: now, expiresAt: now.addingTimeInterval(3600), in: sql)
+                try await WebSessionRepository.insert(
+                    tokenHash: "current",
+                    accountID: account.id,
+                    createdAt: now,
+                    expiresAt: now.addingTimeInterval(3600),
+                    in: sql
+                )
+                try await WebSessionRepository.insert(
+                    tokenHash: "other",
+                    accountID: account.id,
+                    createdAt: now,
+                    expiresAt: now.addingTimeInterval(3600),
+                    in: sql
+                )
             }
-            let live = try await db.read { sql in try await WebSessionRepository.findLive(tokenHash: "current", now: now.addingTimeInterval(3599), in: sql) }
+            let live = try await db.read { sql in
+                try await WebSessionRepository.findLive(tokenHash: "current", now: now.addingTimeInterval(3599), in: sql)
+            }
             #expect(live?.accountID == account.id)
-            let expired = try await db.read { sql in try await WebSessionRepository.findLive(tokenHash: "current", now: now.addingTimeInterval(3600), in: sql) }
+            let expired = try await db.read { sql in
+                try await WebSessionRepository.findLive(tokenHash: "current", now: now.addingTimeInterval(3600), in: sql)
+            }
             #expect(expired == nil)
 
             try await db.transaction { sql in try await WebSessionRepository.deleteAll(accountID: account.id, except: "current", in: sql) }
@@ -33,19 +49,34 @@ import Testing
             let email = EmailAddress(trusted: "new.pt@example.org")
             try await db.transaction { sql in
                 try await OneTimeLinkRepository.insert(
-                    tokenHash: "h1", purpose: .staffInvitation, email: email, accountID: nil, role: .physicalTherapist,
-                    createdBy: nil, createdAt: now, expiresAt: now.addingTimeInterval(600), in: sql
+                    tokenHash: "h1",
+                    purpose: .staffInvitation,
+                    email: email,
+                    accountID: nil,
+                    role: .physicalTherapist,
+                    createdBy: nil,
+                    createdAt: now,
+                    expiresAt: now.addingTimeInterval(600),
+                    in: sql
                 )
             }
-            let found = try await db.read { sql in try await OneTimeLinkRepository.findUsable(tokenHash: "h1", purpose: .staffInvitation, now: now, in: sql) }
+            let found = try await db.read { sql in
+                try await OneTimeLinkRepository.findUsable(tokenHash: "h1", purpose: .staffInvitation, now: now, in: sql)
+            }
             #expect(found?.role == .physicalTherapist)
             #expect(found?.email == email)
             // The same secret is not a password-reset link.
-            #expect(try await db.read { sql in try await OneTimeLinkRepository.findUsable(tokenHash: "h1", purpose: .passwordReset, now: now, in: sql) } == nil)
+            #expect(
+                try await db.read { sql in try await OneTimeLinkRepository.findUsable(tokenHash: "h1", purpose: .passwordReset, now: now, in: sql) }
+                    == nil
+            )
 
             #expect(try await db.transaction { sql in try await OneTimeLinkRepository.markUsed(tokenHash: "h1", at: now, in: sql) })
             #expect(try await !db.transaction { sql in try await OneTimeLinkRepository.markUsed(tokenHash: "h1", at: now, in: sql) })
-            #expect(try await db.read { sql in try await OneTimeLinkRepository.findUsable(tokenHash: "h1", purpose: .staffInvitation, now: now, in: sql) } == nil)
+            #expect(
+                try await db.read { sql in try await OneTimeLinkRepository.findUsable(tokenHash: "h1", purpose: .staffInvitation, now: now, in: sql) }
+                    == nil
+            )
         }
     }
 
@@ -77,8 +108,16 @@ import Testing
             let staffID = UUID()
             try await db.transaction { sql in
                 try await AccountRepository.insert(member, in: sql)
-                try await AuditLog.record(.init(occurredAt: Fixtures.start, actorID: staffID, action: "staff.viewed_chart",
-                                                subjectAccountID: member.id, clientAddress: "127.0.0.1"), in: sql)
+                try await AuditLog.record(
+                    .init(
+                        occurredAt: Fixtures.start,
+                        actorID: staffID,
+                        action: "staff.viewed_chart",
+                        subjectAccountID: member.id,
+                        clientAddress: "127.0.0.1"
+                    ),
+                    in: sql
+                )
             }
             let events = try await db.read { sql in try await AuditLog.events(involving: member.id, in: sql) }
             #expect(events.count == 1)

@@ -23,7 +23,9 @@ enum ArticleFileReader {
 
     static func read(file: String, text: String, expectedSlug: String, language: Language = .english) -> (Article?, [ContentProblem]) {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
-        guard normalized.hasPrefix("---\n"), let end = normalized.range(of: "\n---\n", range: normalized.index(normalized.startIndex, offsetBy: 4)..<normalized.endIndex) else {
+        guard normalized.hasPrefix("---\n"),
+            let end = normalized.range(of: "\n---\n", range: normalized.index(normalized.startIndex, offsetBy: 4)..<normalized.endIndex)
+        else {
             return (nil, [ContentProblem(file: file, field: "front matter", message: "must start the file, between two lines of ---")])
         }
         let frontMatter = String(normalized[normalized.index(normalized.startIndex, offsetBy: 4)..<end.lowerBound])
@@ -65,19 +67,32 @@ enum ArticleFileReader {
             reader.problem("body", "contains raw HTML; write Markdown only (the one allowed comment is \(dangerSignsMarker))")
         }
         guard reader.problems.isEmpty, let slug, let title, let summary, let topics, let regions, let minutes, let writtenBy,
-              let reviewedBy, let status, let lastReviewed, let references else {
+            let reviewedBy, let status, let lastReviewed, let references
+        else {
             return (nil, reader.problems)
         }
         let article = Article(
-            slug: slug, title: title, summary: summary, topics: topics, regions: regions, readingMinutes: minutes,
-            writtenBy: writtenBy, reviewedBy: reviewedBy, reviewStatus: status, lastReviewed: lastReviewed,
-            references: references, markdown: body
+            slug: slug,
+            title: title,
+            summary: summary,
+            topics: topics,
+            regions: regions,
+            readingMinutes: minutes,
+            writtenBy: writtenBy,
+            reviewedBy: reviewedBy,
+            reviewStatus: status,
+            lastReviewed: lastReviewed,
+            references: references,
+            markdown: body
         )
         return (article, [])
     }
 
     static func readReferences(_ reader: inout FieldReader) -> [Article.Reference]? {
-        guard let raw = reader.values["references"] else { reader.problem("references", "is missing"); return nil }
+        guard let raw = reader.values["references"] else {
+            reader.problem("references", "is missing")
+            return nil
+        }
         guard let list = raw as? [Any], !list.isEmpty else {
             reader.problem("references", "needs at least one source with a title and a URL")
             return nil
@@ -85,8 +100,9 @@ enum ArticleFileReader {
         var result: [Article.Reference] = []
         for (index, item) in list.enumerated() {
             guard let map = item as? [String: Any], let title = map["title"] as? String, !title.isEmpty,
-                  let url = map["url"] as? String, url.hasPrefix("https://") || url.hasPrefix("http://"),
-                  URL(string: url)?.host != nil else {
+                let url = map["url"] as? String, url.hasPrefix("https://") || url.hasPrefix("http://"),
+                URL(string: url)?.host != nil
+            else {
                 reader.problem("references[\(index + 1)]", "needs a title and a full http(s) URL")
                 continue
             }

@@ -25,11 +25,16 @@ public enum ContentLoader {
             for (file, article) in translated where !englishSlugs.contains(article.slug) {
                 problems.append(ContentProblem(file: file, field: "slug", message: "\"\(article.slug)\" has no English article to translate"))
             }
-            if englishSlugs.contains(ContentLibrary.dangerSignArticle), !translated.contains(where: { $0.item.slug == ContentLibrary.dangerSignArticle }) {
-                problems.append(ContentProblem(
-                    file: "articles/\(language.tag)/\(ContentLibrary.dangerSignArticle).md", field: "file",
-                    message: "is missing: the danger-sign article must be in \(language.ownName) from the start"
-                ))
+            if englishSlugs.contains(ContentLibrary.dangerSignArticle),
+                !translated.contains(where: { $0.item.slug == ContentLibrary.dangerSignArticle })
+            {
+                problems.append(
+                    ContentProblem(
+                        file: "articles/\(language.tag)/\(ContentLibrary.dangerSignArticle).md",
+                        field: "file",
+                        message: "is missing: the danger-sign article must be in \(language.ownName) from the start"
+                    )
+                )
             }
             translatedArticles[language] = translated.map(\.item)
         }
@@ -41,7 +46,11 @@ public enum ContentLoader {
     /// Reads every file of one kind with `read(file, text, nameWithoutExtension)`, keeping what
     /// parsed and collecting what did not.
     static func readAll<Item>(
-        _ root: URL, _ subfolder: String, extension ext: String, skipping: Set<String> = [], problems: inout [ContentProblem],
+        _ root: URL,
+        _ subfolder: String,
+        extension ext: String,
+        skipping: Set<String> = [],
+        problems: inout [ContentProblem],
         read: (String, String, String) -> (Item?, [ContentProblem])
     ) -> [(file: String, item: Item)] {
         var items: [(file: String, item: Item)] = []

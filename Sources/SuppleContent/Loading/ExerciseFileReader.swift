@@ -55,26 +55,56 @@ enum ExerciseFileReader {
         let source = reader.text("source", maxLength: 300)
         let figure = FigureReader.read(&reader, position: position, steps: steps, equipment: equipment)
         let figureDescription = reader.values["figure"] == nil ? nil : reader.nested("figure") { $0.text("description", maxLength: 300) }
-        let english: ExerciseText? = if let name, let summary, let steps, let cues, let mistakes, let precautions, let figureDescription {
-            ExerciseText(name: name, summary: summary, steps: steps, cues: cues, mistakes: mistakes, precautions: precautions, figureDescription: figureDescription)
-        } else {
-            nil
-        }
+        let english: ExerciseText? =
+            if let name, let summary, let steps, let cues, let mistakes, let precautions, let figureDescription {
+                ExerciseText(
+                    name: name,
+                    summary: summary,
+                    steps: steps,
+                    cues: cues,
+                    mistakes: mistakes,
+                    precautions: precautions,
+                    figureDescription: figureDescription
+                )
+            } else {
+                nil
+            }
         let translations = TranslationReader.read(&reader, english: english, movements: movements, position: position)
 
         if let precautions, let movements {
-            for problem in precautionProblems(movements: Set(movements), position: position, precautions: precautions) { reader.problem("precautions", problem) }
+            for problem in precautionProblems(movements: Set(movements), position: position, precautions: precautions) {
+                reader.problem("precautions", problem)
+            }
         }
         guard reader.problems.isEmpty, let id, let name, let summary, let regions, let kind, let position, let spineBias,
-              let level, let equipment, let dose, let steps, let cues, let mistakes, let precautions, let progressions,
-              let regressions, let conditions, let source, let figure, let movements, let figureDescription, let translations else {
+            let level, let equipment, let dose, let steps, let cues, let mistakes, let precautions, let progressions,
+            let regressions, let conditions, let source, let figure, let movements, let figureDescription, let translations
+        else {
             return (nil, reader.problems)
         }
         let exercise = Exercise(
-            id: id, name: name, summary: summary, regions: regions, kind: kind, position: position, spineBias: spineBias,
-            level: level, equipment: equipment, dose: dose, steps: steps, cues: cues, mistakes: mistakes,
-            precautions: precautions, progressions: progressions, regressions: regressions, conditions: conditions, source: source,
-            figure: figure, movements: movements, figureDescription: figureDescription, translations: translations
+            id: id,
+            name: name,
+            summary: summary,
+            regions: regions,
+            kind: kind,
+            position: position,
+            spineBias: spineBias,
+            level: level,
+            equipment: equipment,
+            dose: dose,
+            steps: steps,
+            cues: cues,
+            mistakes: mistakes,
+            precautions: precautions,
+            progressions: progressions,
+            regressions: regressions,
+            conditions: conditions,
+            source: source,
+            figure: figure,
+            movements: movements,
+            figureDescription: figureDescription,
+            translations: translations
         )
         return (exercise, [])
     }
@@ -84,17 +114,23 @@ enum ExerciseFileReader {
     /// osteoporosis; the hip's precautions for a hip replacement; lying flat or on the front, breath
     /// holds and hard bracing for pregnancy; kneeling for a knee replacement.
     static func precautionProblems(
-        movements: Set<ExerciseMovement>, position: BodyPosition?, precautions: [String], in language: Language = .english
+        movements: Set<ExerciseMovement>,
+        position: BodyPosition?,
+        precautions: [String],
+        in language: Language = .english
     ) -> [String] {
         let text = precautions.joined(separator: " ").lowercased()
-        var needed: [(String, String)] = ExerciseMovement.allCases.filter(movements.contains).map { ($0.precautionWord(in: language), "movements lists \($0.rawValue)") }
+        var needed: [(String, String)] = ExerciseMovement.allCases.filter(movements.contains).map {
+            ($0.precautionWord(in: language), "movements lists \($0.rawValue)")
+        }
         if let position, [.prone, .supine].contains(position) {
             needed.append((ExerciseMovement.breathHold.precautionWord(in: language), "the position is \(position.rawValue)"))
         }
         var seen = Set<String>()
         return needed.compactMap { word, why in
             guard !text.contains(word), seen.insert(word).inserted else { return nil }
-            return "must name \"\(word)\" (for example, what to do if you have osteoporosis, a hip or knee replacement, or are pregnant) because \(why)"
+            return
+                "must name \"\(word)\" (for example, what to do if you have osteoporosis, a hip or knee replacement, or are pregnant) because \(why)"
         }
     }
 
@@ -121,7 +157,10 @@ enum ExerciseFileReader {
     }
 
     static func readMistakes(_ reader: inout FieldReader) -> [Exercise.Mistake]? {
-        guard let raw = reader.values["mistakes"] else { reader.problem("mistakes", "is missing"); return nil }
+        guard let raw = reader.values["mistakes"] else {
+            reader.problem("mistakes", "is missing")
+            return nil
+        }
         guard let list = raw as? [Any], (1...3).contains(list.count) else {
             reader.problem("mistakes", "needs 1 to 3 items, each with a mistake and its fix")
             return nil
@@ -129,8 +168,9 @@ enum ExerciseFileReader {
         var result: [Exercise.Mistake] = []
         for (index, item) in list.enumerated() {
             guard let map = item as? [String: Any],
-                  let mistake = (map["mistake"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines), !mistake.isEmpty,
-                  let fix = (map["fix"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines), !fix.isEmpty else {
+                let mistake = (map["mistake"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines), !mistake.isEmpty,
+                let fix = (map["fix"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines), !fix.isEmpty
+            else {
                 reader.problem("mistakes[\(index + 1)]", "needs both a mistake and a fix")
                 continue
             }

@@ -28,17 +28,35 @@ struct FieldReader {
     }
 
     mutating func text(_ key: String, maxLength: Int = 2000) -> String? {
-        guard let raw = values[key] else { problem(key, "is missing"); return nil }
-        guard let value = raw as? String else { problem(key, "must be text"); return nil }
+        guard let raw = values[key] else {
+            problem(key, "is missing")
+            return nil
+        }
+        guard let value = raw as? String else {
+            problem(key, "must be text")
+            return nil
+        }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { problem(key, "is empty"); return nil }
-        guard trimmed.count <= maxLength else { problem(key, "is \(trimmed.count) characters; keep it to \(maxLength)"); return nil }
+        guard !trimmed.isEmpty else {
+            problem(key, "is empty")
+            return nil
+        }
+        guard trimmed.count <= maxLength else {
+            problem(key, "is \(trimmed.count) characters; keep it to \(maxLength)")
+            return nil
+        }
         return trimmed
     }
 
     mutating func textList(_ key: String, count range: ClosedRange<Int>) -> [String]? {
-        guard let raw = values[key] else { problem(key, "is missing"); return nil }
-        guard let list = raw as? [Any] else { problem(key, "must be a list"); return nil }
+        guard let raw = values[key] else {
+            problem(key, "is missing")
+            return nil
+        }
+        guard let list = raw as? [Any] else {
+            problem(key, "must be a list")
+            return nil
+        }
         var result: [String] = []
         for (index, item) in list.enumerated() {
             guard let text = (item as? String)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
@@ -48,7 +66,10 @@ struct FieldReader {
             result.append(text)
         }
         guard range.contains(list.count) else {
-            problem(key, "has \(list.count) item\(list.count == 1 ? "" : "s"); it needs \(range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)")")
+            problem(
+                key,
+                "has \(list.count) item\(list.count == 1 ? "" : "s"); it needs \(range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)")"
+            )
             return nil
         }
         return result.count == list.count ? result : nil
@@ -56,15 +77,27 @@ struct FieldReader {
 
     /// A list of ids that may be empty (progressions, regressions).
     mutating func idList(_ key: String) -> [String]? {
-        guard let raw = values[key] else { problem(key, "is missing (write [] for none)"); return nil }
-        guard let list = raw as? [Any] else { problem(key, "must be a list of ids"); return nil }
+        guard let raw = values[key] else {
+            problem(key, "is missing (write [] for none)")
+            return nil
+        }
+        guard let list = raw as? [Any] else {
+            problem(key, "must be a list of ids")
+            return nil
+        }
         let ids = list.compactMap { $0 as? String }
-        guard ids.count == list.count else { problem(key, "must hold ids only"); return nil }
+        guard ids.count == list.count else {
+            problem(key, "must hold ids only")
+            return nil
+        }
         return ids
     }
 
     mutating func choice<E: RawRepresentable & CaseIterable>(_ key: String, of type: E.Type) -> E? where E.RawValue == String {
-        guard let raw = values[key] else { problem(key, "is missing"); return nil }
+        guard let raw = values[key] else {
+            problem(key, "is missing")
+            return nil
+        }
         guard let text = raw as? String, let value = E(rawValue: text) else {
             problem(key, "unknown value \"\(raw)\" (allowed: \(E.allCases.map(\.rawValue).joined(separator: ", ")))")
             return nil
@@ -73,8 +106,14 @@ struct FieldReader {
     }
 
     mutating func choices<E: RawRepresentable & CaseIterable>(_ key: String, of type: E.Type) -> [E]? where E.RawValue == String {
-        guard let raw = values[key] else { problem(key, "is missing"); return nil }
-        guard let list = raw as? [Any], !list.isEmpty else { problem(key, "must be a non-empty list"); return nil }
+        guard let raw = values[key] else {
+            problem(key, "is missing")
+            return nil
+        }
+        guard let list = raw as? [Any], !list.isEmpty else {
+            problem(key, "must be a non-empty list")
+            return nil
+        }
         var result: [E] = []
         for item in list {
             guard let text = item as? String, let value = E(rawValue: text) else {
@@ -106,20 +145,35 @@ struct FieldReader {
     }
 
     mutating func flag(_ key: String) -> Bool? {
-        guard let raw = values[key] else { problem(key, "is missing (true or false)"); return nil }
-        guard let value = raw as? Bool else { problem(key, "must be true or false (got \(raw))"); return nil }
+        guard let raw = values[key] else {
+            problem(key, "is missing (true or false)")
+            return nil
+        }
+        guard let value = raw as? Bool else {
+            problem(key, "must be true or false (got \(raw))")
+            return nil
+        }
         return value
     }
 
     mutating func mapping(_ key: String) -> [String: Any]? {
-        guard let raw = values[key] else { problem(key, "is missing"); return nil }
-        guard let map = raw as? [String: Any] else { problem(key, "must be a mapping of fields"); return nil }
+        guard let raw = values[key] else {
+            problem(key, "is missing")
+            return nil
+        }
+        guard let map = raw as? [String: Any] else {
+            problem(key, "must be a mapping of fields")
+            return nil
+        }
         return map
     }
 
     /// A date written YYYY-MM-DD (YAML may already have read it as a timestamp).
     mutating func date(_ key: String) -> CalendarDate? {
-        guard let raw = values[key] else { problem(key, "is missing"); return nil }
+        guard let raw = values[key] else {
+            problem(key, "is missing")
+            return nil
+        }
         if let instant = raw as? Date { return CalendarDate(instant, in: TimeZone(identifier: "UTC")!) }
         guard let text = raw as? String, let date = CalendarDate(iso8601: text) else {
             problem(key, "must be a date written YYYY-MM-DD (got \(raw))")

@@ -8,7 +8,9 @@ enum FigureReader {
     /// The pelvis may be this high off the ground in a floor exercise (hands-and-knees, kneeling).
     static let floorPelvisLimit = 48.0
     /// Props a step can name that the drawing must then show, with the equipment that means it.
-    static let mentionedProps: [(ExerciseFigure.Prop, Equipment)] = [(.chair, .chair), (.wall, .wall), (.mat, .mat), (.band, .band), (.strap, .strap), (.step, .step)]
+    static let mentionedProps: [(ExerciseFigure.Prop, Equipment)] = [
+        (.chair, .chair), (.wall, .wall), (.mat, .mat), (.band, .band), (.strap, .strap), (.step, .step),
+    ]
 
     static func read(_ reader: inout FieldReader, position: BodyPosition?, steps: [String]?, equipment: [Equipment]?) -> ExerciseFigure? {
         guard reader.values["figure"] != nil else {
@@ -19,7 +21,8 @@ enum FigureReader {
             figure.rejectUnknownKeys(allowed: ["view", "base", "props", "poses", "description"])
             let view = figure.choice("view", of: ExerciseFigure.View.self)
             let base = figure.choice("base", of: ExerciseFigure.Base.self)
-            let props: [ExerciseFigure.Prop]? = figure.values["props"] is [Any] && (figure.values["props"] as? [Any])?.isEmpty == true
+            let props: [ExerciseFigure.Prop]? =
+                figure.values["props"] is [Any] && (figure.values["props"] as? [Any])?.isEmpty == true
                 ? [] : figure.choices("props", of: ExerciseFigure.Prop.self)
             guard let rawPoses = figure.values["poses"] as? [Any], (2...4).contains(rawPoses.count) else {
                 figure.problem("poses", "needs 2 to 4 poses")
@@ -52,13 +55,19 @@ enum FigureReader {
         }
         func angle(_ key: String, _ joint: FigurePose.Joint) -> Double? {
             guard let raw = values[key] else { return 0 }
-            guard let value = number(raw) else { figure.problem("\(field).\(key)", "must be a number of degrees"); return nil }
+            guard let value = number(raw) else {
+                figure.problem("\(field).\(key)", "must be a number of degrees")
+                return nil
+            }
             return inRange(value, key, joint)
         }
         func inRange(_ value: Double, _ key: String, _ joint: FigurePose.Joint) -> Double? {
             let range = FigureRig.range(joint, view: view)
             guard range.contains(value) else {
-                figure.problem("\(field).\(key)", "\(FigureSVG.number(value))° is outside what a body can do (\(FigureSVG.number(range.lowerBound)) to \(FigureSVG.number(range.upperBound)))")
+                figure.problem(
+                    "\(field).\(key)",
+                    "\(FigureSVG.number(value))° is outside what a body can do (\(FigureSVG.number(range.lowerBound)) to \(FigureSVG.number(range.upperBound)))"
+                )
                 return nil
             }
             return value
@@ -82,7 +91,12 @@ enum FigureReader {
         if let v = pair("knees", .knees) { pose.knees = v } else { ok = false }
         if let v = pair("ankles", .ankles) { pose.ankles = v } else { ok = false }
         if let hold = values["hold"] {
-            if let flag = hold as? Bool { pose.hold = flag } else { figure.problem("\(field).hold", "must be true or false"); ok = false }
+            if let flag = hold as? Bool {
+                pose.hold = flag
+            } else {
+                figure.problem("\(field).hold", "must be true or false")
+                ok = false
+            }
         }
         return ok ? pose : nil
     }
@@ -102,7 +116,10 @@ enum FigureReader {
             for (index, pose) in figure.poses.enumerated() {
                 let height = FigureRig.pelvisHeight(pose, figure: figure)
                 if height > floorPelvisLimit {
-                    reader.problem("poses[\(index + 1)]", "a \(position.rawValue) exercise is done on the floor, but the pelvis is \(Int(height)) above the ground (at most \(Int(floorPelvisLimit)))")
+                    reader.problem(
+                        "poses[\(index + 1)]",
+                        "a \(position.rawValue) exercise is done on the floor, but the pelvis is \(Int(height)) above the ground (at most \(Int(floorPelvisLimit)))"
+                    )
                 }
             }
         }

@@ -23,8 +23,12 @@ enum LibraryRules {
             }
         }
         for (file, exercise) in exercises {
-            problems += linkProblems(file, exercise, field: "progressions", targets: exercise.progressions, byID: byID) { $0 < exercise.level ? "easier" : nil }
-            problems += linkProblems(file, exercise, field: "regressions", targets: exercise.regressions, byID: byID) { $0 > exercise.level ? "harder" : nil }
+            problems += linkProblems(file, exercise, field: "progressions", targets: exercise.progressions, byID: byID) {
+                $0 < exercise.level ? "easier" : nil
+            }
+            problems += linkProblems(file, exercise, field: "regressions", targets: exercise.regressions, byID: byID) {
+                $0 > exercise.level ? "harder" : nil
+            }
         }
         problems += progressionLoops(byID)
 
@@ -37,12 +41,13 @@ enum LibraryRules {
             seenSlugs[article.slug] = file
             for link in ArticleFileReader.internalLinks(in: article.markdown) {
                 let parts = link.split(separator: "/").map(String.init)
-                let exists = switch (parts.count, parts.first, parts.dropFirst().first) {
-                case (3, "library", "articles"): slugs.contains(parts[2])
-                case (3, "library", "exercises"): byID[parts[2]] != nil
-                case (1, "library", _), (2, "library", "articles"): true
-                default: false
-                }
+                let exists =
+                    switch (parts.count, parts.first, parts.dropFirst().first) {
+                    case (3, "library", "articles"): slugs.contains(parts[2])
+                    case (3, "library", "exercises"): byID[parts[2]] != nil
+                    case (1, "library", _), (2, "library", "articles"): true
+                    default: false
+                    }
                 if !exists {
                     problems.append(.init(file: file, field: "body", message: "links to \(link), which does not exist"))
                 }
@@ -54,8 +59,12 @@ enum LibraryRules {
     /// Links to easier or harder versions must name other exercises that exist, at a level that
     /// fits the direction (`wrongWay` names the problem for a target's level, or nil if fine).
     static func linkProblems(
-        _ file: String, _ exercise: Exercise, field: String, targets: [String],
-        byID: [String: (file: String, exercise: Exercise)], wrongWay: (Int) -> String?
+        _ file: String,
+        _ exercise: Exercise,
+        field: String,
+        targets: [String],
+        byID: [String: (file: String, exercise: Exercise)],
+        wrongWay: (Int) -> String?
     ) -> [ContentProblem] {
         targets.compactMap { target in
             guard let other = byID[target]?.exercise else {
@@ -63,7 +72,11 @@ enum LibraryRules {
             }
             if target == exercise.id { return .init(file: file, field: field, message: "lists the exercise itself") }
             guard let direction = wrongWay(other.level) else { return nil }
-            return .init(file: file, field: field, message: "\"\(target)\" is level \(other.level), \(direction) than this level \(exercise.level) exercise")
+            return .init(
+                file: file,
+                field: field,
+                message: "\"\(target)\" is level \(other.level), \(direction) than this level \(exercise.level) exercise"
+            )
         }
     }
 
@@ -71,7 +84,7 @@ enum LibraryRules {
     /// the program could "progress" someone in a circle forever.
     static func progressionLoops(_ byID: [String: (file: String, exercise: Exercise)]) -> [ContentProblem] {
         var problems: [ContentProblem] = []
-        var state: [String: Int] = [:] // 1 = on the current path, 2 = finished
+        var state: [String: Int] = [:]  // 1 = on the current path, 2 = finished
         var reported = Set<String>()
 
         func visit(_ id: String, path: [String]) {
@@ -82,7 +95,9 @@ enum LibraryRules {
                     let key = Set(loop).sorted().joined(separator: ",")
                     if reported.insert(key).inserted, let file = byID[next]?.file {
                         let cleaned = loop.reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
-                        problems.append(.init(file: file, field: "progressions", message: "form a loop that never leads up: \(cleaned.joined(separator: " → "))"))
+                        problems.append(
+                            .init(file: file, field: "progressions", message: "form a loop that never leads up: \(cleaned.joined(separator: " → "))")
+                        )
                     }
                 } else if state[next] == nil {
                     visit(next, path: path + [id])

@@ -7,9 +7,17 @@ import SuppleCore
 enum TranslationReader {
     static let fields: Set<String> = ["name", "summary", "steps", "cues", "mistakes", "precautions", "figure_description"]
 
-    static func read(_ reader: inout FieldReader, english: ExerciseText?, movements: [ExerciseMovement]?, position: BodyPosition?) -> [String: ExerciseText]? {
+    static func read(
+        _ reader: inout FieldReader,
+        english: ExerciseText?,
+        movements: [ExerciseMovement]?,
+        position: BodyPosition?
+    ) -> [String: ExerciseText]? {
         guard reader.values["translations"] != nil else {
-            reader.problem("translations", "is missing: every exercise needs its text in \(Language.translations.map(\.ownName).joined(separator: ", ")) (\(Language.translations.map(\.tag).joined(separator: ", ")))")
+            reader.problem(
+                "translations",
+                "is missing: every exercise needs its text in \(Language.translations.map(\.ownName).joined(separator: ", ")) (\(Language.translations.map(\.tag).joined(separator: ", ")))"
+            )
             return nil
         }
         return reader.nested("translations") { block in
@@ -20,7 +28,10 @@ enum TranslationReader {
                     block.problem(language.tag, "is missing: the \(language.ownName) text of this exercise")
                     continue
                 }
-                if let text = block.nested(language.tag, { readLanguage(&$0, language: language, english: english, movements: movements, position: position) }) {
+                if let text = block.nested(
+                    language.tag,
+                    { readLanguage(&$0, language: language, english: english, movements: movements, position: position) }
+                ) {
                     result[language.tag] = text
                 }
             }
@@ -29,7 +40,11 @@ enum TranslationReader {
     }
 
     static func readLanguage(
-        _ reader: inout FieldReader, language: Language, english: ExerciseText?, movements: [ExerciseMovement]?, position: BodyPosition?
+        _ reader: inout FieldReader,
+        language: Language,
+        english: ExerciseText?,
+        movements: [ExerciseMovement]?,
+        position: BodyPosition?
     ) -> ExerciseText? {
         reader.rejectUnknownKeys(allowed: fields)
         let name = reader.text("name", maxLength: 60)
@@ -41,7 +56,12 @@ enum TranslationReader {
         let figureDescription = reader.text("figure_description", maxLength: 300)
         guard let name, let summary, let steps, let cues, let mistakes, let precautions, let figureDescription else { return nil }
         let text = ExerciseText(
-            name: name, summary: summary, steps: steps, cues: cues, mistakes: mistakes, precautions: precautions,
+            name: name,
+            summary: summary,
+            steps: steps,
+            cues: cues,
+            mistakes: mistakes,
+            precautions: precautions,
             figureDescription: figureDescription
         )
         guard let english else { return text }
@@ -52,7 +72,12 @@ enum TranslationReader {
         compare(&reader, "precautions", text.precautions, english.precautions)
         compare(&reader, "summary", [text.summary], [english.summary])
         if let movements {
-            for problem in ExerciseFileReader.precautionProblems(movements: Set(movements), position: position, precautions: precautions, in: language) {
+            for problem in ExerciseFileReader.precautionProblems(
+                movements: Set(movements),
+                position: position,
+                precautions: precautions,
+                in: language
+            ) {
                 reader.problem("precautions", problem)
             }
         }

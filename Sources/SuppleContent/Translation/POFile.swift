@@ -25,12 +25,19 @@ enum POFile {
         var entryLine = 0
 
         func finish() {
-            defer { id = nil; translation = nil; field = nil }
+            defer {
+                id = nil
+                translation = nil
+                field = nil
+            }
             guard let id else {
                 if translation != nil { problems.append(Problem(line: entryLine, message: "msgstr without a msgid")) }
                 return
             }
-            guard let translation else { problems.append(Problem(line: entryLine, message: "msgid without a msgstr")); return }
+            guard let translation else {
+                problems.append(Problem(line: entryLine, message: "msgid without a msgstr"))
+                return
+            }
             // The empty msgid is the file's header (Language, Content-Type); not a translation.
             if !id.isEmpty { entries.append(Entry(id: id, translation: translation, line: entryLine)) }
         }
@@ -50,13 +57,23 @@ enum POFile {
             let rest: Substring
             if line.hasPrefix("msgid ") {
                 if id != nil || translation != nil { finish() }
-                keyword = "msgid"; rest = line.dropFirst(6); entryLine = number
+                keyword = "msgid"
+                rest = line.dropFirst(6)
+                entryLine = number
             } else if line.hasPrefix("msgstr ") {
-                guard id != nil, translation == nil else { problems.append(Problem(line: number, message: "msgstr must follow one msgid")); continue }
-                keyword = "msgstr"; rest = line.dropFirst(7)
+                guard id != nil, translation == nil else {
+                    problems.append(Problem(line: number, message: "msgstr must follow one msgid"))
+                    continue
+                }
+                keyword = "msgstr"
+                rest = line.dropFirst(7)
             } else if line.hasPrefix("\"") {
-                guard let current = field else { problems.append(Problem(line: number, message: "a string outside msgid or msgstr")); continue }
-                keyword = current; rest = Substring(line)
+                guard let current = field else {
+                    problems.append(Problem(line: number, message: "a string outside msgid or msgstr"))
+                    continue
+                }
+                keyword = current
+                rest = Substring(line)
             } else {
                 problems.append(Problem(line: number, message: "is not a PO line (msgid, msgstr, a quoted string or a # comment)"))
                 continue
@@ -99,6 +116,10 @@ enum POFile {
 
     /// The string quoted for a PO file.
     static func quote(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
+        "\""
+            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(
+                of: "\n",
+                with: "\\n"
+            ) + "\""
     }
 }

@@ -58,17 +58,25 @@ public struct TextCatalog: Sendable {
             for entry in parsed.entries {
                 let key = Self.key(entry.id)
                 if table[key] != nil {
-                    problems.append(ContentProblem(file: file, field: "line \(entry.line)", message: "translates \"\(entry.id.prefix(60))\" a second time"))
+                    problems.append(
+                        ContentProblem(file: file, field: "line \(entry.line)", message: "translates \"\(entry.id.prefix(60))\" a second time")
+                    )
                 }
                 if entry.translation.trimmingCharacters(in: .whitespaces).isEmpty {
-                    problems.append(ContentProblem(file: file, field: "line \(entry.line)", message: "has an empty translation for \"\(entry.id.prefix(60))\""))
+                    problems.append(
+                        ContentProblem(file: file, field: "line \(entry.line)", message: "has an empty translation for \"\(entry.id.prefix(60))\"")
+                    )
                     continue
                 }
                 if placeholders(entry.id) != placeholders(entry.translation) {
-                    problems.append(ContentProblem(
-                        file: file, field: "line \(entry.line)",
-                        message: "must keep the placeholders \(placeholders(entry.id).keys.sorted()) of the English (has \(placeholders(entry.translation).keys.sorted()))"
-                    ))
+                    problems.append(
+                        ContentProblem(
+                            file: file,
+                            field: "line \(entry.line)",
+                            message:
+                                "must keep the placeholders \(placeholders(entry.id).keys.sorted()) of the English (has \(placeholders(entry.translation).keys.sorted()))"
+                        )
+                    )
                 }
                 table[key] = entry.translation
             }
@@ -114,7 +122,8 @@ public struct TextCatalog: Sendable {
 
     /// Sentences split after ". " where the next one starts with a capital letter.
     static func sentences(_ text: String) -> [String] {
-        var sentences: [String] = [], current = ""
+        var sentences: [String] = []
+        var current = ""
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
             current.append(character)

@@ -17,9 +17,12 @@ struct TextPattern: Sendable {
         let marker = try! NSRegularExpression(pattern: #"\{([a-zA-Z]+)\}"#)
         let matches = marker.matches(in: english, range: NSRange(english.startIndex..., in: english))
         guard !matches.isEmpty else { return nil }
-        var pattern = "^", names: [String] = [], cursor = english.startIndex
+        var pattern = "^"
+        var names: [String] = []
+        var cursor = english.startIndex
         for match in matches {
-            let whole = Range(match.range, in: english)!, name = String(english[Range(match.range(at: 1), in: english)!])
+            let whole = Range(match.range, in: english)!
+            let name = String(english[Range(match.range(at: 1), in: english)!])
             guard whole.lowerBound > cursor || names.isEmpty else { return nil }
             pattern += NSRegularExpression.escapedPattern(for: String(english[cursor..<whole.lowerBound])) + "(.+?)"
             names.append(name)

@@ -30,7 +30,8 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     static func looksDeliverable(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return false }
-        let local = parts[0], domain = parts[1]
+        let local = parts[0]
+        let domain = parts[1]
         guard !local.isEmpty, local.count <= 64, domain.count >= 3 else { return false }
         let forbidden: Set<Character> = [" ", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\"", "\t", "\r", "\n"]
         guard !text.contains(where: { forbidden.contains($0) }) else { return false }

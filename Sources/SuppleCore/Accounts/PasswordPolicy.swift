@@ -13,14 +13,19 @@ public struct PasswordPolicy: Sendable {
     }
 
     public func validate(
-        _ password: String?, field: String = "password", email: EmailAddress? = nil
+        _ password: String?,
+        field: String = "password",
+        email: EmailAddress? = nil
     ) throws(FieldError) -> String {
         let password = password ?? ""
         guard !password.isEmpty else {
             throw FieldError(field: field, message: "Choose a password.")
         }
         guard password.count >= Self.minimumLength else {
-            throw FieldError(field: field, message: "Use at least \(Self.minimumLength) characters. A short phrase is easy to remember and hard to guess.")
+            throw FieldError(
+                field: field,
+                message: "Use at least \(Self.minimumLength) characters. A short phrase is easy to remember and hard to guess."
+            )
         }
         guard password.count <= Self.maximumLength else {
             throw FieldError(field: field, message: "Use \(Self.maximumLength) characters or fewer.")
@@ -30,7 +35,11 @@ public struct PasswordPolicy: Sendable {
             throw FieldError(field: field, message: "That password is one of the most common and easy to guess. Choose another.")
         }
         if Self.isPattern(lowered) {
-            throw FieldError(field: field, message: "That password is a pattern that is easy to guess, like one character repeated or a run such as 12345678. Try a short phrase instead.")
+            throw FieldError(
+                field: field,
+                message:
+                    "That password is a pattern that is easy to guess, like one character repeated or a run such as 12345678. Try a short phrase instead."
+            )
         }
         if Self.siteWords.contains(where: { Self.stripped(lowered).hasPrefix($0) && Self.stripped(lowered).count <= $0.count + 6 }) {
             throw FieldError(field: field, message: "Don't build your password on the name of this site. Try a short phrase instead.")

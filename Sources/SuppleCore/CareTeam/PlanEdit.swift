@@ -36,39 +36,75 @@ public struct PlanEdit: Sendable, Equatable {
 public enum PlanEditor {
     /// The plan after the edit, with each changed item marked as changed on `date` and explained
     /// as the clinician's choice. Throws field errors for ids that do not fit the plan.
-    public static func apply(_ edit: PlanEdit, to plan: ProgramPlan, catalog: ExerciseCatalog, on date: CalendarDate, clinician: String) throws -> ProgramPlan {
+    public static func apply(
+        _ edit: PlanEdit,
+        to plan: ProgramPlan,
+        catalog: ExerciseCatalog,
+        on date: CalendarDate,
+        clinician: String
+    ) throws -> ProgramPlan {
         var errors = FieldErrorCollector()
         let present = Set(plan.exercises.map(\.exerciseId))
         let chosen = Rationale(rule: "CT-clinician", explanation: "Chosen for you by \(clinician), your physical therapist.", source: "care team")
         let dosed = Rationale(rule: "CT-clinician-dose", explanation: "Dose set by \(clinician), your physical therapist.", source: "care team")
 
         func fresh(_ exercise: Exercise, phase: ProgramPlan.Phase, why: Rationale) -> ProgramPlan.Item {
-            var item = ProgramPlan.Item(exerciseId: exercise.id, name: exercise.name, phase: phase, dose: exercise.dose, doseText: exercise.dose.description,
-                                        rationale: why, doseRationale: Rationale(rule: "P-dose-default", explanation: "The usual starting dose for this exercise.", source: exercise.source))
+            var item = ProgramPlan.Item(
+                exerciseId: exercise.id,
+                name: exercise.name,
+                phase: phase,
+                dose: exercise.dose,
+                doseText: exercise.dose.description,
+                rationale: why,
+                doseRationale: Rationale(rule: "P-dose-default", explanation: "The usual starting dose for this exercise.", source: exercise.source)
+            )
             item.changedOn = date
             return item
         }
 
         var incoming = present.subtracting(edit.remove)
         for (from, to) in edit.swap.sorted(by: { $0.key < $1.key }) {
-            if !present.contains(from) { errors.add("swap.\(from)", "That exercise is not in the plan any more; reload the page.") }
-            else if catalog[to] == nil { errors.add("swap.\(from)", "Choose an exercise from the library.") }
-            else if to != from && incoming.contains(to) { errors.add("swap.\(from)", "\(catalog[to]!.name) is already in the plan.") }
-            else { incoming.remove(from); incoming.insert(to) }
+            if !present.contains(from) {
+                errors.add("swap.\(from)", "That exercise is not in the plan any more; reload the page.")
+            } else if catalog[to] == nil {
+                errors.add("swap.\(from)", "Choose an exercise from the library.")
+            } else if to != from && incoming.contains(to) {
+                errors.add("swap.\(from)", "\(catalog[to]!.name) is already in the plan.")
+            } else {
+                incoming.remove(from)
+                incoming.insert(to)
+            }
         }
         for id in edit.add {
-            if catalog[id] == nil { errors.add("add", "Choose an exercise from the library.") }
-            else if incoming.contains(id) { errors.add("add", "\(catalog[id]!.name) is already in the plan.") }
-            else { incoming.insert(id) }
+            if catalog[id] == nil {
+                errors.add("add", "Choose an exercise from the library.")
+            } else if incoming.contains(id) {
+                errors.add("add", "\(catalog[id]!.name) is already in the plan.")
+            } else {
+                incoming.insert(id)
+            }
         }
-        for id in edit.remove where !present.contains(id) { errors.add("remove.\(id)", "That exercise is not in the plan any more; reload the page.") }
+        for id in edit.remove where !present.contains(id) {
+            errors.add("remove.\(id)", "That exercise is not in the plan any more; reload the page.")
+        }
         for (id, dose) in edit.doses {
             let field = "dose.\(id)"
-            if !present.contains(id) { errors.add(field, "That exercise is not in the plan any more; reload the page."); continue }
-            if !PlanEdit.sets.contains(dose.sets) { errors.add(field, "Sets must be between \(PlanEdit.sets.lowerBound) and \(PlanEdit.sets.upperBound).") }
-            if let reps = dose.reps, !PlanEdit.reps.contains(reps) { errors.add(field, "Reps must be between \(PlanEdit.reps.lowerBound) and \(PlanEdit.reps.upperBound).") }
-            if let hold = dose.holdSeconds, !PlanEdit.holdSeconds.contains(hold) { errors.add(field, "A hold must be between \(PlanEdit.holdSeconds.lowerBound) and \(PlanEdit.holdSeconds.upperBound) seconds.") }
-            if let minutes = dose.minutes, !PlanEdit.minutes.contains(minutes) { errors.add(field, "Minutes must be between \(PlanEdit.minutes.lowerBound) and \(PlanEdit.minutes.upperBound).") }
+            if !present.contains(id) {
+                errors.add(field, "That exercise is not in the plan any more; reload the page.")
+                continue
+            }
+            if !PlanEdit.sets.contains(dose.sets) {
+                errors.add(field, "Sets must be between \(PlanEdit.sets.lowerBound) and \(PlanEdit.sets.upperBound).")
+            }
+            if let reps = dose.reps, !PlanEdit.reps.contains(reps) {
+                errors.add(field, "Reps must be between \(PlanEdit.reps.lowerBound) and \(PlanEdit.reps.upperBound).")
+            }
+            if let hold = dose.holdSeconds, !PlanEdit.holdSeconds.contains(hold) {
+                errors.add(field, "A hold must be between \(PlanEdit.holdSeconds.lowerBound) and \(PlanEdit.holdSeconds.upperBound) seconds.")
+            }
+            if let minutes = dose.minutes, !PlanEdit.minutes.contains(minutes) {
+                errors.add(field, "Minutes must be between \(PlanEdit.minutes.lowerBound) and \(PlanEdit.minutes.upperBound).")
+            }
         }
         let pending = Set(plan.exercises.filter { $0.proposal != nil }.map(\.exerciseId))
         for id in edit.approve.union(edit.reject) where !pending.contains(id) {
@@ -77,13 +113,22 @@ public enum PlanEditor {
         for id in edit.approve.intersection(edit.reject) { errors.add("review.\(id)", "Approve the change or turn it down, not both.") }
         for id in edit.approve {
             guard let proposed = plan.exercises.first(where: { $0.exerciseId == id })?.proposal?.exerciseId else { continue }
-            if edit.swap[id] != nil || edit.remove.contains(id) { errors.add("review.\(id)", "Approve the suggested change or swap or remove the exercise, not both.") }
-            else if catalog[proposed] == nil { errors.add("review.\(id)", "The suggested exercise is no longer in the library; turn it down.") }
-            else if incoming.contains(proposed) { errors.add("review.\(id)", "\(catalog[proposed]!.name) is already in the plan; turn this change down instead.") }
-            else { incoming.remove(id); incoming.insert(proposed) }
+            if edit.swap[id] != nil || edit.remove.contains(id) {
+                errors.add("review.\(id)", "Approve the suggested change or swap or remove the exercise, not both.")
+            } else if catalog[proposed] == nil {
+                errors.add("review.\(id)", "The suggested exercise is no longer in the library; turn it down.")
+            } else if incoming.contains(proposed) {
+                errors.add("review.\(id)", "\(catalog[proposed]!.name) is already in the plan; turn this change down instead.")
+            } else {
+                incoming.remove(id)
+                incoming.insert(proposed)
+            }
         }
         if let minutes = edit.walkingMinutes, !PlanEdit.walkingMinuteRange.contains(minutes) {
-            errors.add("walkingMinutes", "Walking minutes must be between \(PlanEdit.walkingMinuteRange.lowerBound) and \(PlanEdit.walkingMinuteRange.upperBound).")
+            errors.add(
+                "walkingMinutes",
+                "Walking minutes must be between \(PlanEdit.walkingMinuteRange.lowerBound) and \(PlanEdit.walkingMinuteRange.upperBound)."
+            )
         }
         try errors.throwIfAny()
 
@@ -94,13 +139,27 @@ public enum PlanEditor {
                 return fresh(exercise, phase: item.phase, why: chosen)
             }
             if edit.approve.contains(item.exerciseId), let proposal = item.proposal, let exercise = catalog[proposal.exerciseId] {
-                return fresh(exercise, phase: item.phase, why: Rationale(rule: "CT-review-approved",
-                    explanation: "Your physical therapist approved moving on from \(item.name) to \(exercise.name).", source: proposal.rationale.source))
+                return fresh(
+                    exercise,
+                    phase: item.phase,
+                    why: Rationale(
+                        rule: "CT-review-approved",
+                        explanation: "Your physical therapist approved moving on from \(item.name) to \(exercise.name).",
+                        source: proposal.rationale.source
+                    )
+                )
             }
             var kept = item
             if let dose = edit.doses[item.exerciseId], dose != item.dose {
-                kept = ProgramPlan.Item(exerciseId: item.exerciseId, name: item.name, phase: item.phase, dose: dose, doseText: dose.description,
-                                        rationale: item.rationale, doseRationale: dosed)
+                kept = ProgramPlan.Item(
+                    exerciseId: item.exerciseId,
+                    name: item.name,
+                    phase: item.phase,
+                    dose: dose,
+                    doseText: dose.description,
+                    rationale: item.rationale,
+                    doseRationale: dosed
+                )
                 kept.changedOn = date
                 kept.proposal = item.proposal
                 kept.declinedSwap = item.declinedSwap

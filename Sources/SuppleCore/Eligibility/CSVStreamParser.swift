@@ -86,7 +86,10 @@ public struct CSVStreamParser: Sendable {
     }
 
     private mutating func consume(_ bytes: [UInt8], into out: inout [CSVRecord]) throws(CSVFileProblem) {
-        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let comma = UInt8(ascii: ",")
+        let quote = UInt8(ascii: "\"")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
         for byte in bytes {
             if byte == 0 { throw .notText(line: line) }
             if afterCR {
@@ -105,7 +108,8 @@ public struct CSVStreamParser: Sendable {
                 } else if byte == quote && state == .fieldStart {
                     state = .quoted
                 } else {
-                    field.append(byte); fieldBits |= byte
+                    field.append(byte)
+                    fieldBits |= byte
                     state = .unquoted
                 }
             case .quoted:
@@ -113,8 +117,13 @@ public struct CSVStreamParser: Sendable {
                     state = .quoteInQuoted
                 } else {
                     if byte == lf || (byte == cr) { line += 1 }
-                    if byte == cr { afterCR = true; field.append(lf); continue }
-                    field.append(byte); fieldBits |= byte
+                    if byte == cr {
+                        afterCR = true
+                        field.append(lf)
+                        continue
+                    }
+                    field.append(byte)
+                    fieldBits |= byte
                 }
             case .quoteInQuoted:
                 if byte == quote {
@@ -127,7 +136,8 @@ public struct CSVStreamParser: Sendable {
                     try endLine(afterCR: byte == cr, into: &out)
                 } else {
                     if problem == nil { problem = "a quoted field has text after its closing quote" }
-                    field.append(byte); fieldBits |= byte
+                    field.append(byte)
+                    fieldBits |= byte
                     state = .unquoted
                 }
             }

@@ -11,11 +11,18 @@ public struct CoverageQuestion: Sendable, Equatable {
         var errors = FieldErrorCollector()
         let org = (organization ?? "").trimmingSpaces.lowercased()
         if org.isEmpty { errors.add("organization", "Choose your employer or plan, or type its code.") }
-        let first = NameKey.make(firstName ?? ""), last = NameKey.make(lastName ?? "")
-        if first.isEmpty { errors.add("firstName", "Enter your first name as your employer or plan has it.") }
-        else if (firstName ?? "").count > RosterRowValidator.maxNameLength { errors.add("firstName", "First names are at most 100 characters.") }
-        if last.isEmpty { errors.add("lastName", "Enter your last name as your employer or plan has it.") }
-        else if (lastName ?? "").count > RosterRowValidator.maxNameLength { errors.add("lastName", "Last names are at most 100 characters.") }
+        let first = NameKey.make(firstName ?? "")
+        let last = NameKey.make(lastName ?? "")
+        if first.isEmpty {
+            errors.add("firstName", "Enter your first name as your employer or plan has it.")
+        } else if (firstName ?? "").count > RosterRowValidator.maxNameLength {
+            errors.add("firstName", "First names are at most 100 characters.")
+        }
+        if last.isEmpty {
+            errors.add("lastName", "Enter your last name as your employer or plan has it.")
+        } else if (lastName ?? "").count > RosterRowValidator.maxNameLength {
+            errors.add("lastName", "Last names are at most 100 characters.")
+        }
         let birth = RosterDate.validated((dateOfBirth ?? "").trimmingSpaces)
         if birth == nil { errors.add("dateOfBirth", "Enter your date of birth as year-month-day, like 1980-04-23.") }
         let id = (memberID ?? "").trimmingSpaces
@@ -65,7 +72,8 @@ public enum CoverageAnswer: Sendable, Equatable {
         case .covered: "Create your account to start. Your coverage is linked to it."
         case .ended: "If you think this is a mistake, ask your HR or benefits team to check your eligibility, then try again."
         case .notStarted: "Come back on that day to join."
-        case .notConfirmed: "Check the spelling of your name and your date of birth as your employer or plan has them, and choose the right organization. If it still doesn't work, ask your HR or benefits team whether you're on the eligibility list, or use the member id on your benefits card."
+        case .notConfirmed:
+            "Check the spelling of your name and your date of birth as your employer or plan has them, and choose the right organization. If it still doesn't work, ask your HR or benefits team whether you're on the eligibility list, or use the member id on your benefits card."
         }
     }
 

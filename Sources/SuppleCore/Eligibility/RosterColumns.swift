@@ -33,7 +33,8 @@ public struct RosterColumns: Sendable, Equatable {
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)
@@ -53,7 +54,8 @@ extension String {
     var trimmingSpaces: String {
         let utf8 = self.utf8
         guard let first = utf8.first, let last = utf8.last,
-              first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") else { return self }
+            first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t")
+        else { return self }
         var text = Substring(self)
         while let c = text.first, c == " " || c == "\t" { text.removeFirst() }
         while let c = text.last, c == " " || c == "\t" { text.removeLast() }

@@ -4,7 +4,9 @@ public enum RosterDate {
     public static func validated(_ text: String) -> String? {
         let bytes = text.utf8
         guard bytes.count == 10 else { return nil }
-        var year = 0, month = 0, day = 0
+        var year = 0
+        var month = 0
+        var day = 0
         for (index, byte) in bytes.enumerated() {
             if index == 4 || index == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }

@@ -27,8 +27,15 @@ public struct RosterEntry: Sendable, Equatable {
             hash ^= 0x1f
             hash = hash &* 0x100_0000_01b3
         }
-        add(memberID); add(firstName); add(lastName); add(dateOfBirth); add(email ?? ""); add(postalCode ?? "")
-        add(relationship.rawValue); add(coverageStart); add(coverageEnd ?? "")
+        add(memberID)
+        add(firstName)
+        add(lastName)
+        add(dateOfBirth)
+        add(email ?? "")
+        add(postalCode ?? "")
+        add(relationship.rawValue)
+        add(coverageStart)
+        add(coverageEnd ?? "")
         // Zero marks a record ended by a replace-mode import, so never produce it.
         return hash == 0 ? 1 : Int64(bitPattern: hash)
     }
@@ -60,9 +67,15 @@ public struct RosterRowValidator: Sendable {
     public init(columns: RosterColumns) {
         self.columns = columns
         let p = columns.positions
-        memberID = p["member_id"]!; firstName = p["first_name"]!; lastName = p["last_name"]!
-        dateOfBirth = p["date_of_birth"]!; relationship = p["relationship"]!; coverageStart = p["coverage_start"]!
-        email = p["email"]; postalCode = p["postal_code"]; coverageEnd = p["coverage_end"]
+        memberID = p["member_id"]!
+        firstName = p["first_name"]!
+        lastName = p["last_name"]!
+        dateOfBirth = p["date_of_birth"]!
+        relationship = p["relationship"]!
+        coverageStart = p["coverage_start"]!
+        email = p["email"]
+        postalCode = p["postal_code"]
+        coverageEnd = p["coverage_end"]
     }
 
     /// The same simple check as `EmailAddress`, in one pass over the bytes: one @, a local part
@@ -73,7 +86,10 @@ public struct RosterRowValidator: Sendable {
         var ascii = true
         let lowered: String?? = text.withUTF8 { bytes -> String?? in
             guard bytes.count <= EmailAddress.maxLength else { return .some(nil) }
-            var at = -1, labels = 0, labelStart = 0, previous: UInt8 = 0
+            var at = -1
+            var labels = 0
+            var labelStart = 0
+            var previous: UInt8 = 0
             for (index, byte) in bytes.enumerated() {
                 if byte >= 0x80 { ascii = false }
                 if isForbiddenInEmail(byte) { return .some(nil) }
@@ -94,7 +110,8 @@ public struct RosterRowValidator: Sendable {
             }
             let last = bytes.count - labelStart
             guard at >= 1, at <= 64, bytes.count - at - 1 >= 3, labels >= 1, last >= 2,
-                  bytes[labelStart] != UInt8(ascii: "-"), previous != UInt8(ascii: "-") else { return .some(nil) }
+                bytes[labelStart] != UInt8(ascii: "-"), previous != UInt8(ascii: "-")
+            else { return .some(nil) }
             guard ascii else { return .none }
             return .some(String(decoding: bytes.lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self))
         }
@@ -105,8 +122,8 @@ public struct RosterRowValidator: Sendable {
     static func isForbiddenInEmail(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: " "), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
-             UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\\"), UInt8(ascii: "\""),
-             UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+            UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\\"), UInt8(ascii: "\""),
+            UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
             return true
         default:
             return false
@@ -125,12 +142,18 @@ public struct RosterRowValidator: Sendable {
         let id = f[memberID].trimmingSpaces
         guard !id.isEmpty else { return reject("member_id", "is empty") }
         guard id.utf8.count <= Self.maxMemberIDLength else { return reject("member_id", "is longer than \(Self.maxMemberIDLength) characters") }
-        let first = f[firstName].trimmingSpaces, last = f[lastName].trimmingSpaces
+        let first = f[firstName].trimmingSpaces
+        let last = f[lastName].trimmingSpaces
         guard !first.isEmpty else { return reject("first_name", "is empty") }
-        guard first.utf8.count <= Self.maxNameLength || first.count <= Self.maxNameLength else { return reject("first_name", "is longer than \(Self.maxNameLength) characters") }
+        guard first.utf8.count <= Self.maxNameLength || first.count <= Self.maxNameLength else {
+            return reject("first_name", "is longer than \(Self.maxNameLength) characters")
+        }
         guard !last.isEmpty else { return reject("last_name", "is empty") }
-        guard last.utf8.count <= Self.maxNameLength || last.count <= Self.maxNameLength else { return reject("last_name", "is longer than \(Self.maxNameLength) characters") }
-        let firstKey = NameKey.make(first), lastKey = NameKey.make(last)
+        guard last.utf8.count <= Self.maxNameLength || last.count <= Self.maxNameLength else {
+            return reject("last_name", "is longer than \(Self.maxNameLength) characters")
+        }
+        let firstKey = NameKey.make(first)
+        let lastKey = NameKey.make(last)
         guard !firstKey.isEmpty else { return reject("first_name", "has no letters") }
         guard !lastKey.isEmpty else { return reject("last_name", "has no letters") }
         guard let birth = RosterDate.validated(f[dateOfBirth].trimmingSpaces) else {
@@ -163,9 +186,21 @@ public struct RosterRowValidator: Sendable {
             guard value.utf8.count <= 16 || value.count <= 16 else { return reject("postal_code", "is longer than 16 characters") }
             postal = value
         }
-        return .success(RosterEntry(
-            line: record.line, memberID: id, firstName: first, lastName: last, firstKey: firstKey, lastKey: lastKey,
-            dateOfBirth: birth, email: mail, postalCode: postal, relationship: relation, coverageStart: start, coverageEnd: end
-        ))
+        return .success(
+            RosterEntry(
+                line: record.line,
+                memberID: id,
+                firstName: first,
+                lastName: last,
+                firstKey: firstKey,
+                lastKey: lastKey,
+                dateOfBirth: birth,
+                email: mail,
+                postalCode: postal,
+                relationship: relation,
+                coverageStart: start,
+                coverageEnd: end
+            )
+        )
     }
 }

@@ -30,14 +30,16 @@ public enum RosterRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooLarge(let limit):
             return "The file is larger than the limit of \(Self.size(limit)). Split it, or ask the operator to raise SUPPLE_ROSTER_MAX_BYTES."
         case .missingColumns(let names):
-            return "The header row has no column named \(names.map { "\"\($0)\"" }.joined(separator: ", ")). Required columns: \(RosterColumns.required.joined(separator: ", "))."
+            return
+                "The header row has no column named \(names.map { "\"\($0)\"" }.joined(separator: ", ")). Required columns: \(RosterColumns.required.joined(separator: ", "))."
         case .unknownColumn(let name, let hint):
             return "The header row has a column \"\(name)\" that Supple doesn't know.\(hint) Columns: \(RosterColumns.all.joined(separator: ", "))."
         case .duplicateColumn(let name):
             return "The header row names the column \"\(name)\" twice."
         case .tooManyRejected(let rejected, let read, let share):
             let percent = read == 0 ? 0 : Double(rejected) * 100 / Double(read)
-            return "\(rejected) of \(read) rows (\(Self.percent(percent))) have problems, more than the \(Self.percent(share * 100)) allowed, so nothing was changed. Fix the rows listed and upload the file again."
+            return
+                "\(rejected) of \(read) rows (\(Self.percent(percent))) have problems, more than the \(Self.percent(share * 100)) allowed, so nothing was changed. Fix the rows listed and upload the file again."
         }
     }
 

@@ -77,7 +77,8 @@ public struct Classification: Sendable, Equatable, Codable {
 
 public struct ProgramPlan: Sendable, Equatable, Codable {
     public enum Phase: String, Sendable, Codable, CaseIterable {
-        case warmUp = "warm-up", mobility, strength, stretch
+        case warmUp = "warm-up"
+        case mobility, strength, stretch
         case coolDown = "cool-down"
     }
 

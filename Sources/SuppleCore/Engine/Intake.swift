@@ -156,7 +156,8 @@ public struct Intake: Sendable, Equatable, Codable {
         public init?(_ text: String) {
             let parts = text.split(separator: ":")
             guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-                  let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
+                let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute)
+            else { return nil }
             self.hour = hour
             self.minute = minute
         }
@@ -227,8 +228,18 @@ public struct Intake: Sendable, Equatable, Codable {
     /// PHQ-9 items 3 to 9 (each 0–3), asked when PHQ-2 is 3 or more; the last is the self-harm item.
     public var phq9Rest: [Int]?
 
-    public init(age: Int, painRegions: [BodyRegion], weeksWithPain: Int, painNow: Int, painAverageWeek: Int, painWorstWeek: Int,
-                peg: PEG, phq2: [Int], gad2: [Int], fearOfMovement: Int) {
+    public init(
+        age: Int,
+        painRegions: [BodyRegion],
+        weeksWithPain: Int,
+        painNow: Int,
+        painAverageWeek: Int,
+        painWorstWeek: Int,
+        peg: PEG,
+        phq2: [Int],
+        gad2: [Int],
+        fearOfMovement: Int
+    ) {
         self.age = age
         self.painRegions = painRegions
         self.weeksWithPain = weeksWithPain
@@ -246,8 +257,18 @@ public struct Intake: Sendable, Equatable, Codable {
     /// An intake with nothing in it but lower-back pain: the background danger signs are judged
     /// on when a member's own intake cannot be read (a re-screen still answers them).
     public static var neutral: Intake {
-        Intake(age: 40, painRegions: [.lumbar], weeksWithPain: 8, painNow: 0, painAverageWeek: 0, painWorstWeek: 0,
-               peg: .init(enjoymentInterference: 0, activityInterference: 0), phq2: [0, 0], gad2: [0, 0], fearOfMovement: 0)
+        Intake(
+            age: 40,
+            painRegions: [.lumbar],
+            weeksWithPain: 8,
+            painNow: 0,
+            painAverageWeek: 0,
+            painWorstWeek: 0,
+            peg: .init(enjoymentInterference: 0, activityInterference: 0),
+            phq2: [0, 0],
+            gad2: [0, 0],
+            fearOfMovement: 0
+        )
     }
 
     /// PEG-3: the mean of average pain and the two interference items (RESEARCH §4 [56]).

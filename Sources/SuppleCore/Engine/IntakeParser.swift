@@ -72,9 +72,16 @@ public enum IntakeParser {
         try reader.errors.throwIfAny()
 
         var intake = Intake(
-            age: age!, painRegions: regions!, weeksWithPain: weeks!, painNow: painNow!, painAverageWeek: painAverage!,
-            painWorstWeek: painWorst!, peg: Intake.PEG(enjoymentInterference: peg!.0!, activityInterference: peg!.1!),
-            phq2: phq2!, gad2: gad2!, fearOfMovement: fear!
+            age: age!,
+            painRegions: regions!,
+            weeksWithPain: weeks!,
+            painNow: painNow!,
+            painAverageWeek: painAverage!,
+            painWorstWeek: painWorst!,
+            peg: Intake.PEG(enjoymentInterference: peg!.0!, activityInterference: peg!.1!),
+            phq2: phq2!,
+            gad2: gad2!,
+            fearOfMovement: fear!
         )
         intake.worseWith = worse
         intake.betterWith = better
@@ -169,7 +176,11 @@ public enum IntakeParser {
         }
 
         mutating func choices<E: RawRepresentable & CaseIterable & Equatable>(
-            _ key: String, _ type: E.Type, required: Bool, count: ClosedRange<Int>, excluding: [E] = []
+            _ key: String,
+            _ type: E.Type,
+            required: Bool,
+            count: ClosedRange<Int>,
+            excluding: [E] = []
         ) -> [E]? where E.RawValue == String {
             if isAbsent(key) {
                 if required { problem(key, "is required.") }
@@ -231,7 +242,8 @@ public enum IntakeParser {
                 return nil
             }
             guard case .array(let items)? = object[key], items.count == 2,
-                  let values = Optional(items.compactMap(\.integer)), values.count == 2, values.allSatisfy({ (0...3).contains($0) }) else {
+                let values = Optional(items.compactMap(\.integer)), values.count == 2, values.allSatisfy({ (0...3).contains($0) })
+            else {
                 problem(key, "must be two answers, each a whole number from 0 to 3.")
                 return nil
             }
@@ -242,7 +254,8 @@ public enum IntakeParser {
         mutating func items(_ key: String, count: Int, range: ClosedRange<Int>) -> [Int]? {
             if isAbsent(key) { return nil }
             guard case .array(let items)? = object[key], items.count == count,
-                  let values = Optional(items.compactMap(\.integer)), values.count == count, values.allSatisfy({ range.contains($0) }) else {
+                let values = Optional(items.compactMap(\.integer)), values.count == count, values.allSatisfy({ range.contains($0) })
+            else {
                 problem(key, "must be \(count) answers, each a whole number from \(range.lowerBound) to \(range.upperBound).")
                 return nil
             }

@@ -21,8 +21,10 @@ public enum ProgramBuilder {
     /// is a session exercise (walks and habits have their own place), is not one a physical
     /// therapist adds after examining, and crosses none of the member's limits.
     public static func admits(_ exercise: Exercise, region: BodyRegion, limits: MemberLimits) -> Bool {
-        guard exercise.regions.contains(region) || (exercise.regions.contains(.wholeBody) && [.mobility, .relaxation].contains(exercise.kind))
-            || (limits.balanceForAnyRegion && exercise.kind == .balance) else { return false }
+        guard
+            exercise.regions.contains(region) || (exercise.regions.contains(.wholeBody) && [.mobility, .relaxation].contains(exercise.kind))
+                || (limits.balanceForAnyRegion && exercise.kind == .balance)
+        else { return false }
         // Balance work is for the legs' programs, or for anyone who screens at risk of falls.
         if exercise.kind == .balance, !limits.balanceForAnyRegion, ![.hip, .knee, .ankleFoot].contains(region) { return false }
         return admitsAnywhere(exercise, limits: limits)
@@ -39,7 +41,8 @@ public enum ProgramBuilder {
     static func fits(_ exercise: Exercise, _ phase: ProgramPlan.Phase) -> Bool {
         if phase == .warmUp {
             // Forward Bend is the walk's break, written for the middle of a walk (REVIEW-2026-12 E-9).
-            return exercise.kind == .mobility && exercise.level == 1 && [.standing, .seated].contains(exercise.position) && exercise.id != "forward-bend"
+            return exercise.kind == .mobility && exercise.level == 1 && [.standing, .seated].contains(exercise.position)
+                && exercise.id != "forward-bend"
         }
         return self.phase(of: exercise) == phase
     }
@@ -88,25 +91,33 @@ public enum ProgramBuilder {
     /// Higher is a better fit: the member's condition first, then a spine bias that suits the pattern.
     static func score(_ exercise: Exercise, pattern: PainPattern, condition: PainCondition) -> Int {
         var score = exercise.conditions.contains(condition) ? 10 : 0
-        let preferred: [SpineBias] = switch pattern {
-        case .flexionRelievedWalking: [.flexion, .neutral]
-        case .extensionPreference: [.extension, .neutral]
-        case .flexionIntolerance, .nonSpecific: [.neutral]
-        case .region: []
-        }
+        let preferred: [SpineBias] =
+            switch pattern {
+            case .flexionRelievedWalking: [.flexion, .neutral]
+            case .extensionPreference: [.extension, .neutral]
+            case .flexionIntolerance, .nonSpecific: [.neutral]
+            case .region: []
+            }
         if let rank = preferred.firstIndex(of: exercise.spineBias) { score += 4 - rank }
         return score
     }
 
-    public static func build(_ intake: Intake, _ classification: Classification, catalog: ExerciseCatalog)
-        -> (items: [ProgramPlan.Item], reasons: [Rationale]) {
+    public static func build(
+        _ intake: Intake,
+        _ classification: Classification,
+        catalog: ExerciseCatalog
+    )
+        -> (items: [ProgramPlan.Item], reasons: [Rationale])
+    {
         let region = classification.primaryRegion
         let (limits, reasons) = limits(for: intake, classification)
         let condition = condition(for: classification.pattern, region: region)
         // Score each admitted exercise once, then sort: best fit first, easier first, then by id.
         let scored: [(exercise: Exercise, score: Int)] = catalog.all
             .filter { admits($0, region: region, limits: limits) }
-            .map { ($0, score($0, pattern: classification.pattern, condition: condition) + (limits.preferredPositions.contains($0.position) ? 2 : 0)) }
+            .map {
+                ($0, score($0, pattern: classification.pattern, condition: condition) + (limits.preferredPositions.contains($0.position) ? 2 : 0))
+            }
         let harderFirst = classification.irritability == .low
         let candidates: [Exercise] = scored.sorted { isBetterFit($0, $1, harderFirst: harderFirst) }.map(\.exercise)
 
@@ -124,39 +135,77 @@ public enum ProgramBuilder {
         if region == .lumbar, intake.worseWith.contains(.walking) {
             for id in briefExercises {
                 guard let exercise = catalog[id], candidates.contains(where: { $0.id == id }) else { continue }
-                chosen.append((exercise, id == "forward-bend" ? .mobility : phase(of: exercise), Rationale(
-                    rule: "P-brief",
-                    explanation: "\(exercise.name) is one of the five exercises for back pain when walking, and it suits your pattern of pain.",
-                    source: "PRODUCT brief; RESEARCH §5.9")))
+                chosen.append(
+                    (
+                        exercise, id == "forward-bend" ? .mobility : phase(of: exercise),
+                        Rationale(
+                            rule: "P-brief",
+                            explanation:
+                                "\(exercise.name) is one of the five exercises for back pain when walking, and it suits your pattern of pain.",
+                            source: "PRODUCT brief; RESEARCH §5.9"
+                        )
+                    )
+                )
             }
         }
         // A positive falls screen puts one or two balance exercises first in the strength phase.
         if limits.balanceForAnyRegion {
             let balance = candidates.filter { $0.kind == .balance }
-                .sorted { ($0.conditions.contains(.fallsPrevention) ? 0 : 1, $0.level, $0.id) < ($1.conditions.contains(.fallsPrevention) ? 0 : 1, $1.level, $1.id) }
+                .sorted {
+                    ($0.conditions.contains(.fallsPrevention) ? 0 : 1, $0.level, $0.id) < (
+                        $1.conditions.contains(.fallsPrevention) ? 0 : 1, $1.level, $1.id
+                    )
+                }
             for exercise in balance.prefix(2) where !isVariantOfChosen(exercise) {
-                chosen.append((exercise, .strength, Rationale(rule: "P-falls",
-                    explanation: "\(exercise.name) trains balance, which lowers the chance of a fall; do it next to a counter or a sturdy chair.",
-                    source: "SOURCES [S6][S7]; RESEARCH [51]")))
+                chosen.append(
+                    (
+                        exercise, .strength,
+                        Rationale(
+                            rule: "P-falls",
+                            explanation:
+                                "\(exercise.name) trains balance, which lowers the chance of a fall; do it next to a counter or a sturdy chair.",
+                            source: "SOURCES [S6][S7]; RESEARCH [51]"
+                        )
+                    )
+                )
             }
         }
         for (phase, target) in phaseTargets(classification.irritability) {
             var have = chosen.filter { $0.1 == phase && $0.2.rule != "P-falls" }.count
             for exercise in candidates where have < target && !isChosen(exercise) && !isVariantOfChosen(exercise) && fits(exercise, phase) {
-                chosen.append((exercise, phase, selectionReason(exercise, phase: phase, region: region, pattern: classification.pattern, condition: condition)))
+                chosen.append(
+                    (exercise, phase, selectionReason(exercise, phase: phase, region: region, pattern: classification.pattern, condition: condition))
+                )
                 have += 1
             }
         }
         // Knee pain: hip strength belongs in the plan beside the knee work (REVIEW-2026-12 E-11).
         if region == .knee, !chosen.contains(where: { $0.0.regions.first == .hip && phase(of: $0.0) == .strength }),
-           let hip = candidates.first(where: { $0.regions.first == .hip && $0.regions.contains(.knee) && phase(of: $0) == .strength && !isChosen($0) }) {
-            chosen.insert((hip, .strength, Rationale(rule: "P-knee-hip",
-                explanation: "\(hip.name) strengthens the muscles around your hip, which steady the knee; hip and knee work together help knee pain most.",
-                source: "SOURCES [S19]; REVIEW-2026-12 E-11")), at: 0)
+            let hip = candidates.first(where: {
+                $0.regions.first == .hip && $0.regions.contains(.knee) && phase(of: $0) == .strength && !isChosen($0)
+            })
+        {
+            chosen.insert(
+                (
+                    hip, .strength,
+                    Rationale(
+                        rule: "P-knee-hip",
+                        explanation:
+                            "\(hip.name) strengthens the muscles around your hip, which steady the knee; hip and knee work together help knee pain most.",
+                        source: "SOURCES [S19]; REVIEW-2026-12 E-11"
+                    )
+                ),
+                at: 0
+            )
         }
         // Restricted members may leave a phase short; fill up to five from the best remaining fits.
         for exercise in candidates where chosen.count < 5 && !isChosen(exercise) {
-            chosen.append((exercise, phase(of: exercise), selectionReason(exercise, phase: phase(of: exercise), region: region, pattern: classification.pattern, condition: condition)))
+            chosen.append(
+                (
+                    exercise, phase(of: exercise),
+                    selectionReason(exercise, phase: phase(of: exercise), region: region, pattern: classification.pattern, condition: condition)
+                )
+            )
         }
         let ordered = chosen.prefix(8).sorted { a, b in
             let (ia, ib) = (ProgramPlan.Phase.allCases.firstIndex(of: a.1)!, ProgramPlan.Phase.allCases.firstIndex(of: b.1)!)
@@ -164,24 +213,40 @@ public enum ProgramBuilder {
         }
         let items = ordered.map { exercise, phase, reason in
             let dose = dose(for: exercise, irritability: classification.irritability)
-            return ProgramPlan.Item(exerciseId: exercise.id, name: exercise.name, phase: phase, dose: dose.dose, doseText: dose.dose.description,
-                                    rationale: reason, doseRationale: dose.reason)
+            return ProgramPlan.Item(
+                exerciseId: exercise.id,
+                name: exercise.name,
+                phase: phase,
+                dose: dose.dose,
+                doseText: dose.dose.description,
+                rationale: reason,
+                doseRationale: dose.reason
+            )
         }
         return (items, reasons)
     }
 
-    static func selectionReason(_ exercise: Exercise, phase: ProgramPlan.Phase, region: BodyRegion, pattern: PainPattern, condition: PainCondition) -> Rationale {
-        let role = switch phase {
-        case .warmUp: "A gentle warm-up"
-        case .mobility: "Eases stiffness"
-        case .strength: "Builds strength and control"
-        case .stretch: "Stretches tight muscles"
-        case .coolDown: "Helps you wind down"
-        }
+    static func selectionReason(
+        _ exercise: Exercise,
+        phase: ProgramPlan.Phase,
+        region: BodyRegion,
+        pattern: PainPattern,
+        condition: PainCondition
+    ) -> Rationale {
+        let role =
+            switch phase {
+            case .warmUp: "A gentle warm-up"
+            case .mobility: "Eases stiffness"
+            case .strength: "Builds strength and control"
+            case .stretch: "Stretches tight muscles"
+            case .coolDown: "Helps you wind down"
+            }
         let fit = exercise.conditions.contains(condition) ? " and is used for pain like yours" : ""
-        return Rationale(rule: "P-select-\(phase.rawValue)",
-                         explanation: "\(role) for your \(region.label.lowercased())\(fit); level \(exercise.level) fits where your pain is now.",
-                         source: exercise.source)
+        return Rationale(
+            rule: "P-select-\(phase.rawValue)",
+            explanation: "\(role) for your \(region.label.lowercased())\(fit); level \(exercise.level) fits where your pain is now.",
+            source: exercise.source
+        )
     }
 
     static func dose(for exercise: Exercise, irritability: Classification.Irritability) -> (dose: Dose, reason: Rationale) {
@@ -189,7 +254,21 @@ public enum ProgramBuilder {
         guard irritability == .high, base.sets > 1 else {
             return (base, Rationale(rule: "P-dose-default", explanation: "The usual starting dose for this exercise.", source: exercise.source))
         }
-        let gentler = Dose(sets: 1, reps: base.reps, holdSeconds: base.holdSeconds, holdSecondsMax: base.holdSecondsMax, minutes: base.minutes, perSide: base.perSide)
-        return (gentler, Rationale(rule: "P-dose-irritable", explanation: "One set to start, because your pain is easily stirred up; more sets come as it settles.", source: "RESEARCH §3.1 [42]"))
+        let gentler = Dose(
+            sets: 1,
+            reps: base.reps,
+            holdSeconds: base.holdSeconds,
+            holdSecondsMax: base.holdSecondsMax,
+            minutes: base.minutes,
+            perSide: base.perSide
+        )
+        return (
+            gentler,
+            Rationale(
+                rule: "P-dose-irritable",
+                explanation: "One set to start, because your pain is easily stirred up; more sets come as it settles.",
+                source: "RESEARCH §3.1 [42]"
+            )
+        )
     }
 }

@@ -23,7 +23,14 @@ public struct ProgramEngine: Sendable {
         let classification = Classifier.classify(intake)
         // An emergency stops everything: no program is offered at all.
         guard triage.tier != .emergency else {
-            return Decision(triage: triage, yellowFlags: yellow, delivery: delivery, classification: classification, plan: nil, selfHarmRisk: selfHarm)
+            return Decision(
+                triage: triage,
+                yellowFlags: yellow,
+                delivery: delivery,
+                classification: classification,
+                plan: nil,
+                selfHarmRisk: selfHarm
+            )
         }
         let (items, limitReasons) = ProgramBuilder.build(intake, classification, catalog: catalog)
         let warmUp = items.first { $0.phase == .warmUp }?.exerciseId

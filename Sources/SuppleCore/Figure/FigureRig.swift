@@ -22,7 +22,8 @@ public enum FigureRig {
         /// Rotates clockwise on screen (y grows downward) by `degrees` about `pivot`, as SVG's rotate().
         func rotated(_ degrees: Double, about pivot: Point) -> Point {
             let radians = degrees * .pi / 180
-            let dx = x - pivot.x, dy = y - pivot.y
+            let dx = x - pivot.x
+            let dy = y - pivot.y
             return Point(pivot.x + dx * cos(radians) - dy * sin(radians), pivot.y + dx * sin(radians) + dy * cos(radians))
         }
     }
@@ -109,7 +110,8 @@ public enum FigureRig {
         ]
         for side in Side.allCases {
             let s = sign(side, view)
-            let (shoulderAngle, elbowAngle, hipAngle, kneeAngle, ankleAngle) = side == .near
+            let (shoulderAngle, elbowAngle, hipAngle, kneeAngle, ankleAngle) =
+                side == .near
                 ? (pose.shoulders.near, pose.elbows.near, pose.hips.near, pose.knees.near, pose.ankles.near)
                 : (pose.shoulders.far, pose.elbows.far, pose.hips.far, pose.knees.far, pose.ankles.far)
             let arm: Chain = [(-shoulderAngle * s, shoulder)] + upper
@@ -150,11 +152,12 @@ public enum FigureRig {
     /// The highest point the drawing reaches over all its poses (the head's top, a raised hand,
     /// a chair's back), in canvas coordinates: where a cropped figure's frame starts.
     public static func highestPoint(_ figure: ExerciseFigure) -> Double {
-        let body = figure.poses.map { pose -> Double in
-            let skeleton = skeleton(pose, view: figure.view, base: figure.base)
-            let limbs = skeleton.points.filter { $0.key != "head" }.map(\.value.y).min() ?? 0
-            return min(limbs, skeleton["head"].y - headRadius) + groundOffset(pose, figure: figure)
-        }.min() ?? 0
+        let body =
+            figure.poses.map { pose -> Double in
+                let skeleton = skeleton(pose, view: figure.view, base: figure.base)
+                let limbs = skeleton.points.filter { $0.key != "head" }.map(\.value.y).min() ?? 0
+                return min(limbs, skeleton["head"].y - headRadius) + groundOffset(pose, figure: figure)
+            }.min() ?? 0
         var highest = body
         if figure.base == .chair { highest = min(highest, ground - seatHeight - chairBack) }
         if figure.base != .chair, figure.props.contains(.chair) { highest = min(highest, ground - 56) }

@@ -22,7 +22,8 @@ public enum FigureSVG {
     /// The still drawing ("poster"), at the pose that is held (or the last one), or at a given pose.
     public static func still(_ exercise: Exercise, poseIndex: Int? = nil) -> String? {
         guard let figure = exercise.figure else { return nil }
-        let pose = poseIndex.flatMap { figure.poses.indices.contains($0) ? figure.poses[$0] : nil }
+        let pose =
+            poseIndex.flatMap { figure.poses.indices.contains($0) ? figure.poses[$0] : nil }
             ?? figure.poses.last { $0.hold } ?? figure.poses.last!
         return document(exercise, figure: figure, pose: pose, timeline: nil, cssClass: "figure figure-still")
     }
@@ -74,10 +75,12 @@ public enum FigureSVG {
         let y = FigureRig.groundOffset(pose, figure: figure)
         let label = escape("\(exercise.name). \(description(exercise, figure: figure))")
         let top = frameTop(figure)
-        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 \##(number(top)) 200 \##(number(200 - top))" class="\##(cssClass)" role="img" aria-label="\##(label)">"##
+        var svg =
+            ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 \##(number(top)) 200 \##(number(200 - top))" class="\##(cssClass)" role="img" aria-label="\##(label)">"##
         svg += "<title>\(escape(exercise.name))</title><desc>\(escape(description(exercise, figure: figure)))</desc>"
         svg += scenery(figure, pose: pose, x: x, top: top)
-        svg += ##"<g fill="none" stroke="\##(nearColour)" stroke-width="6" stroke-linecap="round" transform="translate(\##(number(x)) \##(number(y)))">"##
+        svg +=
+            ##"<g fill="none" stroke="\##(nearColour)" stroke-width="6" stroke-linecap="round" transform="translate(\##(number(x)) \##(number(y)))">"##
         if let timeline {
             let values = timeline.poses.map { "\(number(x)) \(number(FigureRig.groundOffset($0, figure: figure)))" }
             svg += animate("translate", values: values, timeline)
@@ -90,14 +93,16 @@ public enum FigureSVG {
 
     static func animate(_ type: String, values: [String], _ timeline: Timeline) -> String {
         let keyTimes = timeline.keyTimes.map { String(format: "%.3f", $0) }.joined(separator: ";")
-        return ##"<animateTransform attributeName="transform" type="\##(type)" values="\##(values.joined(separator: ";"))" keyTimes="\##(keyTimes)" dur="\##(number(timeline.duration))s" repeatCount="indefinite"/>"##
+        return
+            ##"<animateTransform attributeName="transform" type="\##(type)" values="\##(values.joined(separator: ";"))" keyTimes="\##(keyTimes)" dur="\##(number(timeline.duration))s" repeatCount="indefinite"/>"##
     }
 
     /// Where the drawing's frame starts: just above the highest point any pose reaches, so a figure
     /// lying down is not lost in empty sky, but never so tight that a lying figure looks like a line. A raised arm that
     /// reaches past the old square canvas now stays in the frame too.
     static func frameTop(_ figure: ExerciseFigure) -> Double {
-        let margin = 10.0, shortestFrame = 90.0
+        let margin = 10.0
+        let shortestFrame = 90.0
         let top = (FigureRig.highestPoint(figure) - margin).rounded(.down)
         return min(top, 200 - shortestFrame)
     }
@@ -111,15 +116,21 @@ public enum FigureSVG {
         }
         if figure.base == .chair {
             let seat = ground - FigureRig.seatHeight
-            parts.append(##"<path d="M\##(number(x - 14)) \##(number(seat))h30M\##(number(x - 12)) \##(number(seat))v\##(number(FigureRig.seatHeight))M\##(number(x + 14)) \##(number(seat))v\##(number(FigureRig.seatHeight))M\##(number(x - 14)) \##(number(seat))v-\##(number(FigureRig.chairBack))" stroke="#b08850" stroke-width="3" fill="none"/>"##)
+            parts.append(
+                ##"<path d="M\##(number(x - 14)) \##(number(seat))h30M\##(number(x - 12)) \##(number(seat))v\##(number(FigureRig.seatHeight))M\##(number(x + 14)) \##(number(seat))v\##(number(FigureRig.seatHeight))M\##(number(x - 14)) \##(number(seat))v-\##(number(FigureRig.chairBack))" stroke="#b08850" stroke-width="3" fill="none"/>"##
+            )
         }
         if figure.base == .step || figure.props.contains(.step) {
             let ankle = FigureRig.skeleton(pose, view: figure.view, base: figure.base)["ankle_near"].x + x
-            parts.append(##"<rect x="\##(number(ankle - 18))" y="\##(number(ground - FigureRig.stepHeight))" width="40" height="\##(number(FigureRig.stepHeight))" fill="#c9bdb4"/>"##)
+            parts.append(
+                ##"<rect x="\##(number(ankle - 18))" y="\##(number(ground - FigureRig.stepHeight))" width="40" height="\##(number(FigureRig.stepHeight))" fill="#c9bdb4"/>"##
+            )
         }
         if figure.base != .chair, figure.props.contains(.chair) {
             // A chair used for balance or as a target stands to one side, not under the figure.
-            parts.append(##"<path d="M6 \##(number(ground - 30))h18M8 \##(number(ground - 30))v30M22 \##(number(ground - 30))v30M8 \##(number(ground - 30))v-26" stroke="#b08850" stroke-width="3" fill="none"/>"##)
+            parts.append(
+                ##"<path d="M6 \##(number(ground - 30))h18M8 \##(number(ground - 30))v30M22 \##(number(ground - 30))v30M8 \##(number(ground - 30))v-26" stroke="#b08850" stroke-width="3" fill="none"/>"##
+            )
         }
         if figure.props.contains(.wall) {
             parts.append(##"<line x1="192" y1="\##(number(max(top, 20)))" x2="192" y2="\##(number(ground))" stroke="#9aa5ab" stroke-width="4"/>"##)
@@ -169,7 +180,12 @@ public enum FigureSVG {
                 hand += ##"<path d="M0 8L0 22" stroke="#d08a2e" stroke-width="3"/>"##
             }
             let forearm = joint({ -pick($0.elbows) * s }, pivot: FigureRig.elbow, content: line(FigureRig.elbow, FigureRig.wrist, width: 5) + hand)
-            return joint({ -pick($0.shoulders) * s }, pivot: FigureRig.shoulder, content: line(FigureRig.shoulder, FigureRig.elbow, width: 5) + forearm, attributes: colour(side))
+            return joint(
+                { -pick($0.shoulders) * s },
+                pivot: FigureRig.shoulder,
+                content: line(FigureRig.shoulder, FigureRig.elbow, width: 5) + forearm,
+                attributes: colour(side)
+            )
         }
 
         func colour(_ side: FigureRig.Side) -> String {
@@ -177,11 +193,17 @@ public enum FigureSVG {
         }
 
         func draw() -> String {
-            let head = joint({ $0.neck }, pivot: FigureRig.shoulder,
-                             content: line(FigureRig.shoulder, FigureRig.neckTop, width: 5)
-                                + ##"<circle cx="0" cy="\##(number(FigureRig.headCenter.y))" r="\##(number(FigureRig.headRadius))" fill="\##(FigureSVG.nearColour)" stroke="none"/>"##)
-            let upper = joint({ $0.lumbar }, pivot: FigureRig.waist,
-                              content: arm(.far) + line(FigureRig.waist, FigureRig.shoulder) + head + arm(.near))
+            let head = joint(
+                { $0.neck },
+                pivot: FigureRig.shoulder,
+                content: line(FigureRig.shoulder, FigureRig.neckTop, width: 5)
+                    + ##"<circle cx="0" cy="\##(number(FigureRig.headCenter.y))" r="\##(number(FigureRig.headRadius))" fill="\##(FigureSVG.nearColour)" stroke="none"/>"##
+            )
+            let upper = joint(
+                { $0.lumbar },
+                pivot: FigureRig.waist,
+                content: arm(.far) + line(FigureRig.waist, FigureRig.shoulder) + head + arm(.near)
+            )
             let content = leg(.far) + line(.init(0, 0), FigureRig.waist) + upper + leg(.near)
             return joint({ $0.trunk }, pivot: .init(0, 0), content: content)
         }

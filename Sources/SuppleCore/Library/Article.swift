@@ -27,9 +27,20 @@ public struct Article: Sendable, Equatable, Identifiable {
         }
     }
 
-    public init(slug: String, title: String, summary: String, topics: [ArticleTopic], regions: [BodyRegion], readingMinutes: Int,
-                writtenBy: String, reviewedBy: String, reviewStatus: String, lastReviewed: CalendarDate,
-                references: [Reference], markdown: String) {
+    public init(
+        slug: String,
+        title: String,
+        summary: String,
+        topics: [ArticleTopic],
+        regions: [BodyRegion],
+        readingMinutes: Int,
+        writtenBy: String,
+        reviewedBy: String,
+        reviewStatus: String,
+        lastReviewed: CalendarDate,
+        references: [Reference],
+        markdown: String
+    ) {
         self.slug = slug
         self.title = title
         self.summary = summary

@@ -40,11 +40,28 @@ public struct Exercise: Sendable, Equatable, Identifiable, Codable {
     }
 
     public init(
-        id: String, name: String, summary: String, regions: [BodyRegion], kind: ExerciseKind, position: BodyPosition,
-        spineBias: SpineBias, level: Int, equipment: [Equipment], dose: Dose, steps: [String], cues: [String],
-        mistakes: [Mistake], precautions: [String], progressions: [String], regressions: [String],
-        conditions: [PainCondition], source: String, figure: ExerciseFigure? = nil, movements: [ExerciseMovement] = [],
-        figureDescription: String = "", translations: [String: ExerciseText] = [:]
+        id: String,
+        name: String,
+        summary: String,
+        regions: [BodyRegion],
+        kind: ExerciseKind,
+        position: BodyPosition,
+        spineBias: SpineBias,
+        level: Int,
+        equipment: [Equipment],
+        dose: Dose,
+        steps: [String],
+        cues: [String],
+        mistakes: [Mistake],
+        precautions: [String],
+        progressions: [String],
+        regressions: [String],
+        conditions: [PainCondition],
+        source: String,
+        figure: ExerciseFigure? = nil,
+        movements: [ExerciseMovement] = [],
+        figureDescription: String = "",
+        translations: [String: ExerciseText] = [:]
     ) {
         self.figure = figure
         self.figureDescription = figureDescription
@@ -75,11 +92,28 @@ public struct Exercise: Sendable, Equatable, Identifiable, Codable {
     public func localized(_ language: Language) -> Exercise {
         guard language != .english, let text = translations[language.tag] else { return self }
         return Exercise(
-            id: id, name: text.name, summary: text.summary, regions: regions, kind: kind, position: position,
-            spineBias: spineBias, level: level, equipment: equipment, dose: dose, steps: text.steps, cues: text.cues,
-            mistakes: text.mistakes, precautions: text.precautions, progressions: progressions, regressions: regressions,
-            conditions: conditions, source: source, figure: figure, movements: movements,
-            figureDescription: text.figureDescription, translations: translations
+            id: id,
+            name: text.name,
+            summary: text.summary,
+            regions: regions,
+            kind: kind,
+            position: position,
+            spineBias: spineBias,
+            level: level,
+            equipment: equipment,
+            dose: dose,
+            steps: text.steps,
+            cues: text.cues,
+            mistakes: text.mistakes,
+            precautions: text.precautions,
+            progressions: progressions,
+            regressions: regressions,
+            conditions: conditions,
+            source: source,
+            figure: figure,
+            movements: movements,
+            figureDescription: text.figureDescription,
+            translations: translations
         )
     }
 

@@ -22,7 +22,8 @@ public struct ExerciseCatalog: Sendable {
     public func matching(_ filter: ExerciseFilter) -> [Exercise] {
         let filtered = all.filter { filter.admits($0) }
         guard let query = filter.search.map(SearchKey.init), !query.isEmpty else { return filtered }
-        return filtered
+        return
+            filtered
             .compactMap { exercise in searchKeys[exercise.id].flatMap { $0.score(for: query) }.map { (exercise, $0) } }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.name < $1.0.name }
             .map(\.0)
@@ -43,8 +44,15 @@ public struct ExerciseFilter: Sendable, Equatable {
     public var spineBias: SpineBias?
     public var search: String?
 
-    public init(region: BodyRegion? = nil, kind: ExerciseKind? = nil, position: BodyPosition? = nil, equipment: Equipment? = nil,
-                level: Int? = nil, spineBias: SpineBias? = nil, search: String? = nil) {
+    public init(
+        region: BodyRegion? = nil,
+        kind: ExerciseKind? = nil,
+        position: BodyPosition? = nil,
+        equipment: Equipment? = nil,
+        level: Int? = nil,
+        spineBias: SpineBias? = nil,
+        search: String? = nil
+    ) {
         self.region = region
         self.kind = kind
         self.position = position
@@ -102,17 +110,31 @@ enum EditDistance {
     /// True when `a` becomes `b` with at most one insertion, deletion, substitution or swap of
     /// neighbouring letters.
     static func atMostOne(_ a: String, _ b: String) -> Bool {
-        let x = Array(a), y = Array(b)
+        let x = Array(a)
+        let y = Array(b)
         if abs(x.count - y.count) > 1 { return false }
-        var i = 0, j = 0, edits = 0
+        var i = 0
+        var j = 0
+        var edits = 0
         while i < x.count, j < y.count {
-            if x[i] == y[j] { i += 1; j += 1; continue }
+            if x[i] == y[j] {
+                i += 1
+                j += 1
+                continue
+            }
             edits += 1
             if edits > 1 { return false }
-            if x.count > y.count { i += 1 }
-            else if x.count < y.count { j += 1 }
-            else if i + 1 < x.count, x[i] == y[j + 1], x[i + 1] == y[j] { i += 2; j += 2 }
-            else { i += 1; j += 1 }
+            if x.count > y.count {
+                i += 1
+            } else if x.count < y.count {
+                j += 1
+            } else if i + 1 < x.count, x[i] == y[j + 1], x[i + 1] == y[j] {
+                i += 2
+                j += 2
+            } else {
+                i += 1
+                j += 1
+            }
         }
         return edits + (x.count - i) + (y.count - j) <= 1
     }

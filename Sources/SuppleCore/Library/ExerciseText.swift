@@ -11,7 +11,12 @@ public struct ExerciseText: Sendable, Equatable, Codable {
     public let figureDescription: String
 
     public init(
-        name: String, summary: String, steps: [String], cues: [String], mistakes: [Exercise.Mistake], precautions: [String],
+        name: String,
+        summary: String,
+        steps: [String],
+        cues: [String],
+        mistakes: [Exercise.Mistake],
+        precautions: [String],
         figureDescription: String
     ) {
         self.name = name

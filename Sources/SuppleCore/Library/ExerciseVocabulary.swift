@@ -146,8 +146,10 @@ public enum ExerciseMovement: String, CaseIterable, Codable, Sendable {
     public func precautionWord(in language: Language) -> String {
         switch (self, language) {
         case (.spinalFlexion, _), (.spinalRotation, _), (.highImpact, _): "osteoporosis"
-        case (.hipDeepFlexion, .english), (.hipAdduction, .english), (.hipInternalRotation, .english), (.hipExtensionExternalRotation, .english): "hip replacement"
-        case (.hipDeepFlexion, .spanish), (.hipAdduction, .spanish), (.hipInternalRotation, .spanish), (.hipExtensionExternalRotation, .spanish): "prótesis de cadera"
+        case (.hipDeepFlexion, .english), (.hipAdduction, .english), (.hipInternalRotation, .english), (.hipExtensionExternalRotation, .english):
+            "hip replacement"
+        case (.hipDeepFlexion, .spanish), (.hipAdduction, .spanish), (.hipInternalRotation, .spanish), (.hipExtensionExternalRotation, .spanish):
+            "prótesis de cadera"
         case (.breathHold, .english), (.abdominalStrain, .english): "pregnan"
         case (.breathHold, .spanish), (.abdominalStrain, .spanish): "embaraz"
         case (.kneeling, .english): "knee replacement"

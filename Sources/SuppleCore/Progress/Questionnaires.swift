@@ -84,8 +84,14 @@ public enum Questionnaire: String, CaseIterable, Sendable, Codable {
     public func score(_ answers: [String: Int]) throws(ValidationFailure) -> Result {
         var errors = FieldErrorCollector()
         func value(_ key: String, _ range: ClosedRange<Int>) -> Int? {
-            guard let v = answers[key] else { errors.add(key, "Answer this question."); return nil }
-            guard range.contains(v) else { errors.add(key, "Choose a number from \(range.lowerBound) to \(range.upperBound)."); return nil }
+            guard let v = answers[key] else {
+                errors.add(key, "Answer this question.")
+                return nil
+            }
+            guard range.contains(v) else {
+                errors.add(key, "Choose a number from \(range.lowerBound) to \(range.upperBound).")
+                return nil
+            }
             return v
         }
         switch self {
@@ -93,41 +99,80 @@ public enum Questionnaire: String, CaseIterable, Sendable, Codable {
             let items = [value("pain", 0...10), value("enjoyment", 0...10), value("activity", 0...10)]
             try errors.throwIfAny()
             let mean = Double(items.compactMap { $0 }.reduce(0, +)) / 3
-            return Result(kind: self, score: mean, phq2: nil, gad2: nil, positive: false,
-                          interpretation: "PEG \(FigureSVG.number(mean)) out of 10 (the mean of pain and its interference with enjoyment and activity).")
+            return Result(
+                kind: self,
+                score: mean,
+                phq2: nil,
+                gad2: nil,
+                positive: false,
+                interpretation: "PEG \(FigureSVG.number(mean)) out of 10 (the mean of pain and its interference with enjoyment and activity)."
+            )
         case .psfs:
             let scores = (0..<3).compactMap { index -> Int? in answers["activity\(index)"].map { _ in value("activity\(index)", 0...10) } ?? nil }
             if scores.isEmpty && errors.errors.isEmpty { errors.add("activity0", "Score at least one activity.") }
             try errors.throwIfAny()
             let mean = Double(scores.reduce(0, +)) / Double(scores.count)
-            return Result(kind: self, score: mean, phq2: nil, gad2: nil, positive: false,
-                          interpretation: "Activities at \(FigureSVG.number(mean)) out of 10 on average (10 = as well as before the pain).")
+            return Result(
+                kind: self,
+                score: mean,
+                phq2: nil,
+                gad2: nil,
+                positive: false,
+                interpretation: "Activities at \(FigureSVG.number(mean)) out of 10 on average (10 = as well as before the pain)."
+            )
         case .mood:
             let items = ["interest", "down", "nervous", "worry"].map { value($0, 0...3) }
             try errors.throwIfAny()
             let values = items.compactMap { $0 }
-            let phq2 = values[0] + values[1], gad2 = values[2] + values[3]
+            let phq2 = values[0] + values[1]
+            let gad2 = values[2] + values[3]
             let positive = phq2 >= 3 || gad2 >= 3
-            return Result(kind: self, score: Double(phq2 + gad2), phq2: phq2, gad2: gad2, positive: positive,
-                          interpretation: positive ? "Some of your answers suggest low mood or anxiety; your health coach will reach out." : "Thank you; nothing here needs follow-up.")
+            return Result(
+                kind: self,
+                score: Double(phq2 + gad2),
+                phq2: phq2,
+                gad2: gad2,
+                positive: positive,
+                interpretation: positive
+                    ? "Some of your answers suggest low mood or anxiety; your health coach will reach out."
+                    : "Thank you; nothing here needs follow-up."
+            )
         case .phq9:
             let items = Self.phq9Keys.map { value($0, 0...3) }
             try errors.throwIfAny()
             let values = items.compactMap { $0 }
             let total = values.reduce(0, +)
             let harm = values[8] > 0
-            var result = Result(kind: self, score: Double(total), phq2: values[0] + values[1], gad2: nil, positive: total >= 10 || harm,
-                                interpretation: harm ? "Thank you for telling us. Your care team has been told and will contact you today; please look at the help below now."
-                                    : total >= 10 ? "Your answers suggest your mood is low enough to talk about with your doctor; your health coach will reach out."
-                                    : "Thank you; your health coach will check in with you.")
+            var result = Result(
+                kind: self,
+                score: Double(total),
+                phq2: values[0] + values[1],
+                gad2: nil,
+                positive: total >= 10 || harm,
+                interpretation: harm
+                    ? "Thank you for telling us. Your care team has been told and will contact you today; please look at the help below now."
+                    : total >= 10
+                        ? "Your answers suggest your mood is low enough to talk about with your doctor; your health coach will reach out."
+                        : "Thank you; your health coach will check in with you."
+            )
             result.selfHarm = harm ? true : nil
             return result
         case .groc:
             let rating = value("rating", -7...7)
             try errors.throwIfAny()
             let r = rating!
-            return Result(kind: self, score: Double(r), phq2: nil, gad2: nil, positive: false,
-                          interpretation: r >= 3 ? "You feel at least somewhat better than when you started." : r <= -3 ? "You feel worse than when you started; your physical therapist will review your plan." : "About the same as when you started.")
+            return Result(
+                kind: self,
+                score: Double(r),
+                phq2: nil,
+                gad2: nil,
+                positive: false,
+                interpretation: r >= 3
+                    ? "You feel at least somewhat better than when you started."
+                    : r <= -3
+                        ? "You feel worse than when you started; your physical therapist will review your plan."
+                        : "About the same as when you started."
+            )
         }
     }
 }

@@ -1,7 +1,12 @@
 /// Applies the progression engine's decisions to a plan, giving the next plan version: new
 /// doses, proposed swaps held for the physical therapist, removed exercises, and the walk.
 public enum PlanAdapter {
-    public static func apply(_ decisions: ProgressionEngine.Decisions, to plan: ProgramPlan, catalog: ExerciseCatalog, on date: CalendarDate) -> ProgramPlan {
+    public static func apply(
+        _ decisions: ProgressionEngine.Decisions,
+        to plan: ProgramPlan,
+        catalog: ExerciseCatalog,
+        on date: CalendarDate
+    ) -> ProgramPlan {
         var next = plan
         let byExercise = Dictionary(decisions.items.map { ($0.exerciseId, $0) }, uniquingKeysWith: { first, _ in first })
         next.exercises = plan.exercises.compactMap { item -> ProgramPlan.Item? in
@@ -14,8 +19,15 @@ public enum PlanAdapter {
             case .progress, .regress:
                 var changed = item
                 if let dose = decision.newDose, dose != item.dose {
-                    changed = ProgramPlan.Item(exerciseId: item.exerciseId, name: item.name, phase: item.phase, dose: dose,
-                                               doseText: dose.description, rationale: item.rationale, doseRationale: decision.rationale)
+                    changed = ProgramPlan.Item(
+                        exerciseId: item.exerciseId,
+                        name: item.name,
+                        phase: item.phase,
+                        dose: dose,
+                        doseText: dose.description,
+                        rationale: item.rationale,
+                        doseRationale: decision.rationale
+                    )
                     changed.changedOn = date
                     changed.proposal = item.proposal
                     changed.declinedSwap = item.declinedSwap

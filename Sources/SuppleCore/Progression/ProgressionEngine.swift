@@ -44,7 +44,9 @@ public struct ProgressionEngine: Sendable {
         public let walking: WalkingDecision?
 
         /// True when nothing changes.
-        public var isSteady: Bool { items.allSatisfy { $0.action == .keep } && walking.map { $0.newMinutes == $0.currentMinutes && $0.newDaysPerWeek == nil } ?? true }
+        public var isSteady: Bool {
+            items.allSatisfy { $0.action == .keep } && walking.map { $0.newMinutes == $0.currentMinutes && $0.newDaysPerWeek == nil } ?? true
+        }
     }
 
     /// `limits` are the member's (from their intake): a swap to an easier or harder version is
@@ -71,18 +73,33 @@ public struct ProgressionEngine: Sendable {
             return keep(item, "Not done yet: the dose stays until you have tried it.", rule: "R-keep-untried")
         }
         if last.symptomsSpread {
-            return ItemDecision(exerciseId: item.exerciseId, action: .remove, newDose: nil, swapTo: nil, needsReview: true, rescreen: true,
-                rationale: Rationale(rule: "R-spread", explanation: "Symptoms spread down your leg during \(item.name), so it stops and we ask the safety questions again.", source: "RESEARCH §3.1, §3.3 [26][28]"))
+            return ItemDecision(
+                exerciseId: item.exerciseId,
+                action: .remove,
+                newDose: nil,
+                swapTo: nil,
+                needsReview: true,
+                rescreen: true,
+                rationale: Rationale(
+                    rule: "R-spread",
+                    explanation: "Symptoms spread down your leg during \(item.name), so it stops and we ask the safety questions again.",
+                    source: "RESEARCH §3.1, §3.3 [26][28]"
+                )
+            )
         }
         if last.pain > Self.acceptablePain || last.difficulty == .tooHard || lastSession.nextMorning == .worse {
-            let why = last.pain > Self.acceptablePain ? "pain reached \(last.pain)/10 during it"
+            let why =
+                last.pain > Self.acceptablePain
+                ? "pain reached \(last.pain)/10 during it"
                 : last.difficulty == .tooHard ? "you found it too hard" : "your pain was worse the next morning"
             return regress(item, because: why, pick: pick)
         }
         let recent = Array(done.suffix(2))
-        let acceptable = recent.count == 2 && recent.allSatisfy { session, outcome in
-            outcome.pain <= Self.acceptablePain && outcome.difficulty != .tooHard && session.nextMorning != .worse && !outcome.symptomsSpread
-        }
+        let acceptable =
+            recent.count == 2
+            && recent.allSatisfy { session, outcome in
+                outcome.pain <= Self.acceptablePain && outcome.difficulty != .tooHard && session.nextMorning != .worse && !outcome.symptomsSpread
+            }
         guard acceptable else {
             return keep(item, "One good session so far; one more at this dose before it steps up.", rule: "R-keep-one-more")
         }
@@ -94,8 +111,15 @@ public struct ProgressionEngine: Sendable {
     }
 
     func keep(_ item: ProgramPlan.Item, _ explanation: String, rule: String) -> ItemDecision {
-        ItemDecision(exerciseId: item.exerciseId, action: .keep, newDose: nil, swapTo: nil, needsReview: false, rescreen: false,
-                     rationale: Rationale(rule: rule, explanation: explanation, source: "RESEARCH §3.3 [42]"))
+        ItemDecision(
+            exerciseId: item.exerciseId,
+            action: .keep,
+            newDose: nil,
+            swapTo: nil,
+            needsReview: false,
+            rescreen: false,
+            rationale: Rationale(rule: rule, explanation: explanation, source: "RESEARCH §3.3 [42]")
+        )
     }
 
     /// One lever at a time: reps, then sets, then hold time, then the harder version.
@@ -103,21 +127,67 @@ public struct ProgressionEngine: Sendable {
         let d = item.dose
         let source = "RESEARCH §3.3 [42][44]"
         func changed(_ dose: Dose, _ lever: String) -> ItemDecision {
-            ItemDecision(exerciseId: item.exerciseId, action: .progress, newDose: dose, swapTo: nil, needsReview: false, rescreen: false,
-                         rationale: Rationale(rule: "R-progress-\(lever)", explanation: "Two good sessions in a row with pain in the safe zone and settled by the morning, so \(lever) go up a little.", source: source))
+            ItemDecision(
+                exerciseId: item.exerciseId,
+                action: .progress,
+                newDose: dose,
+                swapTo: nil,
+                needsReview: false,
+                rescreen: false,
+                rationale: Rationale(
+                    rule: "R-progress-\(lever)",
+                    explanation: "Two good sessions in a row with pain in the safe zone and settled by the morning, so \(lever) go up a little.",
+                    source: source
+                )
+            )
         }
         if let reps = d.reps, reps > 1, reps < Self.maxReps {
-            return changed(Dose(sets: d.sets, reps: min(Self.maxReps, reps + 2), holdSeconds: d.holdSeconds, holdSecondsMax: d.holdSecondsMax, minutes: d.minutes, perSide: d.perSide), "reps")
+            return changed(
+                Dose(
+                    sets: d.sets,
+                    reps: min(Self.maxReps, reps + 2),
+                    holdSeconds: d.holdSeconds,
+                    holdSecondsMax: d.holdSecondsMax,
+                    minutes: d.minutes,
+                    perSide: d.perSide
+                ),
+                "reps"
+            )
         }
         if d.sets < Self.maxSets, d.minutes == nil {
-            return changed(Dose(sets: d.sets + 1, reps: d.reps, holdSeconds: d.holdSeconds, holdSecondsMax: d.holdSecondsMax, minutes: d.minutes, perSide: d.perSide), "sets")
+            return changed(
+                Dose(
+                    sets: d.sets + 1,
+                    reps: d.reps,
+                    holdSeconds: d.holdSeconds,
+                    holdSecondsMax: d.holdSecondsMax,
+                    minutes: d.minutes,
+                    perSide: d.perSide
+                ),
+                "sets"
+            )
         }
         if let hold = d.holdSeconds, hold < Self.maxHoldSeconds, d.holdSecondsMax == nil {
-            return changed(Dose(sets: d.sets, reps: d.reps, holdSeconds: min(Self.maxHoldSeconds, hold + 5), minutes: d.minutes, perSide: d.perSide), "hold times")
+            return changed(
+                Dose(sets: d.sets, reps: d.reps, holdSeconds: min(Self.maxHoldSeconds, hold + 5), minutes: d.minutes, perSide: d.perSide),
+                "hold times"
+            )
         }
         if let harder = catalog[item.exerciseId].flatMap({ pick(catalog.progressions(of: $0)) }) {
-            return ItemDecision(exerciseId: item.exerciseId, action: .progress, newDose: nil, swapTo: harder.id, needsReview: true, rescreen: false,
-                                rationale: Rationale(rule: "R-progress-harder", explanation: "\(item.name) is easy at its fullest dose, so \(harder.name) is suggested as the next step; you keep \(item.name) until your physical therapist approves the change.", source: source))
+            return ItemDecision(
+                exerciseId: item.exerciseId,
+                action: .progress,
+                newDose: nil,
+                swapTo: harder.id,
+                needsReview: true,
+                rescreen: false,
+                rationale: Rationale(
+                    rule: "R-progress-harder",
+                    explanation:
+                        "\(item.name) is easy at its fullest dose, so \(harder.name) is suggested as the next step; you keep \(item.name) until your physical therapist approves the change.",
+                    source: source
+                )
+            )
         }
         return keep(item, "\(item.name) is at its fullest dose and has no harder version; it stays as it is.", rule: "R-keep-top")
     }
@@ -128,14 +198,39 @@ public struct ProgressionEngine: Sendable {
         let source = "RESEARCH §3.1, §3.3 [42]"
         let d = item.dose
         // Never below a floor of 5 reps or 5 seconds, and never above what it was.
-        let lower = Dose(sets: max(1, d.sets - 1), reps: d.reps.map { min($0, max(5, $0 - 2)) }, holdSeconds: d.holdSeconds.map { min($0, max(5, $0 - 5)) },
-                         holdSecondsMax: d.holdSecondsMax, minutes: d.minutes.map { max(1, $0 - 1) }, perSide: d.perSide)
+        let lower = Dose(
+            sets: max(1, d.sets - 1),
+            reps: d.reps.map { min($0, max(5, $0 - 2)) },
+            holdSeconds: d.holdSeconds.map { min($0, max(5, $0 - 5)) },
+            holdSecondsMax: d.holdSecondsMax,
+            minutes: d.minutes.map { max(1, $0 - 1) },
+            perSide: d.perSide
+        )
         if let easier = catalog[item.exerciseId].flatMap({ pick(catalog.regressions(of: $0)) }) {
-            return ItemDecision(exerciseId: item.exerciseId, action: .regress, newDose: lower == d ? nil : lower, swapTo: easier.id, needsReview: true, rescreen: false,
-                                rationale: Rationale(rule: "R-regress-easier", explanation: "Because \(why), \(item.name) continues at a lower dose, and the easier \(easier.name) is suggested to your physical therapist.", source: source))
+            return ItemDecision(
+                exerciseId: item.exerciseId,
+                action: .regress,
+                newDose: lower == d ? nil : lower,
+                swapTo: easier.id,
+                needsReview: true,
+                rescreen: false,
+                rationale: Rationale(
+                    rule: "R-regress-easier",
+                    explanation:
+                        "Because \(why), \(item.name) continues at a lower dose, and the easier \(easier.name) is suggested to your physical therapist.",
+                    source: source
+                )
+            )
         }
-        return ItemDecision(exerciseId: item.exerciseId, action: .regress, newDose: lower, swapTo: nil, needsReview: false, rescreen: false,
-                            rationale: Rationale(rule: "R-regress-dose", explanation: "Because \(why), \(item.name) continues at a lower dose.", source: source))
+        return ItemDecision(
+            exerciseId: item.exerciseId,
+            action: .regress,
+            newDose: lower,
+            swapTo: nil,
+            needsReview: false,
+            rescreen: false,
+            rationale: Rationale(rule: "R-regress-dose", explanation: "Because \(why), \(item.name) continues at a lower dose.", source: source)
+        )
     }
 
     /// Walking grows about 10% after a week of tolerated walks and falls back after a bad day.
@@ -147,30 +242,66 @@ public struct ProgressionEngine: Sendable {
         let source = "RESEARCH §3.4 [46], §3.1 [42]"
         if last.pain > Self.acceptablePain || last.nextMorning == .worse {
             let back = max(3, current - max(1, Int((Double(current) * 0.1).rounded())))
-            return WalkingDecision(currentMinutes: current, newMinutes: back, rationale: Rationale(
-                rule: "W-fall-back", explanation: "Your last walk was a hard day, so walks step back to \(back) minutes for now.", source: source))
+            return WalkingDecision(
+                currentMinutes: current,
+                newMinutes: back,
+                rationale: Rationale(
+                    rule: "W-fall-back",
+                    explanation: "Your last walk was a hard day, so walks step back to \(back) minutes for now.",
+                    source: source
+                )
+            )
         }
         let days = walking.currentDaysPerWeek
         let lastWeek = walks.filter { $0.date.daysSince(last.date) > -7 }
-        let tolerated = lastWeek.count >= days && lastWeek.allSatisfy { $0.pain <= Self.acceptablePain && $0.nextMorning != .worse && $0.minutes >= current }
+        let tolerated =
+            lastWeek.count >= days && lastWeek.allSatisfy { $0.pain <= Self.acceptablePain && $0.nextMorning != .worse && $0.minutes >= current }
         guard tolerated else {
-            return WalkingDecision(currentMinutes: current, newMinutes: current, rationale: Rationale(
-                rule: "W-hold", explanation: "Walks stay at \(current) minutes, \(days) days a week, until you have a full week of comfortable walks.", source: source))
+            return WalkingDecision(
+                currentMinutes: current,
+                newMinutes: current,
+                rationale: Rationale(
+                    rule: "W-hold",
+                    explanation: "Walks stay at \(current) minutes, \(days) days a week, until you have a full week of comfortable walks.",
+                    source: source
+                )
+            )
         }
         // Days first, then minutes: one step at a time toward 30 minutes, 5 days a week.
         if days < walking.daysPerWeekTarget {
-            var decision = WalkingDecision(currentMinutes: current, newMinutes: current, rationale: Rationale(
-                rule: "W-more-days", explanation: "A week of comfortable walks, so you add a walking day: \(days + 1) days a week from now on.", source: source))
+            var decision = WalkingDecision(
+                currentMinutes: current,
+                newMinutes: current,
+                rationale: Rationale(
+                    rule: "W-more-days",
+                    explanation: "A week of comfortable walks, so you add a walking day: \(days + 1) days a week from now on.",
+                    source: source
+                )
+            )
             decision.newDaysPerWeek = days + 1
             return decision
         }
         guard current < WalkingPlanner.targetMinutes else {
-            return WalkingDecision(currentMinutes: current, newMinutes: current, rationale: Rationale(
-                rule: "W-hold", explanation: "You have reached 30-minute walks, \(days) days a week: keep them up.", source: source))
+            return WalkingDecision(
+                currentMinutes: current,
+                newMinutes: current,
+                rationale: Rationale(
+                    rule: "W-hold",
+                    explanation: "You have reached 30-minute walks, \(days) days a week: keep them up.",
+                    source: source
+                )
+            )
         }
         let next = min(WalkingPlanner.targetMinutes, current + max(1, Int((Double(current) * 0.1).rounded())))
-        return WalkingDecision(currentMinutes: current, newMinutes: next, rationale: Rationale(
-            rule: "W-grow", explanation: "A week of comfortable walks, so each walk grows to \(next) minutes.", source: source))
+        return WalkingDecision(
+            currentMinutes: current,
+            newMinutes: next,
+            rationale: Rationale(
+                rule: "W-grow",
+                explanation: "A week of comfortable walks, so each walk grows to \(next) minutes.",
+                source: source
+            )
+        )
     }
 }
 
@@ -193,7 +324,8 @@ extension CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard let a = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-              let b = calendar.date(from: DateComponents(year: other.year, month: other.month, day: other.day)) else { return 0 }
+            let b = calendar.date(from: DateComponents(year: other.year, month: other.month, day: other.day))
+        else { return 0 }
         return calendar.dateComponents([.day], from: b, to: a).day ?? 0
     }
 }

@@ -1,6 +1,10 @@
 /// What happened since the plan began, as the progression engine reads it (docs/progression.md).
 public struct SessionHistory: Sendable, Equatable, Codable {
-    public enum Difficulty: String, Sendable, Codable { case tooEasy = "too-easy", aboutRight = "about-right", tooHard = "too-hard" }
+    public enum Difficulty: String, Sendable, Codable {
+        case tooEasy = "too-easy"
+        case aboutRight = "about-right"
+        case tooHard = "too-hard"
+    }
     public enum NextMorning: String, Sendable, Codable { case better, same, worse }
 
     /// One exercise as done in one session.

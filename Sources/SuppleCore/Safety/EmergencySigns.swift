@@ -19,7 +19,8 @@ public enum EmergencySigns {
         "A history of cancer and new back pain with numbness, weakness or bladder changes",
     ]
 
-    public static let whatToDo = "Call your local emergency number or go to the nearest emergency department now. Do not wait for a message from your care team."
+    public static let whatToDo =
+        "Call your local emergency number or go to the nearest emergency department now. Do not wait for a message from your care team."
 
     public static let sourceKeys = ["RESEARCH §1.3 Tier 1", "[5]", "[6]", "[8]", "[9]", "[12]", "[13]", "[14]", "[23]"]
 }

@@ -52,11 +52,17 @@ public enum WeeklySafetyCheck {
         let asked = Set(["T1-bladder", "T1-bowel", "T1-saddle", "T1-both-legs", "T1-weakness"])
         let flags = triage.flags.filter { asked.contains($0.id) }
         let tier = flags.map(\.tier).max() ?? .none
-        let result = TriageResult(tier: tier, programStatus: tier == .emergency ? .blocked : .active,
-                                  contactWithin: flags.first?.contactWithin,
-                                  whatToDo: tier == .emergency ? triage.whatToDo : "Thank you. Nothing you told us needs urgent care; keep going with your plan.",
-                                  flags: flags)
-        return Outcome(triage: result, symptomsSpread: answers["symptomsSpread"] ?? false,
-                       yesCount: questions.filter { answers[$0.key] == true }.count)
+        let result = TriageResult(
+            tier: tier,
+            programStatus: tier == .emergency ? .blocked : .active,
+            contactWithin: flags.first?.contactWithin,
+            whatToDo: tier == .emergency ? triage.whatToDo : "Thank you. Nothing you told us needs urgent care; keep going with your plan.",
+            flags: flags
+        )
+        return Outcome(
+            triage: result,
+            symptomsSpread: answers["symptomsSpread"] ?? false,
+            yesCount: questions.filter { answers[$0.key] == true }.count
+        )
     }
 }

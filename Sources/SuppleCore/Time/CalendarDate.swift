@@ -13,8 +13,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let components = DateComponents(year: year, month: month, day: day)
         // Reject dates like 2023-02-30, which Calendar would otherwise roll over to March.
         guard let date = calendar.date(from: components),
-              calendar.component(.day, from: date) == day,
-              calendar.component(.month, from: date) == month else { return nil }
+            calendar.component(.day, from: date) == day,
+            calendar.component(.month, from: date) == month
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -24,8 +25,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(iso8601 text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

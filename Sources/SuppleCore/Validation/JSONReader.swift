@@ -49,9 +49,15 @@ public struct JSONReader {
         case UInt8(ascii: "{"): return try object(depth: depth + 1)
         case UInt8(ascii: "["): return try array(depth: depth + 1)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expect("null"); return .null
+        case UInt8(ascii: "t"):
+            try expect("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expect("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expect("null")
+            return .null
         case let byte? where byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte): return .number(try number())
         default: throw .invalid(offset: index)
         }
@@ -62,7 +68,10 @@ public struct JSONReader {
         index += 1
         var fields: [String: JSONValue] = [:]
         skipSpace()
-        if current == UInt8(ascii: "}") { index += 1; return .object(fields) }
+        if current == UInt8(ascii: "}") {
+            index += 1
+            return .object(fields)
+        }
         while true {
             skipSpace()
             guard current == UInt8(ascii: "\"") else { throw .invalid(offset: index) }
@@ -72,7 +81,10 @@ public struct JSONReader {
             skipSpace()
             fields[key] = try value(depth: depth)
             skipSpace()
-            if current == UInt8(ascii: ",") { index += 1; continue }
+            if current == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
             try expect("}")
             return .object(fields)
         }
@@ -83,12 +95,18 @@ public struct JSONReader {
         index += 1
         var items: [JSONValue] = []
         skipSpace()
-        if current == UInt8(ascii: "]") { index += 1; return .array(items) }
+        if current == UInt8(ascii: "]") {
+            index += 1
+            return .array(items)
+        }
         while true {
             skipSpace()
             items.append(try value(depth: depth))
             skipSpace()
-            if current == UInt8(ascii: ",") { index += 1; continue }
+            if current == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
             try expect("]")
             return .array(items)
         }

@@ -4,7 +4,10 @@ import Foundation
 /// and free of control characters (which have no business in a name and break logs and CSV).
 public enum TextInput {
     public static func required(
-        _ raw: String?, field: String, label: String, maxLength: Int
+        _ raw: String?,
+        field: String,
+        label: String,
+        maxLength: Int
     ) throws(FieldError) -> String {
         let value = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else {
@@ -22,7 +25,11 @@ public enum TextInput {
     /// Longer writing (a message, a clinical note): line breaks and tabs are kept, other control
     /// characters refused. Empty is allowed only when `required` is false.
     public static func paragraphs(
-        _ raw: String?, field: String, label: String, maxLength: Int, required: Bool = true
+        _ raw: String?,
+        field: String,
+        label: String,
+        maxLength: Int,
+        required: Bool = true
     ) throws(FieldError) -> String {
         let value = (raw ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if value.isEmpty {

@@ -8,7 +8,10 @@ enum APIJSON {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
-        return Response(status: status, headers: [.contentType: "application/json", .contentLength: "\(data.count)"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json", .contentLength: "\(data.count)"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
     }
 }

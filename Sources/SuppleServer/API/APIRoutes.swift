@@ -14,8 +14,11 @@ struct APIRoutes {
     func register(on router: Router<AppRequestContext>) {
         let api = router.group("api/v1")
         api.get("openapi.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "public, max-age=300"],
-                     body: .init(byteBuffer: openAPIDocument))
+            Response(
+                status: .ok,
+                headers: [.contentType: "application/json", .cacheControl: "public, max-age=300"],
+                body: .init(byteBuffer: openAPIDocument)
+            )
         }
         api.post("members", use: signUp)
         api.post("tokens", use: issueToken)
@@ -57,8 +60,12 @@ struct APIRoutes {
     @Sendable func signUp(_ request: Request, context: AppRequestContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context, limit: JSONBody.anonymousLimit)
         let input = MemberSignUp.Input(
-            name: body.string("name"), email: body.string("email"), password: body.string("password"),
-            dateOfBirth: body.string("dateOfBirth"), timeZone: body.string("timeZone"), consent: body.bool("consent")
+            name: body.string("name"),
+            email: body.string("email"),
+            password: body.string("password"),
+            dateOfBirth: body.string("dateOfBirth"),
+            timeZone: body.string("timeZone"),
+            consent: body.bool("consent")
         )
         let coveragePass = body.string("coveragePass")
         try body.checkTypes()
@@ -75,12 +82,18 @@ struct APIRoutes {
 
     @Sendable func issueToken(_ request: Request, context: AppRequestContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context, limit: JSONBody.anonymousLimit)
-        let email = body.string("email"), password = body.string("password"), label = body.string("label"), totp = body.string("totp")
+        let email = body.string("email")
+        let password = body.string("password")
+        let label = body.string("label")
+        let totp = body.string("totp")
         try body.checkTypes()
         let account = try await accounts.signIn(email: email, password: password, clientAddress: context.clientAddress)
         if try await accounts.hasSecondFactor(account.id) {
             guard let totp, !totp.isEmpty else {
-                throw APIProblem(status: .unauthorized, detail: "This account signs in in two steps: send the 6-digit code from the authenticator app (or a recovery code) as totp.")
+                throw APIProblem(
+                    status: .unauthorized,
+                    detail: "This account signs in in two steps: send the 6-digit code from the authenticator app (or a recovery code) as totp."
+                )
             }
             try await accounts.checkSecondFactor(account, code: totp, clientAddress: context.clientAddress)
         } else if account.role.isStaff, accounts.staffTwoFactor == .required {

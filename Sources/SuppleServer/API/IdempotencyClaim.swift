@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
 import SQLKit
 import SuppleCore
 import SuppleStore
+import Synchronization
 
 /// The `Idempotency-Key` of the API write being handled, carried down to the database: the
 /// request's first write transaction claims the key in the same transaction, so a write and
@@ -47,8 +47,16 @@ struct ClaimingDatabase: Database {
     func transaction<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard let claim = IdempotencyClaim.current, !claim.hasLanded else { return try await base.transaction(within: timeout, body) }
         let result = try await base.transaction(within: timeout) { db in
-            guard try await IdempotencyRepository.claim(accountID: claim.accountID, key: claim.key, fingerprint: claim.fingerprint,
-                                                        by: claim.instance, at: claim.now, in: db) else { throw IdempotencyKeyInUse() }
+            guard
+                try await IdempotencyRepository.claim(
+                    accountID: claim.accountID,
+                    key: claim.key,
+                    fingerprint: claim.fingerprint,
+                    by: claim.instance,
+                    at: claim.now,
+                    in: db
+                )
+            else { throw IdempotencyKeyInUse() }
             return try await body(db)
         }
         claim.markLanded()

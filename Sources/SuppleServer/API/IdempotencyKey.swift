@@ -8,7 +8,10 @@ enum IdempotencyKey {
 
     static func check(_ key: String) throws {
         guard allowedLength.contains(key.count) else {
-            throw ValidationFailure(field: "idempotencyKey", message: "Use a key of \(allowedLength.lowerBound) to \(allowedLength.upperBound) characters.")
+            throw ValidationFailure(
+                field: "idempotencyKey",
+                message: "Use a key of \(allowedLength.lowerBound) to \(allowedLength.upperBound) characters."
+            )
         }
     }
 

@@ -26,7 +26,8 @@ struct IdempotencyMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method != .get, request.method != .head, request.uri.path.hasPrefix("/api/"),
-              let account = context.signedIn?.account else {
+            let account = context.signedIn?.account
+        else {
             return try await next(request, context)
         }
         var request = request
@@ -52,7 +53,9 @@ struct IdempotencyMiddleware: RouterMiddleware {
         let written = response.body
         try await written.write(collector)
         response.body = .init(byteBuffer: collector.buffer)
-        let status = response.status.code, contentType = response.headers[.contentType], text = String(buffer: collector.buffer)
+        let status = response.status.code
+        let contentType = response.headers[.contentType]
+        let text = String(buffer: collector.buffer)
         try? await database.transaction { db in
             try await IdempotencyRepository.saveAnswer(accountID: account.id, key: key, status: status, contentType: contentType, body: text, in: db)
         }
@@ -67,11 +70,15 @@ struct IdempotencyMiddleware: RouterMiddleware {
 
     private func replay(_ earlier: IdempotencyRepository.Entry, fingerprint: String) throws -> Response {
         guard earlier.fingerprint == fingerprint else {
-            throw ValidationFailure(field: "idempotencyKey",
-                                    message: "This Idempotency-Key was already used for a different request. Use a new key for a new request.")
+            throw ValidationFailure(
+                field: "idempotencyKey",
+                message: "This Idempotency-Key was already used for a different request. Use a new key for a new request."
+            )
         }
         guard let status = earlier.status, let body = earlier.body else {
-            if earlier.claimedBy == instance, clock.now().timeIntervalSince(earlier.createdAt) < Self.unansweredClaimAge { return Self.stillRunning() }
+            if earlier.claimedBy == instance, clock.now().timeIntervalSince(earlier.createdAt) < Self.unansweredClaimAge {
+                return Self.stillRunning()
+            }
             var answer = try APIJSON.response(UnansweredReplay(), status: .ok)
             answer.headers[Self.replayedHeader] = "true"
             return answer

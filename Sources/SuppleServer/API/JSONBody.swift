@@ -80,7 +80,10 @@ struct JSONBody {
         }
         var result: [String: Int] = [:]
         for (key, value) in fields {
-            guard let number = value.integer else { typeErrors.add("\(name).\(key)", "must be a whole number."); continue }
+            guard let number = value.integer else {
+                typeErrors.add("\(name).\(key)", "must be a whole number.")
+                continue
+            }
             result[key] = number
         }
         return result
@@ -93,7 +96,10 @@ struct JSONBody {
         case .array(let items)?:
             var result: [String] = []
             for (index, item) in items.enumerated() {
-                guard case .string(let value) = item else { typeErrors.add("\(name)[\(index)]", "must be a string."); continue }
+                guard case .string(let value) = item else {
+                    typeErrors.add("\(name)[\(index)]", "must be a string.")
+                    continue
+                }
                 result.append(value)
             }
             return result

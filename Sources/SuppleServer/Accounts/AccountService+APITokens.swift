@@ -17,13 +17,24 @@ extension AccountService {
         let expiresAt = now.addingTimeInterval(Self.apiTokenLifetime)
         try await database.transaction { db in
             try await APITokenRepository.insert(
-                id: id, tokenHash: secret.hash, accountID: account.id, label: String(label.prefix(100)),
-                createdAt: now, expiresAt: expiresAt, in: db
+                id: id,
+                tokenHash: secret.hash,
+                accountID: account.id,
+                label: String(label.prefix(100)),
+                createdAt: now,
+                expiresAt: expiresAt,
+                in: db
             )
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: account.id, action: "api_token.issued", subjectAccountID: account.id,
-                clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: account.id,
+                    action: "api_token.issued",
+                    subjectAccountID: account.id,
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
         }
         return IssuedToken(id: id, secret: secret, expiresAt: expiresAt)
     }
@@ -32,8 +43,9 @@ extension AccountService {
         let now = clock.now()
         return try await database.read { db in
             guard let token = try await APITokenRepository.findLive(tokenHash: SecretToken.hash(value), now: now, in: db),
-                  let account = try await AccountRepository.find(id: token.accountID, in: db),
-                  account.disabledAt == nil else { return nil }
+                let account = try await AccountRepository.find(id: token.accountID, in: db),
+                account.disabledAt == nil
+            else { return nil }
             let hasSecondFactor = account.role.isStaff ? try await SecondFactorRepository.isConfirmed(accountID: account.id, in: db) : false
             return SignedIn(account: account, sessionHash: nil, apiTokenID: token.id, hasSecondFactor: hasSecondFactor)
         }

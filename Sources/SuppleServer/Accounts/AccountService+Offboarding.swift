@@ -28,10 +28,17 @@ extension AccountService {
             try await APITokenRepository.deleteAll(accountID: account.id, in: db)
             try await OneTimeLinkRepository.retireOpen(accountID: account.id, purpose: .passwordReset, at: now, in: db)
             let handedOver = try await CareTeamRepository.handOverMembers(of: account.id, role: account.role, in: db)
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: admin.id, action: "staff.disabled", subjectAccountID: account.id,
-                detail: "members_handed_over=\(handedOver)", clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: admin.id,
+                    action: "staff.disabled",
+                    subjectAccountID: account.id,
+                    detail: "members_handed_over=\(handedOver)",
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
             return Offboarded(account: account, membersHandedOver: handedOver)
         }
     }
@@ -46,9 +53,16 @@ extension AccountService {
                 throw ValidationFailure(field: "account", message: "That isn't a staff account.")
             }
             try await AccountRepository.setDisabled(accountID: account.id, at: nil, in: db)
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: admin.id, action: "staff.enabled", subjectAccountID: account.id, clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: admin.id,
+                    action: "staff.enabled",
+                    subjectAccountID: account.id,
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
         }
     }
 
@@ -60,10 +74,17 @@ extension AccountService {
             guard let link = try await OneTimeLinkRepository.withdrawInvitation(tokenHash: id, at: now, in: db) else {
                 throw ValidationFailure(field: "invitation", message: "That invitation was already accepted or withdrawn.")
             }
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: admin.id, action: "staff.invitation_withdrawn", subjectAccountID: nil,
-                detail: "role=\(link.role?.rawValue ?? "")", clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: admin.id,
+                    action: "staff.invitation_withdrawn",
+                    subjectAccountID: nil,
+                    detail: "role=\(link.role?.rawValue ?? "")",
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
             return link.email
         }
     }

@@ -27,10 +27,16 @@ extension AccountService {
             }
             guard let account = try await AccountRepository.find(email: email, in: db), account.disabledAt == nil else { return false }
             try await Self.insertResetLink(token, for: account, createdBy: nil, at: now, in: db)
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: nil, action: "account.password_reset_requested", subjectAccountID: account.id,
-                clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: nil,
+                    action: "account.password_reset_requested",
+                    subjectAccountID: account.id,
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
             return true
         }
         guard created else { return }
@@ -41,7 +47,9 @@ extension AccountService {
     /// no mail server), to pass on in person. Audited; it retires the account's earlier links.
     /// With no admin (`nil`), the operator is asking at the command line, on the server itself.
     public func issuePasswordReset(
-        _ target: AccountLookup, by admin: AccountRecord?, clientAddress: String?
+        _ target: AccountLookup,
+        by admin: AccountRecord?,
+        clientAddress: String?
     ) async throws -> OutboundLink {
         if let admin, !AccessPolicy.permits(admin.actor, .manageStaff) { throw AccessDenied() }
         let now = clock.now()
@@ -51,10 +59,17 @@ extension AccountService {
                 throw ValidationFailure(field: "account", message: "No enabled account matches. Check the email, or enable the account first.")
             }
             try await Self.insertResetLink(token, for: account, createdBy: admin?.id, at: now, in: db)
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: admin?.id, action: "account.password_reset_issued", subjectAccountID: account.id,
-                detail: admin == nil ? "by=command_line" : "", clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: admin?.id,
+                    action: "account.password_reset_issued",
+                    subjectAccountID: account.id,
+                    detail: admin == nil ? "by=command_line" : "",
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
             return account
         }
         return OutboundLink(kind: .passwordReset, email: account.email, url: "\(publicBaseURL)/password/reset/\(token.value)")
@@ -74,11 +89,19 @@ extension AccountService {
         }
     }
 
-    static func insertResetLink(_ token: SecretToken, for account: AccountRecord, createdBy: UUID?, at now: Date, in db: any SQLDatabase) async throws {
+    static func insertResetLink(_ token: SecretToken, for account: AccountRecord, createdBy: UUID?, at now: Date, in db: any SQLDatabase) async throws
+    {
         try await OneTimeLinkRepository.retireOpen(accountID: account.id, purpose: .passwordReset, at: now, in: db)
         try await OneTimeLinkRepository.insert(
-            tokenHash: token.hash, purpose: .passwordReset, email: account.email, accountID: account.id, role: nil,
-            createdBy: createdBy, createdAt: now, expiresAt: now.addingTimeInterval(passwordResetLifetime), in: db
+            tokenHash: token.hash,
+            purpose: .passwordReset,
+            email: account.email,
+            accountID: account.id,
+            role: nil,
+            createdBy: createdBy,
+            createdAt: now,
+            expiresAt: now.addingTimeInterval(passwordResetLifetime),
+            in: db
         )
     }
 
@@ -96,7 +119,8 @@ extension AccountService {
     /// everywhere: whoever knew the old password is locked out.
     public func resetPassword(token: String, new: String?, confirmation: String?, clientAddress: String?) async throws -> AccountRecord {
         guard let link = try await usablePasswordReset(token: token), let accountID = link.accountID,
-              let account = try await database.read({ db in try await AccountRepository.find(id: accountID, in: db) }) else {
+            let account = try await database.read({ db in try await AccountRepository.find(id: accountID, in: db) })
+        else {
             throw LinkNoLongerValid()
         }
         let password = try NewPassword(password: new, confirmation: confirmation, email: account.email, policy: policy)
@@ -110,10 +134,16 @@ extension AccountService {
             try await WebSessionRepository.deleteAll(accountID: account.id, in: db)
             try await APITokenRepository.deleteAll(accountID: account.id, in: db)
             try await SignInThrottleRepository.forgive(SignInThrottle.forgiven(email: account.email, address: clientAddress), in: db)
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: account.id, action: "account.password_reset", subjectAccountID: account.id,
-                clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: account.id,
+                    action: "account.password_reset",
+                    subjectAccountID: account.id,
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
         }
         return account
     }

@@ -12,8 +12,12 @@ extension AccountService {
         let setup = try StaffAccountSetup(name: name, password: password, timeZone: timeZone, email: setupEmail, policy: policy)
         let now = clock.now()
         let account = AccountRecord(
-            email: setupEmail, name: setup.name, role: .admin, passwordHash: try await hasher.hash(setup.password),
-            timeZone: setup.timeZone, createdAt: now
+            email: setupEmail,
+            name: setup.name,
+            role: .admin,
+            passwordHash: try await hasher.hash(setup.password),
+            timeZone: setup.timeZone,
+            createdAt: now
         )
         try await insertNewAccount(account, action: "account.admin_created", actor: nil, clientAddress: "command line")
         return account
@@ -37,14 +41,27 @@ extension AccountService {
         let now = clock.now()
         try await database.transaction { db in
             try await OneTimeLinkRepository.insert(
-                tokenHash: token.hash, purpose: .staffInvitation, email: invitation.email, accountID: nil,
-                role: invitation.role, createdBy: admin.id, createdAt: now,
-                expiresAt: now.addingTimeInterval(Self.invitationLifetime), in: db
+                tokenHash: token.hash,
+                purpose: .staffInvitation,
+                email: invitation.email,
+                accountID: nil,
+                role: invitation.role,
+                createdBy: admin.id,
+                createdAt: now,
+                expiresAt: now.addingTimeInterval(Self.invitationLifetime),
+                in: db
             )
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: admin.id, action: "staff.invited", subjectAccountID: nil,
-                detail: "role=\(invitation.role.rawValue)", clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: admin.id,
+                    action: "staff.invited",
+                    subjectAccountID: nil,
+                    detail: "role=\(invitation.role.rawValue)",
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
         }
         let sent = SentInvitation(email: invitation.email, role: invitation.role, url: "\(publicBaseURL)/invite/\(token.value)")
         await links.deliver(OutboundLink(kind: .staffInvitation, email: invitation.email, url: sent.url))
@@ -61,14 +78,22 @@ extension AccountService {
     /// The invited person chooses their name, password and time zone; the account opens with
     /// the role the admin chose, and the link is used up in the same transaction.
     public func acceptInvitation(
-        token: String, name: String?, password: String?, timeZone: String?, clientAddress: String?
+        token: String,
+        name: String?,
+        password: String?,
+        timeZone: String?,
+        clientAddress: String?
     ) async throws -> AccountRecord {
         guard let link = try await usableInvitation(token: token), let role = link.role else { throw LinkNoLongerValid() }
         let setup = try StaffAccountSetup(name: name, password: password, timeZone: timeZone, email: link.email, policy: policy)
         let now = clock.now()
         let account = AccountRecord(
-            email: link.email, name: setup.name, role: role, passwordHash: try await hasher.hash(setup.password),
-            timeZone: setup.timeZone, createdAt: now
+            email: link.email,
+            name: setup.name,
+            role: role,
+            passwordHash: try await hasher.hash(setup.password),
+            timeZone: setup.timeZone,
+            createdAt: now
         )
         do {
             try await database.transaction { db in
@@ -78,10 +103,17 @@ extension AccountService {
                 try await AccountRepository.insert(account, in: db)
                 // Members who joined before anyone held this role get a care team now.
                 try await CareTeamRepository.assignUnassigned(in: db)
-                try await AuditLog.record(.init(
-                    occurredAt: now, actorID: account.id, action: "staff.invitation_accepted", subjectAccountID: account.id,
-                    detail: "role=\(role.rawValue)", clientAddress: clientAddress
-                ), in: db)
+                try await AuditLog.record(
+                    .init(
+                        occurredAt: now,
+                        actorID: account.id,
+                        action: "staff.invitation_accepted",
+                        subjectAccountID: account.id,
+                        detail: "role=\(role.rawValue)",
+                        clientAddress: clientAddress
+                    ),
+                    in: db
+                )
             }
         } catch is DuplicateEmailError {
             throw LinkNoLongerValid()

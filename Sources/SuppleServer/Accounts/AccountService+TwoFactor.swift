@@ -65,15 +65,23 @@ extension AccountService {
         try await countCodeAttempt(account, clientAddress: clientAddress, at: now)
         try await database.transaction { db in
             guard let factor = try await SecondFactorRepository.find(accountID: account.id, in: db), factor.confirmedAt == nil,
-                  let step = TimeCodes(secret: factor.secret).matchingStep(code ?? "", at: now),
-                  try await SecondFactorRepository.use(step: step, accountID: account.id, confirming: true, at: now, in: db) else {
+                let step = TimeCodes(secret: factor.secret).matchingStep(code ?? "", at: now),
+                try await SecondFactorRepository.use(step: step, accountID: account.id, confirming: true, at: now, in: db)
+            else {
                 throw ValidationFailure(field: "code", message: "That code didn't match. Type the 6 digits your app shows for Supple now.")
             }
             try await SecondFactorRepository.replaceRecoveryCodes(accountID: account.id, hashes: recovery.map(RecoveryCodes.hash), in: db)
             try await SignInThrottleRepository.forgive(["code-for:\(account.id.uuidString.lowercased())"], in: db)
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: account.id, action: "account.second_factor_on", subjectAccountID: account.id, clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: account.id,
+                    action: "account.second_factor_on",
+                    subjectAccountID: account.id,
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
         }
         return recovery
     }
@@ -86,9 +94,16 @@ extension AccountService {
         try await database.transaction { db in
             try await self.checkSecondFactor(account, typed: code, clientAddress: clientAddress, at: now, in: db)
             try await SecondFactorRepository.replaceRecoveryCodes(accountID: account.id, hashes: recovery.map(RecoveryCodes.hash), in: db)
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: account.id, action: "account.recovery_codes_replaced", subjectAccountID: account.id, clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: account.id,
+                    action: "account.recovery_codes_replaced",
+                    subjectAccountID: account.id,
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
         }
         return recovery
     }
@@ -98,7 +113,10 @@ extension AccountService {
     public func turnOffSecondFactor(_ signedIn: SignedIn, password: String?, clientAddress: String?) async throws {
         let account = signedIn.account
         if account.role.isStaff, staffTwoFactor == .required {
-            throw ValidationFailure(field: "password", message: "Staff accounts here must keep two-step sign-in on. To move it to a new phone, ask an admin to reset it.")
+            throw ValidationFailure(
+                field: "password",
+                message: "Staff accounts here must keep two-step sign-in on. To move it to a new phone, ask an admin to reset it."
+            )
         }
         guard try await hasher.verify(password ?? "", against: account.passwordHash) else {
             throw ValidationFailure(field: "password", message: "That isn't your current password.")
@@ -106,9 +124,16 @@ extension AccountService {
         let now = clock.now()
         try await database.transaction { db in
             try await SecondFactorRepository.remove(accountID: account.id, in: db)
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: account.id, action: "account.second_factor_off", subjectAccountID: account.id, clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: account.id,
+                    action: "account.second_factor_off",
+                    subjectAccountID: account.id,
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
         }
     }
 
@@ -124,9 +149,16 @@ extension AccountService {
             try await SecondFactorRepository.remove(accountID: account.id, in: db)
             try await WebSessionRepository.deleteAll(accountID: account.id, in: db)
             try await APITokenRepository.deleteAll(accountID: account.id, in: db)
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: admin.id, action: "account.second_factor_reset", subjectAccountID: account.id, clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: admin.id,
+                    action: "account.second_factor_reset",
+                    subjectAccountID: account.id,
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
             return account
         }
     }
@@ -150,8 +182,15 @@ extension AccountService {
         try await database.transaction { db in
             try await OneTimeLinkRepository.retireOpen(accountID: account.id, purpose: .pendingSecondFactor, at: now, in: db)
             try await OneTimeLinkRepository.insert(
-                tokenHash: token.hash, purpose: .pendingSecondFactor, email: account.email, accountID: account.id, role: nil,
-                createdBy: nil, createdAt: now, expiresAt: now.addingTimeInterval(Self.pendingSecondFactorLifetime), in: db
+                tokenHash: token.hash,
+                purpose: .pendingSecondFactor,
+                email: account.email,
+                accountID: account.id,
+                role: nil,
+                createdBy: nil,
+                createdAt: now,
+                expiresAt: now.addingTimeInterval(Self.pendingSecondFactorLifetime),
+                in: db
             )
         }
         return token
@@ -161,8 +200,15 @@ extension AccountService {
     public func pendingSignIn(token: String) async throws -> AccountRecord? {
         let now = clock.now()
         return try await database.read { db in
-            guard let link = try await OneTimeLinkRepository.findUsable(tokenHash: SecretToken.hash(token), purpose: .pendingSecondFactor, now: now, in: db),
-                  let id = link.accountID, let account = try await AccountRepository.find(id: id, in: db), account.disabledAt == nil else { return nil }
+            guard
+                let link = try await OneTimeLinkRepository.findUsable(
+                    tokenHash: SecretToken.hash(token),
+                    purpose: .pendingSecondFactor,
+                    now: now,
+                    in: db
+                ),
+                let id = link.accountID, let account = try await AccountRepository.find(id: id, in: db), account.disabledAt == nil
+            else { return nil }
             return account
         }
     }
@@ -183,8 +229,10 @@ extension AccountService {
     /// sign-in count, and ten codes per account per 15 minutes from anywhere (a 6-digit code
     /// must not be guessable by many addresses at once).
     static func codeLimits(_ account: AccountRecord, address: String?) -> [SharedLimit] {
-        [SharedLimit(key: SignInThrottle.addressKey(address), limit: SignInThrottle.perAddress, window: SignInThrottle.window),
-         SharedLimit(key: "code-for:\(account.id.uuidString.lowercased())", limit: 10, window: SignInThrottle.window)]
+        [
+            SharedLimit(key: SignInThrottle.addressKey(address), limit: SignInThrottle.perAddress, window: SignInThrottle.window),
+            SharedLimit(key: "code-for:\(account.id.uuidString.lowercased())", limit: 10, window: SignInThrottle.window),
+        ]
     }
 
     /// Counts a code about to be checked, in its own transaction (so a wrong code stays
@@ -212,12 +260,20 @@ extension AccountService {
         } else {
             let normalised = RecoveryCodes.normalised(typed)
             guard normalised.count == 8,
-                  try await SecondFactorRepository.useRecoveryCode(hash: RecoveryCodes.hash(typed), accountID: account.id, at: now, in: db) else {
+                try await SecondFactorRepository.useRecoveryCode(hash: RecoveryCodes.hash(typed), accountID: account.id, at: now, in: db)
+            else {
                 throw SecondFactorRefusal.wrongCode
             }
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: account.id, action: "account.recovery_code_used", subjectAccountID: account.id, clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: account.id,
+                    action: "account.recovery_code_used",
+                    subjectAccountID: account.id,
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
         }
         try await SignInThrottleRepository.forgive(["code-for:\(account.id.uuidString.lowercased())"], in: db)
     }

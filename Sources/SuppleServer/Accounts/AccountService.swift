@@ -31,9 +31,14 @@ public struct AccountService: Sendable {
     }
 
     public init(
-        database: any Database, hasher: PasswordHasher, policy: PasswordPolicy, clock: any WallClock,
-        links: any LinkDelivery, publicBaseURL: String,
-        staffTwoFactor: StaffTwoFactorPolicy = .required, staffIdleTimeout: TimeInterval = 30 * 60
+        database: any Database,
+        hasher: PasswordHasher,
+        policy: PasswordPolicy,
+        clock: any WallClock,
+        links: any LinkDelivery,
+        publicBaseURL: String,
+        staffTwoFactor: StaffTwoFactorPolicy = .required,
+        staffIdleTimeout: TimeInterval = 30 * 60
     ) async throws {
         self.staffTwoFactor = staffTwoFactor
         self.staffIdleTimeout = staffIdleTimeout
@@ -55,7 +60,10 @@ public struct AccountService: Sendable {
     /// `CheckYourEmail`, whose answer never says whether the account exists; the owner is told by
     /// email (finding 6). Sign-ups are limited per address, which keeps probing slow.
     public func signUpMember(
-        _ input: MemberSignUp.Input, clientAddress: String?, coveragePass: String? = nil, language: Language = .english
+        _ input: MemberSignUp.Input,
+        clientAddress: String?,
+        coveragePass: String? = nil,
+        language: Language = .english
     ) async throws -> AccountRecord {
         let now = clock.now()
         // The age check uses the date where the person says they are, falling back to UTC.
@@ -67,9 +75,15 @@ public struct AccountService: Sendable {
             throw RequestLimitReached(until: until, now: now)
         }
         let account = AccountRecord(
-            email: signUp.email, name: signUp.name, role: .member,
-            passwordHash: try await hasher.hash(signUp.password), timeZone: signUp.timeZone,
-            dateOfBirth: signUp.dateOfBirth, consentedAt: now, createdAt: now, language: language
+            email: signUp.email,
+            name: signUp.name,
+            role: .member,
+            passwordHash: try await hasher.hash(signUp.password),
+            timeZone: signUp.timeZone,
+            dateOfBirth: signUp.dateOfBirth,
+            consentedAt: now,
+            createdAt: now,
+            language: language
         )
         do {
             try await insertNewAccount(account, action: "account.signed_up", actor: nil, clientAddress: clientAddress) { db in
@@ -87,7 +101,8 @@ public struct AccountService: Sendable {
     /// same whether or not that email has an account.
     public struct CheckYourEmail: Error, Equatable {
         public let email: EmailAddress
-        public static let message = "Check your email. We've sent the next step to that address. If you already have an account, you can sign in or reset your password."
+        public static let message =
+            "Check your email. We've sent the next step to that address. If you already have an account, you can sign in or reset your password."
     }
 
     /// The member reads Supple in `language` from now on.
@@ -100,7 +115,10 @@ public struct AccountService: Sendable {
     /// Inserts an account and its audit event together. A taken email is `DuplicateEmailError`
     /// for a member joining (the caller answers without saying so) and a field error otherwise.
     func insertNewAccount(
-        _ account: AccountRecord, action: String, actor: UUID?, clientAddress: String?,
+        _ account: AccountRecord,
+        action: String,
+        actor: UUID?,
+        clientAddress: String?,
         alsoInTransaction: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }
     ) async throws {
         do {
@@ -109,10 +127,17 @@ public struct AccountService: Sendable {
                 try await alsoInTransaction(db)
                 // A new member gets the physical therapist and coach with the fewest members.
                 if account.role == .member { try await CareTeamRepository.assign(memberID: account.id, in: db) }
-                try await AuditLog.record(.init(
-                    occurredAt: account.createdAt, actorID: actor ?? account.id, action: action,
-                    subjectAccountID: account.id, detail: "role=\(account.role.rawValue)", clientAddress: clientAddress
-                ), in: db)
+                try await AuditLog.record(
+                    .init(
+                        occurredAt: account.createdAt,
+                        actorID: actor ?? account.id,
+                        action: action,
+                        subjectAccountID: account.id,
+                        detail: "role=\(account.role.rawValue)",
+                        clientAddress: clientAddress
+                    ),
+                    in: db
+                )
             }
         } catch let duplicate as DuplicateEmailError {
             guard account.role != .member else { throw duplicate }
@@ -161,10 +186,16 @@ public struct AccountService: Sendable {
         try await database.transaction { db in
             try await SignInThrottleRepository.forgive(SignInThrottle.forgiven(email: email, address: clientAddress), in: db)
             try await AccountRepository.recordSignIn(accountID: account.id, at: now, in: db)
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: account.id, action: "account.signed_in", subjectAccountID: account.id,
-                clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: account.id,
+                    action: "account.signed_in",
+                    subjectAccountID: account.id,
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
         }
         return account
     }
@@ -176,8 +207,11 @@ public struct AccountService: Sendable {
         let now = clock.now()
         try await database.transaction { db in
             try await WebSessionRepository.insert(
-                tokenHash: token.hash, accountID: account.id, createdAt: now,
-                expiresAt: now.addingTimeInterval(Self.sessionLifetime(account.role)), in: db
+                tokenHash: token.hash,
+                accountID: account.id,
+                createdAt: now,
+                expiresAt: now.addingTimeInterval(Self.sessionLifetime(account.role)),
+                in: db
             )
         }
         return token
@@ -205,8 +239,9 @@ public struct AccountService: Sendable {
         let now = clock.now()
         let found: (WebSessionRepository.Session, AccountRecord, Bool)? = try await database.read { db in
             guard let session = try await WebSessionRepository.findLive(tokenHash: hash, now: now, in: db),
-                  let account = try await AccountRepository.find(id: session.accountID, in: db),
-                  account.disabledAt == nil else { return nil }
+                let account = try await AccountRepository.find(id: session.accountID, in: db),
+                account.disabledAt == nil
+            else { return nil }
             let hasSecondFactor = account.role.isStaff ? try await SecondFactorRepository.isConfirmed(accountID: account.id, in: db) : false
             return (session, account, hasSecondFactor)
         }
@@ -237,7 +272,11 @@ public struct AccountService: Sendable {
     /// copied before the change opens nothing after it.
     @discardableResult
     public func changePassword(
-        _ signedIn: SignedIn, current: String?, new: String?, confirmation: String?, clientAddress: String?
+        _ signedIn: SignedIn,
+        current: String?,
+        new: String?,
+        confirmation: String?,
+        clientAddress: String?
     ) async throws -> SecretToken? {
         let account = signedIn.account
         var errors = FieldErrorCollector()
@@ -263,15 +302,24 @@ public struct AccountService: Sendable {
             try await WebSessionRepository.deleteAll(accountID: account.id, in: db)
             if let replacement {
                 try await WebSessionRepository.insert(
-                    tokenHash: replacement.hash, accountID: account.id, createdAt: now,
-                    expiresAt: now.addingTimeInterval(Self.sessionLifetime(account.role)), in: db
+                    tokenHash: replacement.hash,
+                    accountID: account.id,
+                    createdAt: now,
+                    expiresAt: now.addingTimeInterval(Self.sessionLifetime(account.role)),
+                    in: db
                 )
             }
             try await APITokenRepository.deleteAll(accountID: account.id, in: db)
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: account.id, action: "account.password_changed", subjectAccountID: account.id,
-                clientAddress: clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: account.id,
+                    action: "account.password_changed",
+                    subjectAccountID: account.id,
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
         }
         return replacement
     }

@@ -4,7 +4,8 @@ import SuppleCore
 /// A one-time link on its way to a person.
 public struct OutboundLink: Sendable, Equatable {
     public enum Kind: String, Sendable {
-        case passwordReset = "password reset", staffInvitation = "staff invitation"
+        case passwordReset = "password reset"
+        case staffInvitation = "staff invitation"
         /// Someone tried to join with the email of an existing account: the owner is told, with
         /// the way to reset their password if it was them.
         case joinedAgain = "joined again"

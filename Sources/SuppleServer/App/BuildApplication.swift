@@ -1,7 +1,7 @@
 import Hummingbird
 import HummingbirdCore
-import NIOCore
 import Logging
+import NIOCore
 import Prometheus
 import SuppleContent
 import SuppleCore
@@ -17,8 +17,13 @@ public struct AppDependencies: Sendable {
     /// The exercise and article library; the bundled one unless a test brings its own.
     public var library: ContentLibrary?
 
-    public init(database: any Database, clock: any WallClock = SystemClock(), links: (any LinkDelivery)? = nil,
-                metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), library: ContentLibrary? = nil) {
+    public init(
+        database: any Database,
+        clock: any WallClock = SystemClock(),
+        links: (any LinkDelivery)? = nil,
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        library: ContentLibrary? = nil
+    ) {
         self.database = database
         self.library = library
         self.clock = clock
@@ -29,14 +34,18 @@ public struct AppDependencies: Sendable {
 
 /// The whole HTTP surface: middleware in order, then every route group.
 public func buildRouter(
-    _ configuration: AppConfiguration, dependencies: AppDependencies, logger: Logger
+    _ configuration: AppConfiguration,
+    dependencies: AppDependencies,
+    logger: Logger
 ) async throws -> Router<AppRequestContext> {
     try await buildServer(configuration, dependencies: dependencies, logger: logger).router
 }
 
 /// The router, and the program service the server's maintenance rounds share with it.
 func buildServer(
-    _ configuration: AppConfiguration, dependencies: AppDependencies, logger: Logger
+    _ configuration: AppConfiguration,
+    dependencies: AppDependencies,
+    logger: Logger
 ) async throws -> (router: Router<AppRequestContext>, program: ProgramService) {
     // Services reach the store through the claiming door, so a keyed API write claims its key
     // in its own first transaction.
@@ -44,8 +53,10 @@ func buildServer(
     let store = dependencies.database
     dependencies.database = ClaimingDatabase(base: store)
     let library = try dependencies.library ?? ContentLibrary.bundled()
-    var pages = try PageRenderer.loadBundled(emergencyNumber: configuration.emergencyNumber,
-                                             catalog: try TextCatalog.bundled().addingTerms(library.exerciseNames))
+    var pages = try PageRenderer.loadBundled(
+        emergencyNumber: configuration.emergencyNumber,
+        catalog: try TextCatalog.bundled().addingTerms(library.exerciseNames)
+    )
     pages.isDemoInstallation = try await DemoData.isDemoInstallation(store)
     if pages.isDemoInstallation {
         logger.warning("This database holds the demo: anyone can sign in to its accounts with the published password. Every page says so.")
@@ -65,7 +76,9 @@ func buildServer(
     guard let openAPI = assets.assets["openapi.json"] else { throw BundledResourceMissing(name: "openapi.json") }
     let program = ProgramService(database: dependencies.database, library: library, clock: dependencies.clock)
     let intakes = IntakeService(
-        database: dependencies.database, engine: ProgramEngine(catalog: library.exercises, articles: library.articles), clock: dependencies.clock
+        database: dependencies.database,
+        engine: ProgramEngine(catalog: library.exercises, articles: library.articles),
+        clock: dependencies.clock
     )
 
     let eligibility = EligibilityService(database: dependencies.database, clock: dependencies.clock, limits: configuration.rosterLimits)
@@ -86,8 +99,12 @@ func buildServer(
     router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies))
     router.add(middleware: IdempotencyMiddleware(database: store, clock: dependencies.clock))
 
-    OperationsRoutes(database: store, registry: dependencies.metrics, readinessDeadline: configuration.readinessTimeout,
-                     metricsToken: configuration.metricsToken).register(on: router)
+    OperationsRoutes(
+        database: store,
+        registry: dependencies.metrics,
+        readinessDeadline: configuration.readinessTimeout,
+        metricsToken: configuration.metricsToken
+    ).register(on: router)
     assets.register(on: router)
     PublicPages(pages: pages).register(on: router)
     AccountPages(accounts: accounts, eligibility: eligibility, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
@@ -125,7 +142,9 @@ func buildServer(
 
 /// The application that `supple serve` runs and the tests drive.
 public func buildApplication(
-    _ configuration: AppConfiguration, dependencies: AppDependencies, logger: Logger,
+    _ configuration: AppConfiguration,
+    dependencies: AppDependencies,
+    logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let (router, program) = try await buildServer(configuration, dependencies: dependencies, logger: logger)
@@ -136,12 +155,15 @@ public func buildApplication(
     let bodyTimeout = TimeAmount(limits.bodyTimeout)
     return Application(
         router: router,
-        server: .http1(configuration: .init(
-            additionalChannelHandlers: [RequestBodyDeadline(timeout: bodyTimeout)],
-            idleTimeout: TimeAmount(limits.idleTimeout)
-        )),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [RequestBodyDeadline(timeout: bodyTimeout)],
+                idleTimeout: TimeAmount(limits.idleTimeout)
+            )
+        ),
         configuration: .init(
-            address: .hostname(configuration.host, port: configuration.port), serverName: "Supple",
+            address: .hostname(configuration.host, port: configuration.port),
+            serverName: "Supple",
             availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections)
         ),
         services: maintenance.map { [$0] } ?? [],

@@ -25,7 +25,9 @@ enum DemoRoster {
         let last = ["Lake", "Shore", "Harbor", "Pine", "Maple", "Birch", "Cedar"]
         for index in 0..<33 {
             let born = String(format: "19%02d-%02d-%02d", 60 + index, 1 + index % 12, 1 + index % 28)
-            lines.append("LMD-\(String(format: "%04d", 100 + index)),\(first[index % first.count]),\(last[index % last.count]),\(born),,6060\(index % 10),\(index % 5 == 0 ? "dependent" : "employee"),2026-01-01,")
+            lines.append(
+                "LMD-\(String(format: "%04d", 100 + index)),\(first[index % first.count]),\(last[index % last.count]),\(born),,6060\(index % 10),\(index % 5 == 0 ? "dependent" : "employee"),2026-01-01,"
+            )
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -33,13 +35,19 @@ enum DemoRoster {
     /// Imports the roster once and links the demo members to their records.
     static func load(into database: any Database, clock: any WallClock) async throws -> Bool {
         guard let organization = try await database.read({ db in try await OrganizationRepository.find(slug: DemoData.organizationSlug, in: db) }),
-              try await database.read({ db in try await EligibilityRepository.rosterCounts(organizationID: organization.id, on: "2026-01-01", in: db) }).total == 0
+            try await database.read({ db in try await EligibilityRepository.rosterCounts(organizationID: organization.id, on: "2026-01-01", in: db) })
+                .total == 0
         else { return false }
         var remaining: [UInt8]? = Array(csv.utf8)
         let service = EligibilityService(database: database, clock: clock, limits: RosterLimits())
         _ = try await service.importRoster(
-            organization: organization, mode: .replace, asOf: CalendarDate(clock.now(), in: TimeZone(identifier: "UTC")!).description,
-            fileName: "lakeside-demo-roster.csv", by: nil, source: "demo", clientAddress: "demo data"
+            organization: organization,
+            mode: .replace,
+            asOf: CalendarDate(clock.now(), in: TimeZone(identifier: "UTC")!).description,
+            fileName: "lakeside-demo-roster.csv",
+            by: nil,
+            source: "demo",
+            clientAddress: "demo data"
         ) {
             defer { remaining = nil }
             return remaining

@@ -55,16 +55,25 @@ struct AuditPages {
         }
     }
 
-    func load(_ viewer: AccountRecord, filter: Filter, limit: Int, action: String, context: AppRequestContext) async throws -> [AuditLog.SearchEntry] {
+    func load(_ viewer: AccountRecord, filter: Filter, limit: Int, action: String, context: AppRequestContext) async throws -> [AuditLog.SearchEntry]
+    {
         let zone = TimeZone(identifier: viewer.timeZone.identifier) ?? .gmt
         let (from, to) = filter.instants(in: zone)
         let now = accounts.clock.now()
         return try await database.transaction { db in
-            try await AuditLog.record(.init(
-                occurredAt: now, actorID: viewer.id, action: action, subjectAccountID: filter.staffID,
-                detail: [filter.values["from"].map { "from=\($0)" }, filter.values["to"].map { "to=\($0)" }].compactMap { $0 }.joined(separator: " "),
-                clientAddress: context.clientAddress
-            ), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: viewer.id,
+                    action: action,
+                    subjectAccountID: filter.staffID,
+                    detail: [filter.values["from"].map { "from=\($0)" }, filter.values["to"].map { "to=\($0)" }].compactMap { $0 }.joined(
+                        separator: " "
+                    ),
+                    clientAddress: context.clientAddress
+                ),
+                in: db
+            )
             return try await AuditLog.search(actorID: filter.staffID, from: from, to: to, limit: limit, in: db)
         }
     }
@@ -80,7 +89,14 @@ struct AuditPages {
         } catch let failure as ValidationFailure {
             data.merge(failure.templateValues) { _, new in new }
             data["staff"] = options(staff, chosen: nil)
-            return try pages.page("staff_audit", title: "Audit", context: context, status: .unprocessableContent, currentPath: "/staff/audit", data: data)
+            return try pages.page(
+                "staff_audit",
+                title: "Audit",
+                context: context,
+                status: .unprocessableContent,
+                currentPath: "/staff/audit",
+                data: data
+            )
         }
         let entries = try await load(viewer, filter: filter, limit: Self.pageLimit, action: "admin.viewed_audit", context: context)
         var query = URLComponents()
@@ -90,14 +106,16 @@ struct AuditPages {
         data["count"] = "\(entries.count)"
         data["capped"] = entries.count == Self.pageLimit
         data["csvURL"] = "/staff/audit.csv" + (query.queryItems?.isEmpty == false ? "?" + (query.percentEncodedQuery ?? "") : "")
-        data["entries"] = entries.map { entry -> [String: Any] in [
-            "when": DisplayFormats.moment(entry.event.occurredAt, in: viewer.timeZone),
-            "who": entry.actorName.map { "\($0) (\(entry.actorEmail ?? ""))" } ?? "(no one signed in)",
-            "action": entry.event.action,
-            "about": entry.subjectName ?? "",
-            "detail": entry.event.detail,
-            "address": entry.event.clientAddress ?? "",
-        ] }
+        data["entries"] = entries.map { entry -> [String: Any] in
+            [
+                "when": DisplayFormats.moment(entry.event.occurredAt, in: viewer.timeZone),
+                "who": entry.actorName.map { "\($0) (\(entry.actorEmail ?? ""))" } ?? "(no one signed in)",
+                "action": entry.event.action,
+                "about": entry.subjectName ?? "",
+                "detail": entry.event.detail,
+                "address": entry.event.clientAddress ?? "",
+            ]
+        }
         return try pages.page("staff_audit", title: "Audit", context: context, currentPath: "/staff/audit", data: data)
     }
 
@@ -109,18 +127,26 @@ struct AuditPages {
         let viewer = try context.require(.exportAuditTrail).account
         let filter = try Filter(request, zone: TimeZone(identifier: viewer.timeZone.identifier) ?? .gmt)
         let entries = try await load(viewer, filter: filter, limit: Self.downloadLimit, action: "admin.exported_audit", context: context)
-        var table = CSVTable(header: ["occurred_at_utc", "actor_name", "actor_email", "actor_role", "action", "subject_name", "subject_id", "detail", "client_address"])
+        var table = CSVTable(header: [
+            "occurred_at_utc", "actor_name", "actor_email", "actor_role", "action", "subject_name", "subject_id", "detail", "client_address",
+        ])
         let timestamp = ISO8601DateFormatter()
         for entry in entries {
             let event = entry.event
-            table.append([timestamp.string(from: event.occurredAt), entry.actorName ?? "", entry.actorEmail ?? "", entry.actorRole ?? "",
-                          event.action, entry.subjectName ?? "", event.subjectAccountID?.uuidString.lowercased() ?? "",
-                          event.detail, event.clientAddress ?? ""])
+            table.append([
+                timestamp.string(from: event.occurredAt), entry.actorName ?? "", entry.actorEmail ?? "", entry.actorRole ?? "",
+                event.action, entry.subjectName ?? "", event.subjectAccountID?.uuidString.lowercased() ?? "",
+                event.detail, event.clientAddress ?? "",
+            ])
         }
         let buffer = ByteBuffer(string: table.text)
-        return Response(status: .ok, headers: [
-            .contentType: "text/csv; charset=utf-8", .contentLength: "\(buffer.readableBytes)", .cacheControl: "no-store",
-            .contentDisposition: "attachment; filename=\"supple-audit.csv\"",
-        ], body: .init(byteBuffer: buffer))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentLength: "\(buffer.readableBytes)", .cacheControl: "no-store",
+                .contentDisposition: "attachment; filename=\"supple-audit.csv\"",
+            ],
+            body: .init(byteBuffer: buffer)
+        )
     }
 }

@@ -9,7 +9,8 @@ import SuppleStore
 enum ChartAccess {
     static func member(_ idText: String?, viewer: AccountRecord, in db: any SQLDatabase) async throws -> AccountRecord {
         guard let id = idText.flatMap(UUID.init(uuidString:)),
-              let member = try await AccountRepository.find(id: id, in: db), member.role == .member else { throw HTTPError(.notFound) }
+            let member = try await AccountRepository.find(id: id, in: db), member.role == .member
+        else { throw HTTPError(.notFound) }
         let assigned = try await CareTeamRepository.isAssigned(memberID: member.id, staffID: viewer.id, in: db)
         guard AccessPolicy.mayOpenRecord(viewer.actor, assignedToMember: assigned) else { throw AccessDenied() }
         return member

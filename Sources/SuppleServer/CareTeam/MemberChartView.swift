@@ -7,30 +7,41 @@ import SuppleStore
 /// pending proposals, plan history, the activity timeline, questionnaires, messages and notes.
 /// Progress charts come from the member's own progress view, so both sides see the same numbers.
 enum MemberChartView {
-    static func planSection(_ current: ProgramService.CurrentPlan?, history: [PlanVersionRepository.Record], library: ContentLibrary,
-                            viewer: AccountRecord) -> [String: Any] {
+    static func planSection(
+        _ current: ProgramService.CurrentPlan?,
+        history: [PlanVersionRepository.Record],
+        library: ContentLibrary,
+        viewer: AccountRecord
+    ) -> [String: Any] {
         guard let current else { return ["hasPlan": false] }
         let plan = current.plan
         return [
             "hasPlan": true, "version": current.version.version,
             "effectiveFrom": current.version.effectiveFrom, "author": current.version.author,
-            "exercises": plan.exercises.map { item in [
-                "exerciseId": item.exerciseId, "name": item.name, "phase": DecisionView.phaseLabel(item.phase), "dose": item.doseText,
-                "rule": item.rationale.rule, "explanation": item.rationale.explanation, "source": item.rationale.source,
-                "doseRule": item.doseRationale.rule, "pendingReview": item.proposal != nil,
-                "proposed": item.proposal?.name ?? "",
-            ] },
+            "exercises": plan.exercises.map { item in
+                [
+                    "exerciseId": item.exerciseId, "name": item.name, "phase": DecisionView.phaseLabel(item.phase), "dose": item.doseText,
+                    "rule": item.rationale.rule, "explanation": item.rationale.explanation, "source": item.rationale.source,
+                    "doseRule": item.doseRationale.rule, "pendingReview": item.proposal != nil,
+                    "proposed": item.proposal?.name ?? "",
+                ]
+            },
             "pendingCount": plan.exercises.filter { $0.proposal != nil }.count, "hasPending": plan.exercises.contains { $0.proposal != nil },
-            "walking": "\(plan.walking.bouts > 1 ? "\(plan.walking.bouts) × " : "")\(plan.walking.startMinutes) minutes, \(plan.walking.currentDaysPerWeek) days a week now, toward \(plan.walking.targetMinutes)",
-            "history": history.reversed().map { version in [
-                "version": version.version, "effectiveFrom": version.effectiveFrom, "author": version.author, "reason": version.reason,
-                "note": version.memberNote ?? "", "confirmation": version.clinicianConfirmation ?? "", "created": DisplayFormats.moment(version.createdAt, in: viewer.timeZone),
-            ] },
+            "walking":
+                "\(plan.walking.bouts > 1 ? "\(plan.walking.bouts) × " : "")\(plan.walking.startMinutes) minutes, \(plan.walking.currentDaysPerWeek) days a week now, toward \(plan.walking.targetMinutes)",
+            "history": history.reversed().map { version in
+                [
+                    "version": version.version, "effectiveFrom": version.effectiveFrom, "author": version.author, "reason": version.reason,
+                    "note": version.memberNote ?? "", "confirmation": version.clinicianConfirmation ?? "",
+                    "created": DisplayFormats.moment(version.createdAt, in: viewer.timeZone),
+                ]
+            },
         ]
     }
 
     /// Sessions and walks of the last 30 days, newest first, one line each.
-    static func timeline(sessions: [ActivityRepository.SessionRecord], walks: [ActivityRepository.WalkRecord], today: CalendarDate) -> [[String: Any]] {
+    static func timeline(sessions: [ActivityRepository.SessionRecord], walks: [ActivityRepository.WalkRecord], today: CalendarDate) -> [[String: Any]]
+    {
         let since = today.adding(days: -30).description
         var rows: [(date: String, order: Int, row: [String: Any])] = []
         for session in sessions where session.occurrenceDate >= since {
@@ -41,8 +52,15 @@ enum MemberChartView {
             if let worst = pains.max() { detail += ", pain up to \(worst)/10" }
             if hard > 0 { detail += ", \(hard) too hard" }
             if spread { detail += ", symptoms spread" }
-            rows.append((session.occurrenceDate, 0, ["date": ProgressView.shortDate(session.occurrenceDate), "kind": "Session",
-                                                     "detail": "\(session.status == "in-progress" ? "Started" : "Finished"): \(detail)", "flag": spread]))
+            rows.append(
+                (
+                    session.occurrenceDate, 0,
+                    [
+                        "date": ProgressView.shortDate(session.occurrenceDate), "kind": "Session",
+                        "detail": "\(session.status == "in-progress" ? "Started" : "Finished"): \(detail)", "flag": spread,
+                    ]
+                )
+            )
         }
         for walk in walks where walk.date >= since {
             var detail = "\(walk.minutes) minutes, pain \(walk.pain)/10"
@@ -58,13 +76,14 @@ enum MemberChartView {
         checkIns.reversed().compactMap { checkIn -> [String: Any]? in
             guard let kind = Questionnaire(rawValue: checkIn.kind) else { return nil }
             let score = checkIn.score ?? 0
-            let reading: String = switch kind {
-            case .peg: "PEG \(FigureSVG.number(score)) of 10"
-            case .psfs: "PSFS mean \(FigureSVG.number(score)) of 10"
-            case .mood: "PHQ-2 + GAD-2 total \(FigureSVG.number(score)) of 12"
-            case .phq9: "PHQ-9 \(FigureSVG.number(score)) of 27"
-            case .groc: "GROC \(score >= 0 ? "+" : "")\(FigureSVG.number(score)) (−7 to +7)"
-            }
+            let reading: String =
+                switch kind {
+                case .peg: "PEG \(FigureSVG.number(score)) of 10"
+                case .psfs: "PSFS mean \(FigureSVG.number(score)) of 10"
+                case .mood: "PHQ-2 + GAD-2 total \(FigureSVG.number(score)) of 12"
+                case .phq9: "PHQ-9 \(FigureSVG.number(score)) of 27"
+                case .groc: "GROC \(score >= 0 ? "+" : "")\(FigureSVG.number(score)) (−7 to +7)"
+                }
             return ["date": ProgressView.shortDate(checkIn.date), "title": kind.title, "reading": reading]
         }
     }

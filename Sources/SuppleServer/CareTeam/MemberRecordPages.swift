@@ -34,7 +34,8 @@ struct MemberRecordPages {
             var chosen: [(role: Role, field: String, staffID: UUID)] = []
             for (role, field) in Self.careTeamFields {
                 guard let staffID = context.form[field].flatMap(UUID.init(uuidString:)) else {
-                    errors.add(field, "Choose a \(role.displayName.lowercased()) from the list."); continue
+                    errors.add(field, "Choose a \(role.displayName.lowercased()) from the list.")
+                    continue
                 }
                 chosen.append((role, field, staffID))
             }
@@ -48,8 +49,17 @@ struct MemberRecordPages {
                 changed.append(role.rawValue)
             }
             if !changed.isEmpty {
-                try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "admin.reassigned_care_team", subjectAccountID: member.id,
-                                                detail: "roles=\(changed.joined(separator: ","))", clientAddress: context.clientAddress), in: db)
+                try await AuditLog.record(
+                    .init(
+                        occurredAt: now,
+                        actorID: viewer.id,
+                        action: "admin.reassigned_care_team",
+                        subjectAccountID: member.id,
+                        detail: "roles=\(changed.joined(separator: ","))",
+                        clientAddress: context.clientAddress
+                    ),
+                    in: db
+                )
             }
             return true
         }
@@ -65,8 +75,16 @@ struct MemberRecordPages {
         let now = intakes.clock.now()
         let trail = try await intakes.database.transaction { db -> [AuditLog.TrailEntry]? in
             guard let member = try await AccountRepository.find(id: id, in: db), member.role == .member else { return nil }
-            try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "admin.exported_audit_trail",
-                                            subjectAccountID: member.id, clientAddress: context.clientAddress), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: viewer.id,
+                    action: "admin.exported_audit_trail",
+                    subjectAccountID: member.id,
+                    clientAddress: context.clientAddress
+                ),
+                in: db
+            )
             return try await AuditLog.trail(for: member.id, in: db)
         }
         guard let trail else { throw HTTPError(.notFound) }
@@ -74,15 +92,21 @@ struct MemberRecordPages {
         let timestamp = ISO8601DateFormatter()
         for entry in trail {
             let event = entry.event
-            table.append([timestamp.string(from: event.occurredAt), entry.actorEmail ?? "", entry.actorRole ?? "", event.action,
-                          event.subjectAccountID == id ? "this member" : (event.subjectAccountID?.uuidString.lowercased() ?? ""),
-                          event.detail, event.clientAddress ?? ""])
+            table.append([
+                timestamp.string(from: event.occurredAt), entry.actorEmail ?? "", entry.actorRole ?? "", event.action,
+                event.subjectAccountID == id ? "this member" : (event.subjectAccountID?.uuidString.lowercased() ?? ""),
+                event.detail, event.clientAddress ?? "",
+            ])
         }
         let buffer = ByteBuffer(string: table.text)
-        return Response(status: .ok, headers: [
-            .contentType: "text/csv; charset=utf-8", .contentLength: "\(buffer.readableBytes)", .cacheControl: "no-store",
-            .contentDisposition: "attachment; filename=\"audit-\(id.uuidString.lowercased()).csv\"",
-        ], body: .init(byteBuffer: buffer))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentLength: "\(buffer.readableBytes)", .cacheControl: "no-store",
+                .contentDisposition: "attachment; filename=\"audit-\(id.uuidString.lowercased()).csv\"",
+            ],
+            body: .init(byteBuffer: buffer)
+        )
     }
 
     @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -90,17 +114,32 @@ struct MemberRecordPages {
         let now = intakes.clock.now()
         let member = try await intakes.database.transaction { db in
             let member = try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db)
-            try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "staff.viewed_member_record",
-                                            subjectAccountID: member.id, clientAddress: context.clientAddress), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: viewer.id,
+                    action: "staff.viewed_member_record",
+                    subjectAccountID: member.id,
+                    clientAddress: context.clientAddress
+                ),
+                in: db
+            )
             return member
         }
-        return try await chart(member, viewer: viewer, context: context, notice: Self.notices[request.uri.queryParameters["done"].map(String.init) ?? ""] ?? "",
-                               amending: request.uri.queryParameters["amend"].flatMap { UUID(uuidString: String($0)) }?.uuidString.lowercased() ?? "")
+        return try await chart(
+            member,
+            viewer: viewer,
+            context: context,
+            notice: Self.notices[request.uri.queryParameters["done"].map(String.init) ?? ""] ?? "",
+            amending: request.uri.queryParameters["amend"].flatMap { UUID(uuidString: String($0)) }?.uuidString.lowercased() ?? ""
+        )
     }
 
-    static let notices = ["reassigned": "Care team updated.", "plan-saved": "Plan saved as a new version. The member sees it, with your note, today.",
-                          "note-saved": "Note added to the record.",
-                          "released": "Program started: the plan is version 1, effective today. The member sees your note with it."]
+    static let notices = [
+        "reassigned": "Care team updated.", "plan-saved": "Plan saved as a new version. The member sees it, with your note, today.",
+        "note-saved": "Note added to the record.",
+        "released": "Program started: the plan is version 1, effective today. The member sees your note with it.",
+    ]
 
     /// "Review and start the program" on the chart of a member whose program is on hold.
     @Sendable func releaseHold(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -125,21 +164,38 @@ struct MemberRecordPages {
         } catch let failure as ValidationFailure {
             var values: [String: String] = [:]
             for (field, _) in ClinicalNotes.fields { values[field] = context.form[field] ?? "" }
-            return try await chart(member, viewer: viewer, context: context, noteValues: values, noteFailure: failure, amending: context.form["amends"] ?? "")
+            return try await chart(
+                member,
+                viewer: viewer,
+                context: context,
+                noteValues: values,
+                noteFailure: failure,
+                amending: context.form["amends"] ?? ""
+            )
         }
     }
 
-    func chart(_ member: AccountRecord, viewer: AccountRecord, context: AppRequestContext, notice: String = "",
-               noteValues: [String: String] = [:], noteFailure: ValidationFailure? = nil, amending: String = "",
-               releaseNote: String = "", releaseFailure: ValidationFailure? = nil) async throws -> Response {
+    func chart(
+        _ member: AccountRecord,
+        viewer: AccountRecord,
+        context: AppRequestContext,
+        notice: String = "",
+        noteValues: [String: String] = [:],
+        noteFailure: ValidationFailure? = nil,
+        amending: String = "",
+        releaseNote: String = "",
+        releaseFailure: ValidationFailure? = nil
+    ) async throws -> Response {
         let (alerts, history, sessions, walks, checkIns, written, recent) = try await intakes.database.read { db in
-            (try await AlertRepository.forMember(member.id, in: db),
-             try await PlanVersionRepository.all(memberID: member.id, in: db),
-             try await ActivityRepository.sessions(memberID: member.id, in: db),
-             try await ActivityRepository.walks(memberID: member.id, in: db),
-             try await ActivityRepository.checkIns(memberID: member.id, in: db),
-             try await ClinicalNoteRepository.forMember(member.id, in: db),
-             try await MessageRepository.thread(memberID: member.id, limit: 3, in: db))
+            (
+                try await AlertRepository.forMember(member.id, in: db),
+                try await PlanVersionRepository.all(memberID: member.id, in: db),
+                try await ActivityRepository.sessions(memberID: member.id, in: db),
+                try await ActivityRepository.walks(memberID: member.id, in: db),
+                try await ActivityRepository.checkIns(memberID: member.id, in: db),
+                try await ClinicalNoteRepository.forMember(member.id, in: db),
+                try await MessageRepository.thread(memberID: member.id, limit: 3, in: db)
+            )
         }
         let careTeam = try await careTeamChoices(memberID: member.id, viewer: viewer)
         let latest = try await intakes.latestDecision(for: member.id)
@@ -149,8 +205,12 @@ struct MemberRecordPages {
         var data: [String: Any] = [
             "memberName": member.name.value, "memberEmail": member.email.value, "memberTimeZone": member.timeZone.identifier,
             "joined": DisplayFormats.day(member.createdAt, in: viewer.timeZone),
-            "alerts": alerts.map { ["severity": $0.severity.rawValue, "reason": $0.reason, "when": DisplayFormats.day($0.createdAt, in: viewer.timeZone),
-                                    "open": $0.resolvedAt == nil] },
+            "alerts": alerts.map {
+                [
+                    "severity": $0.severity.rawValue, "reason": $0.reason, "when": DisplayFormats.day($0.createdAt, in: viewer.timeZone),
+                    "open": $0.resolvedAt == nil,
+                ]
+            },
             "hasDecision": latest != nil,
             "careTeam": careTeam.current, "reassign": careTeam.choices ?? [], "canReassign": careTeam.choices != nil,
             "memberID": memberID, "notice": notice,
@@ -173,21 +233,28 @@ struct MemberRecordPages {
             data["glance"] = ChartGlance.make(decision, intake: try await intakes.latestIntake(for: member.id))
             // On hold at intake: the reason first, and the way to start the program once reviewed.
             if current == nil, decision.triage.programStatus == .onHold, decision.plan != nil {
-                data["onHold"] = [
-                    "flags": decision.triage.flags.filter { $0.tier == decision.triage.tier }.map { ["explanation": $0.rationale.explanation] },
-                    "contactWithin": decision.triage.contactWithin ?? "",
-                    "waiting": DisplayFormats.day(at, in: viewer.timeZone),
-                    "canRelease": AccessPolicy.permits(viewer.actor, .editPlan),
-                    "note": releaseNote,
-                    "error": releaseFailure?.errors.first?.message ?? "",
-                ] as [String: Any]
+                data["onHold"] =
+                    [
+                        "flags": decision.triage.flags.filter { $0.tier == decision.triage.tier }.map { ["explanation": $0.rationale.explanation] },
+                        "contactWithin": decision.triage.contactWithin ?? "",
+                        "waiting": DisplayFormats.day(at, in: viewer.timeZone),
+                        "canRelease": AccessPolicy.permits(viewer.actor, .editPlan),
+                        "note": releaseNote,
+                        "error": releaseFailure?.errors.first?.message ?? "",
+                    ] as [String: Any]
             }
         }
         // A release refused with no hold card to show it on (already started) says why at the top.
         if data["onHold"] == nil, let releaseFailure { data["releaseError"] = releaseFailure.errors.first?.message ?? "" }
         let failed = noteFailure != nil || releaseFailure != nil
-        return try pages.page("staff_member", title: member.name.value, context: context, status: !failed ? .ok : .unprocessableContent,
-                              currentPath: "/staff/members", data: data)
+        return try pages.page(
+            "staff_member",
+            title: member.name.value,
+            context: context,
+            status: !failed ? .ok : .unprocessableContent,
+            currentPath: "/staff/members",
+            data: data
+        )
     }
 }
 
@@ -198,17 +265,22 @@ extension MemberRecordPages {
     /// Who looks after the member now, and, for an admin, the choices for each role.
     func careTeamChoices(memberID: UUID, viewer: AccountRecord) async throws -> (current: [[String: String]], choices: [[String: Any]]?) {
         let (assigned, staff) = try await intakes.database.read { db in
-            (try await CareTeamRepository.assignment(memberID: memberID, in: db),
-             try await AccountRepository.list(roles: [.physicalTherapist, .healthCoach], in: db).filter { $0.disabledAt == nil })
+            (
+                try await CareTeamRepository.assignment(memberID: memberID, in: db),
+                try await AccountRepository.list(roles: [.physicalTherapist, .healthCoach], in: db).filter { $0.disabledAt == nil }
+            )
         }
         let current = Self.careTeamFields.map(\.role).map { role in
             ["role": role.displayName, "name": staff.first { $0.id == assigned[role] }?.name.value ?? "Not assigned yet"]
         }
         guard AccessPolicy.permits(viewer.actor, .reassignCareTeam) else { return (current, nil) }
         let choices: [[String: Any]] = Self.careTeamFields.map { role, field in
-            ["field": field, "label": role.displayName, "options": staff.filter { $0.role == role }.map { person -> [String: Any] in
-                ["id": person.id.uuidString.lowercased(), "name": person.name.value, "selected": person.id == assigned[role]]
-            }]
+            [
+                "field": field, "label": role.displayName,
+                "options": staff.filter { $0.role == role }.map { person -> [String: Any] in
+                    ["id": person.id.uuidString.lowercased(), "name": person.name.value, "selected": person.id == assigned[role]]
+                },
+            ]
         }
         return (current, choices)
     }
@@ -231,21 +303,35 @@ enum StaffDecisionView {
         var view: [String: Any] = [
             "tier": decision.triage.tier.rawValue, "status": decision.triage.programStatus.rawValue,
             "contactWithin": decision.triage.contactWithin ?? "",
-            "flags": decision.triage.flags.map { ["id": $0.id, "tier": $0.tier.rawValue, "explanation": $0.rationale.explanation, "source": $0.rationale.source] },
+            "flags": decision.triage.flags.map {
+                ["id": $0.id, "tier": $0.tier.rawValue, "explanation": $0.rationale.explanation, "source": $0.rationale.source]
+            },
             "yellowFlags": decision.yellowFlags.map { row($0.rationale) },
             "classification": classificationText(c),
             "classificationReasons": c.rationale.map(row),
             "engineVersion": decision.engineVersion,
         ]
         if let plan = decision.plan {
-            view["exercises"] = plan.exercises.map { item in [
-                "exerciseId": item.exerciseId, "name": item.name, "phase": DecisionView.phaseLabel(item.phase), "dose": item.doseText,
-                "rule": item.rationale.rule, "explanation": item.rationale.explanation, "source": item.rationale.source,
-                "doseRule": item.doseRationale.rule,
-            ] }
-            view["walking"] = plan.walking.rationale.map(row) + [["rule": "W-plan", "explanation": "Start \(plan.walking.startMinutes) min × \(plan.walking.bouts), \(plan.walking.daysPerWeekStart) days/week; weeks: \(plan.walking.weeklyMinutes.map(String.init).joined(separator: ", ")). Break: \(plan.walking.breakRule)", "source": "docs/intake.md"]]
+            view["exercises"] = plan.exercises.map { item in
+                [
+                    "exerciseId": item.exerciseId, "name": item.name, "phase": DecisionView.phaseLabel(item.phase), "dose": item.doseText,
+                    "rule": item.rationale.rule, "explanation": item.rationale.explanation, "source": item.rationale.source,
+                    "doseRule": item.doseRationale.rule,
+                ]
+            }
+            view["walking"] =
+                plan.walking.rationale.map(row) + [
+                    [
+                        "rule": "W-plan",
+                        "explanation":
+                            "Start \(plan.walking.startMinutes) min × \(plan.walking.bouts), \(plan.walking.daysPerWeekStart) days/week; weeks: \(plan.walking.weeklyMinutes.map(String.init).joined(separator: ", ")). Break: \(plan.walking.breakRule)",
+                        "source": "docs/intake.md",
+                    ]
+                ]
             view["habits"] = [plan.heat.map { row($0.rationale) }, plan.movementSnacks.map { row($0.rationale) }].compactMap { $0 }
-            view["education"] = plan.education.map { ["slug": $0.slug, "title": $0.title, "rule": $0.rationale.rule, "explanation": $0.rationale.explanation] }
+            view["education"] = plan.education.map {
+                ["slug": $0.slug, "title": $0.title, "rule": $0.rationale.rule, "explanation": $0.rationale.explanation]
+            }
             view["cautions"] = plan.cautions.map { row($0.rationale) }
         }
         return view

@@ -15,7 +15,9 @@ struct MessageAPIRoutes {
 
     @Sendable func thread(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try context.require(.useMemberApp).account
-        return try APIJSON.response(StaffAPIRoutes.messages(try await messaging.read(threadOf: member.id, by: member, clientAddress: context.clientAddress)))
+        return try APIJSON.response(
+            StaffAPIRoutes.messages(try await messaging.read(threadOf: member.id, by: member, clientAddress: context.clientAddress))
+        )
     }
 
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> Response {

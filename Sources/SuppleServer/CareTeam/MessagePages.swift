@@ -26,14 +26,26 @@ struct MessagePages {
     @Sendable func memberSend(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try context.require(.useMemberApp).account
         do {
-            try await messaging.send(context.form["body"], from: member, threadOf: member.id, idempotencyKey: context.form["key"] ?? "", clientAddress: context.clientAddress)
+            try await messaging.send(
+                context.form["body"],
+                from: member,
+                threadOf: member.id,
+                idempotencyKey: context.form["key"] ?? "",
+                clientAddress: context.clientAddress
+            )
             return .redirect(to: "/messages?done=sent#latest")
         } catch let failure as ValidationFailure {
             return try await memberPage(member, context: context, draft: context.form["body"] ?? "", failure: failure)
         }
     }
 
-    func memberPage(_ member: AccountRecord, context: AppRequestContext, sent: Bool = false, draft: String = "", failure: ValidationFailure? = nil) async throws -> Response {
+    func memberPage(
+        _ member: AccountRecord,
+        context: AppRequestContext,
+        sent: Bool = false,
+        draft: String = "",
+        failure: ValidationFailure? = nil
+    ) async throws -> Response {
         let messages = try await messaging.read(threadOf: member.id, by: member, clientAddress: context.clientAddress)
         let team = try await database.read { db in try await CareTeamRepository.team(memberID: member.id, in: db) }
         var data: [String: Any] = [
@@ -43,8 +55,14 @@ struct MessagePages {
             "notice": sent ? "Sent. Your care team usually answers within one working day." : "",
         ]
         if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("messages", title: "Messages", context: context, status: failure == nil ? .ok : .unprocessableContent,
-                              currentPath: "/messages", data: data)
+        return try pages.page(
+            "messages",
+            title: "Messages",
+            context: context,
+            status: failure == nil ? .ok : .unprocessableContent,
+            currentPath: "/messages",
+            data: data
+        )
     }
 
     @Sendable func staffThread(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -52,7 +70,9 @@ struct MessagePages {
         let member = try await database.read { db in try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db) }
         var draft = ""
         if let chosen = request.uri.queryParameters["reply"].flatMap({ UUID(uuidString: String($0)) }) {
-            draft = try await database.read { db in try await SavedReplyRepository.list(staffID: viewer.id, in: db) }.first { $0.id == chosen }?.body ?? ""
+            draft =
+                try await database.read { db in try await SavedReplyRepository.list(staffID: viewer.id, in: db) }.first { $0.id == chosen }?.body
+                ?? ""
         }
         return try await staffPage(member, viewer: viewer, context: context, sent: request.uri.queryParameters["done"] == "sent", draft: draft)
     }
@@ -61,14 +81,27 @@ struct MessagePages {
         let viewer = try context.require(.messageMembers).account
         let member = try await database.read { db in try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db) }
         do {
-            try await messaging.send(context.form["body"], from: viewer, threadOf: member.id, idempotencyKey: context.form["key"] ?? "", clientAddress: context.clientAddress)
+            try await messaging.send(
+                context.form["body"],
+                from: viewer,
+                threadOf: member.id,
+                idempotencyKey: context.form["key"] ?? "",
+                clientAddress: context.clientAddress
+            )
             return .redirect(to: "/staff/members/\(member.id.uuidString.lowercased())/messages?done=sent#latest")
         } catch let failure as ValidationFailure {
             return try await staffPage(member, viewer: viewer, context: context, draft: context.form["body"] ?? "", failure: failure)
         }
     }
 
-    func staffPage(_ member: AccountRecord, viewer: AccountRecord, context: AppRequestContext, sent: Bool = false, draft: String, failure: ValidationFailure? = nil) async throws -> Response {
+    func staffPage(
+        _ member: AccountRecord,
+        viewer: AccountRecord,
+        context: AppRequestContext,
+        sent: Bool = false,
+        draft: String,
+        failure: ValidationFailure? = nil
+    ) async throws -> Response {
         let messages = try await messaging.read(threadOf: member.id, by: viewer, clientAddress: context.clientAddress)
         let replies = try await database.read { db in try await SavedReplyRepository.list(staffID: viewer.id, in: db) }
         let memberID = member.id.uuidString.lowercased()
@@ -81,7 +114,13 @@ struct MessagePages {
             "notice": sent ? "Message sent." : "",
         ]
         if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("staff_messages", title: "Messages: \(member.name.value)", context: context,
-                              status: failure == nil ? .ok : .unprocessableContent, currentPath: "/staff/members", data: data)
+        return try pages.page(
+            "staff_messages",
+            title: "Messages: \(member.name.value)",
+            context: context,
+            status: failure == nil ? .ok : .unprocessableContent,
+            currentPath: "/staff/members",
+            data: data
+        )
     }
 }

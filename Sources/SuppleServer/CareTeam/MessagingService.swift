@@ -14,16 +14,32 @@ struct MessagingService: Sendable {
     /// their record (the caller checks that). A repeated idempotency key stores nothing again.
     func send(_ raw: String?, from sender: AccountRecord, threadOf memberID: UUID, idempotencyKey: String, clientAddress: String?) async throws {
         let body: String
-        do { body = try TextInput.paragraphs(raw, field: "body", label: "message", maxLength: Self.maxLength) }
-        catch { throw ValidationFailure([error]) }
+        do { body = try TextInput.paragraphs(raw, field: "body", label: "message", maxLength: Self.maxLength) } catch {
+            throw ValidationFailure([error])
+        }
         try IdempotencyKey.check(idempotencyKey)
         let now = clock.now()
         try await database.transaction { db in
-            let stored = try await MessageRepository.send(memberID: memberID, senderID: sender.id, body: body,
-                                                          idempotencyKey: "\(sender.id.uuidString):\(idempotencyKey)", at: now, in: db)
+            let stored = try await MessageRepository.send(
+                memberID: memberID,
+                senderID: sender.id,
+                body: body,
+                idempotencyKey: "\(sender.id.uuidString):\(idempotencyKey)",
+                at: now,
+                in: db
+            )
             if stored, sender.role.isStaff {
-                try await AuditLog.record(.init(occurredAt: now, actorID: sender.id, action: "staff.sent_message", subjectAccountID: memberID,
-                                                detail: "characters=\(body.count)", clientAddress: clientAddress), in: db)
+                try await AuditLog.record(
+                    .init(
+                        occurredAt: now,
+                        actorID: sender.id,
+                        action: "staff.sent_message",
+                        subjectAccountID: memberID,
+                        detail: "characters=\(body.count)",
+                        clientAddress: clientAddress
+                    ),
+                    in: db
+                )
             }
         }
     }
@@ -47,8 +63,16 @@ struct MessagingService: Sendable {
         return try await database.transaction { db in
             let messages = try await MessageRepository.thread(memberID: memberID, in: db)
             try await MessageRepository.markRead(memberID: memberID, readerID: reader.id, until: now, in: db)
-            try await AuditLog.record(.init(occurredAt: now, actorID: reader.id, action: "staff.read_messages", subjectAccountID: memberID,
-                                            clientAddress: clientAddress), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: reader.id,
+                    action: "staff.read_messages",
+                    subjectAccountID: memberID,
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
             return messages
         }
     }
@@ -59,10 +83,13 @@ struct MessagingService: Sendable {
 
     /// The thread shaped for a page, in the reader's time zone.
     static func view(_ messages: [MessageRepository.Message], reader: AccountRecord) -> [[String: Any]] {
-        messages.map { message in [
-            "body": message.body, "fromMember": message.isFromMember, "mine": message.senderID == reader.id,
-            "sender": message.senderID == reader.id ? "You" : (message.isFromMember ? message.senderName : "\(message.senderName), \(message.senderRole.displayName.lowercased())"),
-            "when": DisplayFormats.moment(message.sentAt, in: reader.timeZone),
-        ] }
+        messages.map { message in
+            [
+                "body": message.body, "fromMember": message.isFromMember, "mine": message.senderID == reader.id,
+                "sender": message.senderID == reader.id
+                    ? "You" : (message.isFromMember ? message.senderName : "\(message.senderName), \(message.senderRole.displayName.lowercased())"),
+                "when": DisplayFormats.moment(message.sentAt, in: reader.timeZone),
+            ]
+        }
     }
 }

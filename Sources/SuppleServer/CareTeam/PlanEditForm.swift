@@ -9,7 +9,10 @@ enum PlanEditForm {
         var errors = FieldErrorCollector()
         func number(_ name: String, _ label: String, errorField: String) -> Int? {
             guard let text = form[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            guard let value = Int(text) else { errors.add(errorField, "\(label) must be a whole number."); return nil }
+            guard let value = Int(text) else {
+                errors.add(errorField, "\(label) must be a whole number.")
+                return nil
+            }
             return value
         }
         for item in plan.exercises {
@@ -26,8 +29,14 @@ enum PlanEditForm {
             let hold = item.dose.holdSeconds == nil ? nil : number("hold.\(id)", "Hold seconds", errorField: field) ?? item.dose.holdSeconds
             let minutes = item.dose.minutes == nil ? nil : number("minutes.\(id)", "Minutes", errorField: field) ?? item.dose.minutes
             // A new hold is one length, not a range; an unchanged hold keeps its range.
-            let dose = Dose(sets: sets, reps: reps, holdSeconds: hold, holdSecondsMax: hold == item.dose.holdSeconds ? item.dose.holdSecondsMax : nil,
-                            minutes: minutes, perSide: item.dose.perSide)
+            let dose = Dose(
+                sets: sets,
+                reps: reps,
+                holdSeconds: hold,
+                holdSecondsMax: hold == item.dose.holdSeconds ? item.dose.holdSecondsMax : nil,
+                minutes: minutes,
+                perSide: item.dose.perSide
+            )
             if dose != item.dose { edit.doses[id] = dose }
         }
         edit.remove = Set(form.all("remove"))

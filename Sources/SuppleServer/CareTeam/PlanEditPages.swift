@@ -22,8 +22,16 @@ struct PlanEditPages {
         let now = program.clock.now()
         let member = try await program.database.transaction { db in
             let member = try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db)
-            try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "staff.opened_plan_editor",
-                                            subjectAccountID: member.id, clientAddress: context.clientAddress), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: viewer.id,
+                    action: "staff.opened_plan_editor",
+                    subjectAccountID: member.id,
+                    clientAddress: context.clientAddress
+                ),
+                in: db
+            )
             return member
         }
         return try await page(member: member, query: request.uri.queryParameters["q"].map(String.init) ?? "", form: FormFields(), context: context)
@@ -38,8 +46,15 @@ struct PlanEditPages {
         do {
             guard let current = try await program.currentPlan(for: member.id) else { throw HTTPError(.notFound) }
             let edit = try PlanEditForm.read(form, plan: current.plan)
-            switch try await editing.save(edit, basedOn: form["basedOn"].flatMap { Int($0) }, for: member, by: viewer,
-                                          note: form["note"] ?? "", confirmation: form["confirmation"] ?? "", clientAddress: context.clientAddress) {
+            switch try await editing.save(
+                edit,
+                basedOn: form["basedOn"].flatMap { Int($0) },
+                for: member,
+                by: viewer,
+                note: form["note"] ?? "",
+                confirmation: form["confirmation"] ?? "",
+                clientAddress: context.clientAddress
+            ) {
             case .saved:
                 return .redirect(to: "/staff/members/\(member.id.uuidString.lowercased())?done=plan-saved#plan")
             case .needsConfirmation(let warnings):
@@ -50,12 +65,23 @@ struct PlanEditPages {
         }
     }
 
-    func page(member: AccountRecord, query: String, form: FormFields, warnings: [PlanGuardrails.Warning] = [],
-              failure: ValidationFailure? = nil, context: AppRequestContext) async throws -> Response {
+    func page(
+        member: AccountRecord,
+        query: String,
+        form: FormFields,
+        warnings: [PlanGuardrails.Warning] = [],
+        failure: ValidationFailure? = nil,
+        context: AppRequestContext
+    ) async throws -> Response {
         let memberID = member.id.uuidString.lowercased()
         guard let current = try await program.currentPlan(for: member.id) else {
-            return try pages.page("staff_plan_edit", title: "Edit plan: \(member.name.value)", context: context, currentPath: "/staff/members",
-                                  data: ["memberName": member.name.value, "memberID": memberID, "noPlan": true])
+            return try pages.page(
+                "staff_plan_edit",
+                title: "Edit plan: \(member.name.value)",
+                context: context,
+                currentPath: "/staff/members",
+                data: ["memberName": member.name.value, "memberID": memberID, "noPlan": true]
+            )
         }
         let catalog = program.library.exercises
         let plan = current.plan
@@ -68,7 +94,9 @@ struct PlanEditPages {
             let id = item.exerciseId
             let exercise = catalog[id]
             let nearby = exercise.map { catalog.regressions(of: $0) + catalog.progressions(of: $0) } ?? []
-            let sameRegion = catalog.all.filter { candidate in !candidate.regions.filter { exercise?.regions.contains($0) ?? regions.contains($0) }.isEmpty }
+            let sameRegion = catalog.all.filter { candidate in
+                !candidate.regions.filter { exercise?.regions.contains($0) ?? regions.contains($0) }.isEmpty
+            }
             var options: [Exercise] = []
             for candidate in nearby + sameRegion where !inPlan.contains(candidate.id) && !options.contains(where: { $0.id == candidate.id }) {
                 options.append(candidate)
@@ -81,20 +109,26 @@ struct PlanEditPages {
                 "hasHold": item.dose.holdSeconds != nil, "hold": value("hold.\(id)", item.dose.holdSeconds),
                 "hasMinutes": item.dose.minutes != nil, "minutes": value("minutes.\(id)", item.dose.minutes),
                 "removed": form.all("remove").contains(id),
-                "swapOptions": options.map { option in [
-                    "id": option.id, "label": "\(option.name) (level \(option.level), \(option.position.label.lowercased()), \(option.spineBias.rawValue))",
-                    "selected": option.id == chosenSwap,
-                ] },
-                "error": [failure?.message(for: "dose.\(id)"), failure?.message(for: "swap.\(id)"), failure?.message(for: "remove.\(id)"),
-                          failure?.message(for: "review.\(id)")].compactMap { $0 }.joined(separator: " "),
+                "swapOptions": options.map { option in
+                    [
+                        "id": option.id,
+                        "label": "\(option.name) (level \(option.level), \(option.position.label.lowercased()), \(option.spineBias.rawValue))",
+                        "selected": option.id == chosenSwap,
+                    ]
+                },
+                "error": [
+                    failure?.message(for: "dose.\(id)"), failure?.message(for: "swap.\(id)"), failure?.message(for: "remove.\(id)"),
+                    failure?.message(for: "review.\(id)"),
+                ].compactMap { $0 }.joined(separator: " "),
             ]
             if let proposal = item.proposal {
                 let choice = form["review.\(id)"] ?? ""
-                row["pending"] = [
-                    "proposedName": proposal.name,
-                    "reason": proposal.rationale.explanation, "source": proposal.rationale.source,
-                    "approve": choice == "approve", "reject": choice == "reject", "later": choice != "approve" && choice != "reject",
-                ] as [String: Any]
+                row["pending"] =
+                    [
+                        "proposedName": proposal.name,
+                        "reason": proposal.rationale.explanation, "source": proposal.rationale.source,
+                        "approve": choice == "approve", "reject": choice == "reject", "later": choice != "approve" && choice != "reject",
+                    ] as [String: Any]
             }
             return row
         }
@@ -109,11 +143,13 @@ struct PlanEditPages {
             "rows": rows, "hasPending": plan.exercises.contains { $0.proposal != nil },
             "query": trimmedQuery, "searched": !trimmedQuery.isEmpty,
             "keptAdds": keptAdds.map { ["id": $0.id, "name": $0.name] }, "hasKeptAdds": !keptAdds.isEmpty,
-            "results": found.map { exercise in [
-                "id": exercise.id, "name": exercise.name, "summary": exercise.summary, "level": exercise.level,
-                "position": exercise.position.label, "bias": exercise.spineBias.rawValue, "dose": exercise.dose.description,
-                "checked": added.contains(exercise.id),
-            ] },
+            "results": found.map { exercise in
+                [
+                    "id": exercise.id, "name": exercise.name, "summary": exercise.summary, "level": exercise.level,
+                    "position": exercise.position.label, "bias": exercise.spineBias.rawValue, "dose": exercise.dose.description,
+                    "checked": added.contains(exercise.id),
+                ]
+            },
             "walkingMinutes": value("walkingMinutes", plan.walking.startMinutes),
             "note": form["note"] ?? "", "confirmation": form["confirmation"] ?? "",
             "warnings": warnings.map { ["rule": $0.rule, "message": $0.message, "source": $0.source] },
@@ -123,7 +159,13 @@ struct PlanEditPages {
             data.merge(failure.templateValues) { _, new in new }
             data["errorList"] = failure.errors.map { ["message": $0.message] }
         }
-        return try pages.page("staff_plan_edit", title: "Edit plan: \(member.name.value)", context: context,
-                              status: failure == nil && warnings.isEmpty ? .ok : .unprocessableContent, currentPath: "/staff/members", data: data)
+        return try pages.page(
+            "staff_plan_edit",
+            title: "Edit plan: \(member.name.value)",
+            context: context,
+            status: failure == nil && warnings.isEmpty ? .ok : .unprocessableContent,
+            currentPath: "/staff/members",
+            data: data
+        )
     }
 }

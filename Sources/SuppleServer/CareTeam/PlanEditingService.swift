@@ -17,21 +17,39 @@ struct PlanEditingService: Sendable {
 
     /// What the engine knew about the member at intake, which the guardrails measure against.
     func engineContext(for memberID: UUID) async throws -> (intake: Intake, classification: Classification)? {
-        guard let (decision, _) = try await intakes.latestDecision(for: memberID), let intake = try await intakes.latestIntake(for: memberID) else { return nil }
+        guard let (decision, _) = try await intakes.latestDecision(for: memberID), let intake = try await intakes.latestIntake(for: memberID) else {
+            return nil
+        }
         return (intake, decision.classification)
     }
 
     func warnings(for edited: ProgramPlan, current: ProgramPlan, memberID: UUID) async throws -> [PlanGuardrails.Warning] {
         guard let context = try await engineContext(for: memberID) else { return [] }
-        return PlanGuardrails.check(edited: edited, original: current, intake: context.intake, classification: context.classification, catalog: program.library.exercises)
+        return PlanGuardrails.check(
+            edited: edited,
+            original: current,
+            intake: context.intake,
+            classification: context.classification,
+            catalog: program.library.exercises
+        )
     }
 
     /// Applies the edit. `basedOn` is the version the clinician was looking at: if the plan moved
     /// on meanwhile (a session adapted it), nothing is saved and they are asked to look again.
-    func save(_ edit: PlanEdit, basedOn: Int?, for member: AccountRecord, by clinician: AccountRecord, note: String, confirmation: String,
-              clientAddress: String?) async throws -> Outcome {
+    func save(
+        _ edit: PlanEdit,
+        basedOn: Int?,
+        for member: AccountRecord,
+        by clinician: AccountRecord,
+        note: String,
+        confirmation: String,
+        clientAddress: String?
+    ) async throws -> Outcome {
         guard let current = try await program.currentPlan(for: member.id) else {
-            throw ValidationFailure(field: "plan", message: "This member has no plan yet: they have not finished the intake, or their program is on hold.")
+            throw ValidationFailure(
+                field: "plan",
+                message: "This member has no plan yet: they have not finished the intake, or their program is on hold."
+            )
         }
         // Checked here for a quick answer, and again inside the write, where it counts.
         if let basedOn, basedOn != current.version.version { throw Self.changedMeanwhile(current.version.version) }
@@ -58,9 +76,20 @@ struct PlanEditingService: Sendable {
         let stillPending = edited.exercises.contains { $0.proposal != nil }
         let record: PlanVersionRepository.Record
         do {
-            record = try await saveVersion(member: member, clinician: clinician, basedOn: current.version.version, today: today,
-                                           reason: reason, json: json, note: note, accepted: accepted, stillPending: stillPending,
-                                           warnings: warnings.count, now: now, clientAddress: clientAddress)
+            record = try await saveVersion(
+                member: member,
+                clinician: clinician,
+                basedOn: current.version.version,
+                today: today,
+                reason: reason,
+                json: json,
+                note: note,
+                accepted: accepted,
+                stillPending: stillPending,
+                warnings: warnings.count,
+                now: now,
+                clientAddress: clientAddress
+            )
         } catch let moved as PlanVersionRepository.MovedOn {
             throw Self.changedMeanwhile(moved.latest)
         }
@@ -68,26 +97,64 @@ struct PlanEditingService: Sendable {
     }
 
     static func changedMeanwhile(_ version: Int) -> ValidationFailure {
-        ValidationFailure(field: "plan", message: "The plan changed while you were editing it (now version \(version)). Look at it again and redo your change.")
+        ValidationFailure(
+            field: "plan",
+            message: "The plan changed while you were editing it (now version \(version)). Look at it again and redo your change."
+        )
     }
 
     /// The write: the new version (refused if the plan moved on past `basedOn` meanwhile), the
     /// review alerts it answers, and the audit event, in one transaction.
-    func saveVersion(member: AccountRecord, clinician: AccountRecord, basedOn: Int, today: CalendarDate, reason: String, json: String,
-                     note: String, accepted: String?, stillPending: Bool, warnings: Int, now: Date, clientAddress: String?) async throws -> PlanVersionRepository.Record {
+    func saveVersion(
+        member: AccountRecord,
+        clinician: AccountRecord,
+        basedOn: Int,
+        today: CalendarDate,
+        reason: String,
+        json: String,
+        note: String,
+        accepted: String?,
+        stillPending: Bool,
+        warnings: Int,
+        now: Date,
+        clientAddress: String?
+    ) async throws -> PlanVersionRepository.Record {
         try await program.database.transaction { db in
-            let record = try await PlanVersionRepository.add(memberID: member.id, effectiveFrom: today.description,
-                                                             author: "\(clinician.name.value), \(clinician.role.displayName.lowercased())",
-                                                             reason: reason, planJSON: json, memberNote: note.isEmpty ? nil : note,
-                                                             clinicianConfirmation: accepted, expectingLatest: basedOn, at: now, in: db)
+            let record = try await PlanVersionRepository.add(
+                memberID: member.id,
+                effectiveFrom: today.description,
+                author: "\(clinician.name.value), \(clinician.role.displayName.lowercased())",
+                reason: reason,
+                planJSON: json,
+                memberNote: note.isEmpty ? nil : note,
+                clinicianConfirmation: accepted,
+                expectingLatest: basedOn,
+                at: now,
+                in: db
+            )
             // Saving a plan is reviewing it: the review alerts it answers are closed with a note.
             var answered = [IntakeService.newPlanSource]
             if !stillPending { answered.append(ProgramService.proposalSource) }
             for alert in try await AlertRepository.forMember(member.id, in: db) where alert.resolvedAt == nil && answered.contains(alert.source) {
-                _ = try await AlertRepository.resolve(id: alert.id, by: clinician.id, note: "Plan reviewed: version \(record.version) saved.", at: now, in: db)
+                _ = try await AlertRepository.resolve(
+                    id: alert.id,
+                    by: clinician.id,
+                    note: "Plan reviewed: version \(record.version) saved.",
+                    at: now,
+                    in: db
+                )
             }
-            try await AuditLog.record(.init(occurredAt: now, actorID: clinician.id, action: "staff.edited_plan", subjectAccountID: member.id,
-                                            detail: "version=\(record.version) warnings=\(warnings)", clientAddress: clientAddress), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: clinician.id,
+                    action: "staff.edited_plan",
+                    subjectAccountID: member.id,
+                    detail: "version=\(record.version) warnings=\(warnings)",
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
             return record
         }
     }

@@ -23,23 +23,51 @@ struct QueueRow: Equatable {
     static func load(for viewer: AccountRecord, now: Date, clientAddress: String?, in db: any SQLDatabase) async throws -> [QueueRow] {
         try await CareTeamRepository.raiseQuietMemberAlerts(
             quietSince: now.addingTimeInterval(-Double(EngagementRules.quietDays) * 86_400),
-            reason: EngagementRules.quietReason, source: EngagementRules.quietSource, now: now, in: db)
-        let rows = merge(alerts: try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db),
-                         threads: try await MessageRepository.unreadThreads(staffID: viewer.id, everyMember: AccessPolicy.seesWholeProgram(viewer.actor), in: db))
-        try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "staff.viewed_queue", subjectAccountID: nil,
-                                        detail: "rows=\(rows.count)", clientAddress: clientAddress), in: db)
+            reason: EngagementRules.quietReason,
+            source: EngagementRules.quietSource,
+            now: now,
+            in: db
+        )
+        let rows = merge(
+            alerts: try await CareTeamRepository.queue(staffID: viewer.id, role: viewer.role, in: db),
+            threads: try await MessageRepository.unreadThreads(staffID: viewer.id, everyMember: AccessPolicy.seesWholeProgram(viewer.actor), in: db)
+        )
+        try await AuditLog.record(
+            .init(
+                occurredAt: now,
+                actorID: viewer.id,
+                action: "staff.viewed_queue",
+                subjectAccountID: nil,
+                detail: "rows=\(rows.count)",
+                clientAddress: clientAddress
+            ),
+            in: db
+        )
         return rows
     }
 
     static func merge(alerts: [CareTeamRepository.QueueItem], threads: [MessageRepository.UnreadThread]) -> [QueueRow] {
         let fromAlerts = alerts.map { item in
-            QueueRow(alertID: item.alert.id, memberID: item.alert.memberID, memberName: item.memberName, reason: item.alert.reason,
-                     label: item.alert.severity.rawValue, rank: rank(item.alert.severity), since: item.alert.createdAt)
+            QueueRow(
+                alertID: item.alert.id,
+                memberID: item.alert.memberID,
+                memberName: item.memberName,
+                reason: item.alert.reason,
+                label: item.alert.severity.rawValue,
+                rank: rank(item.alert.severity),
+                since: item.alert.createdAt
+            )
         }
         let fromMessages = threads.map { thread in
-            QueueRow(alertID: nil, memberID: thread.memberID, memberName: thread.memberName,
-                     reason: "\(thread.unread) unread message\(thread.unread == 1 ? "" : "s") from the member",
-                     label: "message", rank: rank(.routine), since: thread.waitingSince)
+            QueueRow(
+                alertID: nil,
+                memberID: thread.memberID,
+                memberName: thread.memberName,
+                reason: "\(thread.unread) unread message\(thread.unread == 1 ? "" : "s") from the member",
+                label: "message",
+                rank: rank(.routine),
+                since: thread.waitingSince
+            )
         }
         // Stable: alerts arrive already ordered, and equal keys keep that order.
         return (fromAlerts + fromMessages).enumerated().sorted { a, b in

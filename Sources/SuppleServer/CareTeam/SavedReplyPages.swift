@@ -27,7 +27,12 @@ struct SavedReplyPages {
             try await database.transaction { db in try await SavedReplyRepository.add(reply, in: db) }
             return .redirect(to: "/staff/replies")
         } catch let failure as ValidationFailure {
-            return try await page(viewer, context: context, values: ["title": context.form["title"] ?? "", "body": context.form["body"] ?? ""], failure: failure)
+            return try await page(
+                viewer,
+                context: context,
+                values: ["title": context.form["title"] ?? "", "body": context.form["body"] ?? ""],
+                failure: failure
+            )
         }
     }
 
@@ -41,21 +46,38 @@ struct SavedReplyPages {
 
     static func read(_ form: FormFields, staffID: UUID, at instant: Date) throws -> SavedReplyRepository.Reply {
         var errors = FieldErrorCollector()
-        var title = "", body = ""
-        do { title = try TextInput.required(form["title"], field: "title", label: "title", maxLength: 80) } catch { errors.add(error.field, error.message) }
-        do { body = try TextInput.paragraphs(form["body"], field: "body", label: "reply", maxLength: MessagingService.maxLength) } catch { errors.add(error.field, error.message) }
+        var title = ""
+        var body = ""
+        do { title = try TextInput.required(form["title"], field: "title", label: "title", maxLength: 80) } catch {
+            errors.add(error.field, error.message)
+        }
+        do { body = try TextInput.paragraphs(form["body"], field: "body", label: "reply", maxLength: MessagingService.maxLength) } catch {
+            errors.add(error.field, error.message)
+        }
         try errors.throwIfAny()
         return .init(staffID: staffID, title: title, body: body, createdAt: instant)
     }
 
-    func page(_ viewer: AccountRecord, context: AppRequestContext, notice: String = "", values: [String: String] = [:], failure: ValidationFailure? = nil) async throws -> Response {
+    func page(
+        _ viewer: AccountRecord,
+        context: AppRequestContext,
+        notice: String = "",
+        values: [String: String] = [:],
+        failure: ValidationFailure? = nil
+    ) async throws -> Response {
         let replies = try await database.read { db in try await SavedReplyRepository.list(staffID: viewer.id, in: db) }
         var data: [String: Any] = [
             "replies": replies.map { ["id": $0.id.uuidString.lowercased(), "title": $0.title, "body": $0.body] }, "hasReplies": !replies.isEmpty,
             "values": values, "notice": notice,
         ]
         if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("staff_replies", title: "Saved replies", context: context, status: failure == nil ? .ok : .unprocessableContent,
-                              currentPath: "/staff/replies", data: data)
+        return try pages.page(
+            "staff_replies",
+            title: "Saved replies",
+            context: context,
+            status: failure == nil ? .ok : .unprocessableContent,
+            currentPath: "/staff/replies",
+            data: data
+        )
     }
 }

@@ -46,16 +46,29 @@ struct StaffAPIRoutes {
 
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
-        let rows = try await database.transaction { db in try await QueueRow.load(for: viewer, now: program.clock.now(), clientAddress: context.clientAddress, in: db) }
-        return try APIJSON.response(rows.map { row in
-            QueueEntry(kind: row.alertID == nil ? "messages" : "alert", alertId: row.alertID?.uuidString.lowercased(), memberId: row.memberID.uuidString.lowercased(),
-                       memberName: row.memberName, reason: row.reason, severity: row.label, waitingSince: row.since)
-        })
+        let rows = try await database.transaction { db in
+            try await QueueRow.load(for: viewer, now: program.clock.now(), clientAddress: context.clientAddress, in: db)
+        }
+        return try APIJSON.response(
+            rows.map { row in
+                QueueEntry(
+                    kind: row.alertID == nil ? "messages" : "alert",
+                    alertId: row.alertID?.uuidString.lowercased(),
+                    memberId: row.memberID.uuidString.lowercased(),
+                    memberName: row.memberName,
+                    reason: row.reason,
+                    severity: row.label,
+                    waitingSince: row.since
+                )
+            }
+        )
     }
 
     @Sendable func resolve(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
-        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw APIProblem(status: .notFound, detail: "No such alert.") }
+        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            throw APIProblem(status: .notFound, detail: "No such alert.")
+        }
         var body = try await JSONBody.read(request, context: context)
         let note = body.string("note")
         try body.checkTypes()
@@ -76,18 +89,44 @@ struct StaffAPIRoutes {
         let members = try await database.transaction { db in
             try await MemberList.visible(to: viewer, now: program.clock.now(), clientAddress: context.clientAddress, in: db)
         }
-        return try APIJSON.response(members.map {
-            MemberSummary(id: $0.id.uuidString.lowercased(), name: $0.name.value, email: $0.email.value, timeZone: $0.timeZone.identifier, joined: $0.createdAt)
-        })
+        return try APIJSON.response(
+            members.map {
+                MemberSummary(
+                    id: $0.id.uuidString.lowercased(),
+                    name: $0.name.value,
+                    email: $0.email.value,
+                    timeZone: $0.timeZone.identifier,
+                    joined: $0.createdAt
+                )
+            }
+        )
     }
 
     struct Chart: Encodable {
-        struct Alert: Encodable { let id: String; let severity: String; let reason: String; let raisedAt: Date; let resolvedAt: Date? }
-        struct Version: Encodable {
-            let version: Int; let effectiveFrom: String; let author: String; let reason: String; let noteToMember: String?; let guardrailsAccepted: String?
+        struct Alert: Encodable {
+            let id: String
+            let severity: String
+            let reason: String
+            let raisedAt: Date
+            let resolvedAt: Date?
         }
-        struct Plan: Encodable { let version: Int; let exercises: [ProgramPlan.Item]; let walking: ProgramPlan.Walking }
-        struct CareTeamMember: Encodable { let name: String; let role: String }
+        struct Version: Encodable {
+            let version: Int
+            let effectiveFrom: String
+            let author: String
+            let reason: String
+            let noteToMember: String?
+            let guardrailsAccepted: String?
+        }
+        struct Plan: Encodable {
+            let version: Int
+            let exercises: [ProgramPlan.Item]
+            let walking: ProgramPlan.Walking
+        }
+        struct CareTeamMember: Encodable {
+            let name: String
+            let role: String
+        }
         let member: MemberSummary
         let careTeam: [CareTeamMember]
         let alerts: [Alert]
@@ -103,22 +142,57 @@ struct StaffAPIRoutes {
         let member = try await member(context, viewer: viewer)
         let now = program.clock.now()
         let (alerts, history, team) = try await database.transaction { db in
-            try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "staff.viewed_member_record",
-                                            subjectAccountID: member.id, clientAddress: context.clientAddress), in: db)
-            return (try await AlertRepository.forMember(member.id, in: db), try await PlanVersionRepository.all(memberID: member.id, in: db),
-                    try await CareTeamRepository.team(memberID: member.id, in: db))
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: viewer.id,
+                    action: "staff.viewed_member_record",
+                    subjectAccountID: member.id,
+                    clientAddress: context.clientAddress
+                ),
+                in: db
+            )
+            return (
+                try await AlertRepository.forMember(member.id, in: db), try await PlanVersionRepository.all(memberID: member.id, in: db),
+                try await CareTeamRepository.team(memberID: member.id, in: db)
+            )
         }
         let current = try await program.currentPlan(for: member.id)
         let decision = try await editing.intakes.latestDecision(for: member.id)?.decision
-        return try APIJSON.response(Chart(
-            member: MemberSummary(id: member.id.uuidString.lowercased(), name: member.name.value, email: member.email.value, timeZone: member.timeZone.identifier, joined: member.createdAt),
-            careTeam: team.map { .init(name: $0.name, role: $0.role.rawValue) },
-            alerts: alerts.map { .init(id: $0.id.uuidString.lowercased(), severity: $0.severity.rawValue, reason: $0.reason, raisedAt: $0.createdAt, resolvedAt: $0.resolvedAt) },
-            plan: current.map { .init(version: $0.version.version, exercises: $0.plan.exercises, walking: $0.plan.walking) },
-            planHistory: history.map { .init(version: $0.version, effectiveFrom: $0.effectiveFrom, author: $0.author, reason: $0.reason, noteToMember: $0.memberNote,
-                                          guardrailsAccepted: $0.clinicianConfirmation) },
-            decision: decision,
-            unreadMessages: try await messaging.unread(threadOf: member.id, for: viewer)))
+        return try APIJSON.response(
+            Chart(
+                member: MemberSummary(
+                    id: member.id.uuidString.lowercased(),
+                    name: member.name.value,
+                    email: member.email.value,
+                    timeZone: member.timeZone.identifier,
+                    joined: member.createdAt
+                ),
+                careTeam: team.map { .init(name: $0.name, role: $0.role.rawValue) },
+                alerts: alerts.map {
+                    .init(
+                        id: $0.id.uuidString.lowercased(),
+                        severity: $0.severity.rawValue,
+                        reason: $0.reason,
+                        raisedAt: $0.createdAt,
+                        resolvedAt: $0.resolvedAt
+                    )
+                },
+                plan: current.map { .init(version: $0.version.version, exercises: $0.plan.exercises, walking: $0.plan.walking) },
+                planHistory: history.map {
+                    .init(
+                        version: $0.version,
+                        effectiveFrom: $0.effectiveFrom,
+                        author: $0.author,
+                        reason: $0.reason,
+                        noteToMember: $0.memberNote,
+                        guardrailsAccepted: $0.clinicianConfirmation
+                    )
+                },
+                decision: decision,
+                unreadMessages: try await messaging.unread(threadOf: member.id, for: viewer)
+            )
+        )
     }
 
     struct Warnings: Encodable {
@@ -127,10 +201,18 @@ struct StaffAPIRoutes {
         let status = 409
         let detail = "The change goes past the engine's limits for this member. Send it again with a confirmation giving your reason."
         let warnings: [Warning]
-        struct Warning: Encodable { let rule: String; let message: String; let source: String }
+        struct Warning: Encodable {
+            let rule: String
+            let message: String
+            let source: String
+        }
     }
 
-    struct SavedVersion: Encodable { let version: Int; let effectiveFrom: String; let reason: String }
+    struct SavedVersion: Encodable {
+        let version: Int
+        let effectiveFrom: String
+        let reason: String
+    }
 
     /// A plan edit: `{basedOn, swap: {from: to}, add: [], remove: [], doses: {id: {sets, reps,
     /// holdSeconds, minutes}}, walkingMinutes, approve: [], reject: [], note, confirmation}`.
@@ -144,7 +226,10 @@ struct StaffAPIRoutes {
         var edit = PlanEdit()
         var errors = FieldErrorCollector()
         for (from, to) in body.object("swap") {
-            guard case .string(let id) = to else { errors.add("swap.\(from)", "must be an exercise id."); continue }
+            guard case .string(let id) = to else {
+                errors.add("swap.\(from)", "must be an exercise id.")
+                continue
+            }
             edit.swap[from] = id
         }
         edit.add = body.strings("add")
@@ -152,30 +237,60 @@ struct StaffAPIRoutes {
         edit.approve = Set(body.strings("approve"))
         edit.reject = Set(body.strings("reject"))
         for (id, value) in body.object("doses") {
-            guard case .object(let fields) = value, let sets = fields["sets"]?.integer ?? current.plan.exercises.first(where: { $0.exerciseId == id })?.dose.sets else {
-                errors.add("doses.\(id)", "must be an object with sets, and reps, holdSeconds or minutes."); continue
+            guard case .object(let fields) = value,
+                let sets = fields["sets"]?.integer ?? current.plan.exercises.first(where: { $0.exerciseId == id })?.dose.sets
+            else {
+                errors.add("doses.\(id)", "must be an object with sets, and reps, holdSeconds or minutes.")
+                continue
             }
             let old = current.plan.exercises.first { $0.exerciseId == id }?.dose
             let hold = fields["holdSeconds"]?.integer ?? old?.holdSeconds
-            edit.doses[id] = Dose(sets: sets, reps: fields["reps"]?.integer ?? old?.reps, holdSeconds: hold,
-                                  holdSecondsMax: hold == old?.holdSeconds ? old?.holdSecondsMax : nil,
-                                  minutes: fields["minutes"]?.integer ?? old?.minutes, perSide: old?.perSide ?? false)
+            edit.doses[id] = Dose(
+                sets: sets,
+                reps: fields["reps"]?.integer ?? old?.reps,
+                holdSeconds: hold,
+                holdSecondsMax: hold == old?.holdSeconds ? old?.holdSecondsMax : nil,
+                minutes: fields["minutes"]?.integer ?? old?.minutes,
+                perSide: old?.perSide ?? false
+            )
         }
         edit.walkingMinutes = body.integer("walkingMinutes")
-        let basedOn = body.integer("basedOn"), note = body.string("note") ?? "", confirmation = body.string("confirmation") ?? ""
+        let basedOn = body.integer("basedOn")
+        let note = body.string("note") ?? ""
+        let confirmation = body.string("confirmation") ?? ""
         try body.checkTypes()
         try errors.throwIfAny()
-        switch try await editing.save(edit, basedOn: basedOn, for: member, by: viewer, note: note, confirmation: confirmation, clientAddress: context.clientAddress) {
+        switch try await editing.save(
+            edit,
+            basedOn: basedOn,
+            for: member,
+            by: viewer,
+            note: note,
+            confirmation: confirmation,
+            clientAddress: context.clientAddress
+        ) {
         case .saved(let record):
-            return try APIJSON.response(SavedVersion(version: record.version, effectiveFrom: record.effectiveFrom, reason: record.reason), status: .created)
+            return try APIJSON.response(
+                SavedVersion(version: record.version, effectiveFrom: record.effectiveFrom, reason: record.reason),
+                status: .created
+            )
         case .needsConfirmation(let warnings):
-            var response = try APIJSON.response(Warnings(warnings: warnings.map { .init(rule: $0.rule, message: $0.message, source: $0.source) }), status: .conflict)
+            var response = try APIJSON.response(
+                Warnings(warnings: warnings.map { .init(rule: $0.rule, message: $0.message, source: $0.source) }),
+                status: .conflict
+            )
             response.headers[.contentType] = "application/problem+json"
             return response
         }
     }
 
-    struct Message: Encodable { let sender: String; let senderRole: String; let fromMember: Bool; let body: String; let sentAt: Date }
+    struct Message: Encodable {
+        let sender: String
+        let senderRole: String
+        let fromMember: Bool
+        let body: String
+        let sentAt: Date
+    }
 
     static func messages(_ thread: [MessageRepository.Message]) -> [Message] {
         thread.map { .init(sender: $0.senderName, senderRole: $0.senderRole.rawValue, fromMember: $0.isFromMember, body: $0.body, sentAt: $0.sentAt) }
@@ -199,8 +314,15 @@ struct StaffAPIRoutes {
     }
 
     struct Note: Encodable {
-        let id: String; let author: String; let authorRole: String; let amends: String?
-        let subjective: String; let objective: String; let assessment: String; let plan: String; let writtenAt: Date
+        let id: String
+        let author: String
+        let authorRole: String
+        let amends: String?
+        let subjective: String
+        let objective: String
+        let assessment: String
+        let plan: String
+        let writtenAt: Date
     }
 
     @Sendable func listNotes(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -208,15 +330,34 @@ struct StaffAPIRoutes {
         let member = try await member(context, viewer: viewer)
         let now = program.clock.now()
         let written = try await database.transaction { db in
-            try await AuditLog.record(.init(occurredAt: now, actorID: viewer.id, action: "staff.read_notes", subjectAccountID: member.id,
-                                            clientAddress: context.clientAddress), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: viewer.id,
+                    action: "staff.read_notes",
+                    subjectAccountID: member.id,
+                    clientAddress: context.clientAddress
+                ),
+                in: db
+            )
             return try await ClinicalNoteRepository.forMember(member.id, in: db)
         }
-        return try APIJSON.response(written.map { entry in
-            let note = entry.note
-            return Note(id: note.id.uuidString.lowercased(), author: entry.authorName, authorRole: entry.authorRole.rawValue, amends: note.amendsNoteID?.uuidString.lowercased(),
-                        subjective: note.subjective, objective: note.objective, assessment: note.assessment, plan: note.plan, writtenAt: note.writtenAt)
-        })
+        return try APIJSON.response(
+            written.map { entry in
+                let note = entry.note
+                return Note(
+                    id: note.id.uuidString.lowercased(),
+                    author: entry.authorName,
+                    authorRole: entry.authorRole.rawValue,
+                    amends: note.amendsNoteID?.uuidString.lowercased(),
+                    subjective: note.subjective,
+                    objective: note.objective,
+                    assessment: note.assessment,
+                    plan: note.plan,
+                    writtenAt: note.writtenAt
+                )
+            }
+        )
     }
 
     struct Written: Encodable { let id: String }

@@ -20,7 +20,8 @@ struct CoveragePages {
         return try await page(context: context, values: ["organization": preset], status: .ok)
     }
 
-    func page(context: AppRequestContext, values: [String: String], status: HTTPResponse.Status, extra: [String: Any] = [:]) async throws -> Response {
+    func page(context: AppRequestContext, values: [String: String], status: HTTPResponse.Status, extra: [String: Any] = [:]) async throws -> Response
+    {
         let organizations = try await eligibility.rosterOrganizations()
         var data: [String: Any] = [
             "values": values,
@@ -34,12 +35,19 @@ struct CoveragePages {
         let form = context.form
         let code = (form["code"] ?? "").trimmingCharacters(in: .whitespaces)
         let organization = code.isEmpty ? form["organization"] : code
-        let values = ["organization": form["organization"] ?? "", "code": code, "firstName": form["firstName"] ?? "",
-                      "lastName": form["lastName"] ?? "", "dateOfBirth": form["dateOfBirth"] ?? "", "memberId": form["memberId"] ?? ""]
-            .mapValues { String($0.prefix(100)) }
+        let values = [
+            "organization": form["organization"] ?? "", "code": code, "firstName": form["firstName"] ?? "",
+            "lastName": form["lastName"] ?? "", "dateOfBirth": form["dateOfBirth"] ?? "", "memberId": form["memberId"] ?? "",
+        ]
+        .mapValues { String($0.prefix(100)) }
         do {
-            let question = try CoverageQuestion(organization: organization, firstName: form["firstName"], lastName: form["lastName"],
-                                                dateOfBirth: form["dateOfBirth"], memberID: form["memberId"])
+            let question = try CoverageQuestion(
+                organization: organization,
+                firstName: form["firstName"],
+                lastName: form["lastName"],
+                dateOfBirth: form["dateOfBirth"],
+                memberID: form["memberId"]
+            )
             let result = try await eligibility.check(question, clientAddress: context.clientAddress)
             var answer: [String: Any] = ["headline": result.answer.headline, "nextSteps": result.answer.nextSteps, "status": result.answer.status]
             if case .covered = result.answer { answer["covered"] = true }

@@ -24,18 +24,36 @@ struct EligibilityAPIRoutes {
 
     @Sendable func check(_ request: Request, context: AppRequestContext) async throws -> Response {
         var body = try await JSONBody.read(request, context: context, limit: JSONBody.anonymousLimit)
-        let organization = body.string("organization"), firstName = body.string("firstName"), lastName = body.string("lastName")
-        let dateOfBirth = body.string("dateOfBirth"), memberID = body.string("memberId")
+        let organization = body.string("organization")
+        let firstName = body.string("firstName")
+        let lastName = body.string("lastName")
+        let dateOfBirth = body.string("dateOfBirth")
+        let memberID = body.string("memberId")
         try body.checkTypes()
-        let question = try CoverageQuestion(organization: organization, firstName: firstName, lastName: lastName,
-                                            dateOfBirth: dateOfBirth, memberID: memberID)
+        let question = try CoverageQuestion(
+            organization: organization,
+            firstName: firstName,
+            lastName: lastName,
+            dateOfBirth: dateOfBirth,
+            memberID: memberID
+        )
         do {
             let result = try await eligibility.check(question, clientAddress: context.clientAddress)
             let covered: Bool = if case .covered = result.answer { true } else { false }
-            return try APIJSON.response(Answer(status: result.answer.status, covered: covered, message: result.answer.headline,
-                                               nextSteps: result.answer.nextSteps, coveragePass: result.pass), status: .ok)
+            return try APIJSON.response(
+                Answer(
+                    status: result.answer.status,
+                    covered: covered,
+                    message: result.answer.headline,
+                    nextSteps: result.answer.nextSteps,
+                    coveragePass: result.pass
+                ),
+                status: .ok
+            )
         } catch let limited as EligibilityService.TooManyChecks {
-            return ProblemDetails(status: .tooManyRequests, detail: limited.message).response(headers: [.retryAfter: "\(limited.retryAfterMinutes * 60)"])
+            return ProblemDetails(status: .tooManyRequests, detail: limited.message).response(headers: [
+                .retryAfter: "\(limited.retryAfterMinutes * 60)"
+            ])
         }
     }
 }

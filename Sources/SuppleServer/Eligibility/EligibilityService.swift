@@ -67,12 +67,19 @@ public struct EligibilityService: Sendable {
         if let until = unconfirmedPerOrganization.isBlocked(orgKey, now: now) {
             throw TooManyChecks(retryAfterMinutes: Self.minutes(until: until, now: now))
         }
-        let matches = try await database.read { db in try await EligibilityRepository.matches(organizationID: organization.id, question: question, in: db) }
+        let matches = try await database.read { db in
+            try await EligibilityRepository.matches(organizationID: organization.id, question: question, in: db)
+        }
         let today = CalendarDate(now, in: TimeZone(identifier: "UTC")!).description
-        let answer = CoverageAnswer.decide(organizationName: organization.name, matches: matches.map { ($0.coverageStart, $0.coverageEnd) }, today: today)
+        let answer = CoverageAnswer.decide(
+            organizationName: organization.name,
+            matches: matches.map { ($0.coverageStart, $0.coverageEnd) },
+            today: today
+        )
         guard case .covered = answer else {
             if case .notConfirmed = answer,
-               addressShareOfOrganization.admit(orgKey + "|" + (clientAddress ?? "unknown"), now: now) == nil {
+                addressShareOfOrganization.admit(orgKey + "|" + (clientAddress ?? "unknown"), now: now) == nil
+            {
                 unconfirmedPerOrganization.count(orgKey, now: now)
             }
             return Result(answer: answer, pass: nil)
@@ -80,8 +87,14 @@ public struct EligibilityService: Sendable {
         let current = matches.first { $0.coverageStart <= today && ($0.coverageEnd.map { $0 >= today } ?? true) }!
         let token = SecretToken.generate()
         try await database.transaction { db in
-            try await EligibilityRepository.insertPass(tokenHash: token.hash, organizationID: organization.id, memberID: current.memberID,
-                                                       now: now, expiresAt: now.addingTimeInterval(Self.passLifetime), in: db)
+            try await EligibilityRepository.insertPass(
+                tokenHash: token.hash,
+                organizationID: organization.id,
+                memberID: current.memberID,
+                now: now,
+                expiresAt: now.addingTimeInterval(Self.passLifetime),
+                in: db
+            )
         }
         return Result(answer: answer, pass: token.value)
     }

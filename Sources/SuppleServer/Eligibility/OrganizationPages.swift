@@ -35,34 +35,62 @@ struct OrganizationPages {
             },
             "hasOrganizations": !organizations.isEmpty,
             "kinds": OrganizationRepository.Kind.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": $0.rawValue == kind] },
-            "modes": OrganizationRepository.EnrollmentMode.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": $0.rawValue == mode] },
+            "modes": OrganizationRepository.EnrollmentMode.allCases.map {
+                ["value": $0.rawValue, "label": $0.label, "checked": $0.rawValue == mode]
+            },
             "values": values,
         ]
         if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("staff_organizations", title: "Organizations", context: context,
-                              status: failure == nil ? .ok : .unprocessableContent, currentPath: "/staff/organizations", data: data)
+        return try pages.page(
+            "staff_organizations",
+            title: "Organizations",
+            context: context,
+            status: failure == nil ? .ok : .unprocessableContent,
+            currentPath: "/staff/organizations",
+            data: data
+        )
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let admin = try context.require(.manageOrganizations).account
         let form = context.form
-        let values = ["slug": form["slug"] ?? "", "name": form["name"] ?? "", "kind": form["kind"] ?? "", "enrollmentMode": form["enrollmentMode"] ?? ""]
-            .mapValues { String($0.prefix(100)) }
+        let values = [
+            "slug": form["slug"] ?? "", "name": form["name"] ?? "", "kind": form["kind"] ?? "", "enrollmentMode": form["enrollmentMode"] ?? "",
+        ]
+        .mapValues { String($0.prefix(100)) }
         do {
-            let draft = try OrganizationDraft(slug: form["slug"], name: form["name"], kind: form["kind"], enrollmentMode: form["enrollmentMode"],
-                                              kinds: OrganizationRepository.Kind.allCases.map(\.rawValue),
-                                              modes: OrganizationRepository.EnrollmentMode.allCases.map(\.rawValue))
+            let draft = try OrganizationDraft(
+                slug: form["slug"],
+                name: form["name"],
+                kind: form["kind"],
+                enrollmentMode: form["enrollmentMode"],
+                kinds: OrganizationRepository.Kind.allCases.map(\.rawValue),
+                modes: OrganizationRepository.EnrollmentMode.allCases.map(\.rawValue)
+            )
             let now = eligibility.clock.now()
             let organization = OrganizationRepository.Organization(
-                slug: draft.slug, name: draft.name, kind: OrganizationRepository.Kind(rawValue: draft.kind)!,
-                enrollmentMode: OrganizationRepository.EnrollmentMode(rawValue: draft.enrollmentMode)!, createdAt: now)
+                slug: draft.slug,
+                name: draft.name,
+                kind: OrganizationRepository.Kind(rawValue: draft.kind)!,
+                enrollmentMode: OrganizationRepository.EnrollmentMode(rawValue: draft.enrollmentMode)!,
+                createdAt: now
+            )
             try await database.transaction { db in
                 guard try await OrganizationRepository.find(slug: draft.slug, in: db) == nil else {
                     throw ValidationFailure(field: "slug", message: "Another organization already uses this code. Choose another.")
                 }
                 try await OrganizationRepository.insert(organization, in: db)
-                try await AuditLog.record(.init(occurredAt: now, actorID: admin.id, action: "admin.created_organization", subjectAccountID: nil,
-                                                detail: "org=\(draft.slug) mode=\(draft.enrollmentMode)", clientAddress: context.clientAddress), in: db)
+                try await AuditLog.record(
+                    .init(
+                        occurredAt: now,
+                        actorID: admin.id,
+                        action: "admin.created_organization",
+                        subjectAccountID: nil,
+                        detail: "org=\(draft.slug) mode=\(draft.enrollmentMode)",
+                        clientAddress: context.clientAddress
+                    ),
+                    in: db
+                )
             }
             return .redirect(to: "/staff/organizations/\(draft.slug)?done=created")
         } catch let failure as ValidationFailure {
@@ -87,13 +115,18 @@ struct OrganizationPages {
 
     /// One organization: its roster in numbers, the import form and the import history.
     func organizationPage(
-        _ org: OrganizationRepository.Organization, viewer: AccountRecord, context: AppRequestContext,
-        status: HTTPResponse.Status = .ok, extra: [String: Any] = [:]
+        _ org: OrganizationRepository.Organization,
+        viewer: AccountRecord,
+        context: AppRequestContext,
+        status: HTTPResponse.Status = .ok,
+        extra: [String: Any] = [:]
     ) async throws -> Response {
         let today = CalendarDate(eligibility.clock.now(), in: viewer.timeZone.timeZone).description
         let (counts, imports) = try await database.read { db in
-            (try await EligibilityRepository.rosterCounts(organizationID: org.id, on: today, in: db),
-             try await RosterImportRepository.recent(organizationID: org.id, in: db))
+            (
+                try await EligibilityRepository.rosterCounts(organizationID: org.id, on: today, in: db),
+                try await RosterImportRepository.recent(organizationID: org.id, in: db)
+            )
         }
         var data: [String: Any] = [
             "slug": org.slug, "name": org.name, "kind": org.kind.label, "modeLabel": org.enrollmentMode.label,
@@ -106,7 +139,14 @@ struct OrganizationPages {
             "values": ["asOf": today],
         ]
         data.merge(extra) { _, new in new }
-        return try pages.page("staff_organization", title: org.name, context: context, status: status, currentPath: "/staff/organizations", data: data)
+        return try pages.page(
+            "staff_organization",
+            title: org.name,
+            context: context,
+            status: status,
+            currentPath: "/staff/organizations",
+            data: data
+        )
     }
 
     @Sendable func importReport(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -122,10 +162,16 @@ struct OrganizationPages {
         row["rejections"] = rejections.map(ImportView.rejection)
         row["hasRejections"] = !rejections.isEmpty
         row["moreRejections"] = record.summary.rejected > rejections.count
-        return try pages.page("staff_roster_import", title: "Roster import", context: context, currentPath: "/staff/organizations", data: [
-            "slug": org.slug, "name": org.name, "import": row,
-            "notice": request.uri.queryParameters["done"] == "imported" ? "Roster imported." : "",
-        ])
+        return try pages.page(
+            "staff_roster_import",
+            title: "Roster import",
+            context: context,
+            currentPath: "/staff/organizations",
+            data: [
+                "slug": org.slug, "name": org.name, "import": row,
+                "notice": request.uri.queryParameters["done"] == "imported" ? "Roster imported." : "",
+            ]
+        )
     }
 }
 

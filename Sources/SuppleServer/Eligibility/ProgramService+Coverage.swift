@@ -19,7 +19,8 @@ extension ProgramService {
         guard let organizationID = member.organizationID else { return }
         let found = try await database.read { db -> (EligibilityRepository.Coverage, OrganizationRepository.Organization)? in
             guard let coverage = try await EligibilityRepository.coverage(ofAccount: member.id, in: db),
-                  let organization = try await OrganizationRepository.find(id: organizationID, in: db) else { return nil }
+                let organization = try await OrganizationRepository.find(id: organizationID, in: db)
+            else { return nil }
             return (coverage, organization)
         }
         guard let (coverage, organization) = found, let end = coverage.coverageEnd, end < today(for: member).description else { return }

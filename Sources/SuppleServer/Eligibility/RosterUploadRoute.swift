@@ -23,14 +23,18 @@ struct RosterUploadRoute {
             return try await refusal(org, admin, context, message: "Choose a roster file (CSV) to upload.", field: "file")
         }
         guard let first = try? await reader.nextPart(), first.name == CSRFMiddleware.fieldName,
-              let sent = try? await reader.text(), SecretToken.constantTimeEquals(expected, sent) else {
+            let sent = try? await reader.text(), SecretToken.constantTimeEquals(expected, sent)
+        else {
             throw CSRFRejected()
         }
         var fields: [String: String] = [:]
         var fileName: String?
         do {
             while let part = try await reader.nextPart() {
-                if part.name == "file" { fileName = part.fileName ?? ""; break }
+                if part.name == "file" {
+                    fileName = part.fileName ?? ""
+                    break
+                }
                 fields[part.name] = try await reader.text()
             }
         } catch is MultipartReader.Malformed {
@@ -46,28 +50,63 @@ struct RosterUploadRoute {
             errors.add("file", RosterRefusal.tooLarge(limitBytes: eligibility.limits.maxBytes).description)
         }
         if !errors.errors.isEmpty {
-            return try await organizations.organizationPage(org, viewer: admin, context: context, status: .unprocessableContent,
-                                                            extra: ValidationFailure(errors.errors).templateValues.merging(["values": fields]) { _, new in new })
+            return try await organizations.organizationPage(
+                org,
+                viewer: admin,
+                context: context,
+                status: .unprocessableContent,
+                extra: ValidationFailure(errors.errors).templateValues.merging(["values": fields]) { _, new in new }
+            )
         }
         do {
             let spool = try await UploadSpool.receive(limit: eligibility.limits.maxBytes) { try await reader.nextChunk() }
             defer { spool.remove() }
             let outcome = try await eligibility.importRoster(
-                organization: org, mode: mode!, asOf: asOf!, fileName: fileName!, by: admin.id, source: "web",
-                clientAddress: context.clientAddress, nextChunk: { try spool.nextChunk() })
+                organization: org,
+                mode: mode!,
+                asOf: asOf!,
+                fileName: fileName!,
+                by: admin.id,
+                source: "web",
+                clientAddress: context.clientAddress,
+                nextChunk: { try spool.nextChunk() }
+            )
             return .redirect(to: "/staff/organizations/\(org.slug)/imports/\(outcome.importID.uuidString.lowercased())?done=imported")
         } catch let refused as RosterImporter.Refused {
-            return try await organizations.organizationPage(org, viewer: admin, context: context, status: .unprocessableContent, extra: [
-                "refusal": refused.refusal.description, "refusedRows": refused.rejections.map(ImportView.rejection),
-                "hasRefusedRows": !refused.rejections.isEmpty, "values": fields,
-            ])
+            return try await organizations.organizationPage(
+                org,
+                viewer: admin,
+                context: context,
+                status: .unprocessableContent,
+                extra: [
+                    "refusal": refused.refusal.description, "refusedRows": refused.rejections.map(ImportView.rejection),
+                    "hasRefusedRows": !refused.rejections.isEmpty, "values": fields,
+                ]
+            )
         } catch is MultipartReader.Malformed {
-            return try await refusal(org, admin, context, message: "The upload didn't arrive whole, so nothing was changed. Try again.", field: "file")
+            return try await refusal(
+                org,
+                admin,
+                context,
+                message: "The upload didn't arrive whole, so nothing was changed. Try again.",
+                field: "file"
+            )
         }
     }
 
-    func refusal(_ org: OrganizationRepository.Organization, _ admin: AccountRecord, _ context: AppRequestContext, message: String, field: String) async throws -> Response {
-        try await organizations.organizationPage(org, viewer: admin, context: context, status: .unprocessableContent,
-                                                 extra: ValidationFailure(field: field, message: message).templateValues)
+    func refusal(
+        _ org: OrganizationRepository.Organization,
+        _ admin: AccountRecord,
+        _ context: AppRequestContext,
+        message: String,
+        field: String
+    ) async throws -> Response {
+        try await organizations.organizationPage(
+            org,
+            viewer: admin,
+            context: context,
+            status: .unprocessableContent,
+            extra: ValidationFailure(field: field, message: message).templateValues
+        )
     }
 }

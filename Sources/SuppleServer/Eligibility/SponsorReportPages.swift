@@ -20,8 +20,17 @@ struct SponsorReportPages {
         let org = try await organizations.organization(context)
         let now = eligibility.clock.now()
         let members = try await eligibility.database.transaction { db in
-            try await AuditLog.record(.init(occurredAt: now, actorID: admin.id, action: "admin.viewed_sponsor_report", subjectAccountID: nil,
-                                            detail: "org=\(org.slug) format=\(format)", clientAddress: context.clientAddress), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: admin.id,
+                    action: "admin.viewed_sponsor_report",
+                    subjectAccountID: nil,
+                    detail: "org=\(org.slug) format=\(format)",
+                    clientAddress: context.clientAddress
+                ),
+                in: db
+            )
             return try await SponsorReportQuery.members(organizationID: org.id, now: now, in: db)
         }
         return (org, SponsorReport(members: members))
@@ -29,10 +38,16 @@ struct SponsorReportPages {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (org, report) = try await report(context, format: "page")
-        return try pages.page("staff_sponsor_report", title: "Report: \(org.name)", context: context, currentPath: "/staff/organizations", data: [
-            "slug": org.slug, "name": org.name, "method": report.method,
-            "lines": report.lines.map { ["metric": $0.metric, "label": $0.label, "value": $0.value, "note": $0.note] },
-        ])
+        return try pages.page(
+            "staff_sponsor_report",
+            title: "Report: \(org.name)",
+            context: context,
+            currentPath: "/staff/organizations",
+            data: [
+                "slug": org.slug, "name": org.name, "method": report.method,
+                "lines": report.lines.map { ["metric": $0.metric, "label": $0.label, "value": $0.value, "note": $0.note] },
+            ]
+        )
     }
 
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -41,9 +56,13 @@ struct SponsorReportPages {
         for line in report.lines { table.append([line.metric, line.value, line.note]) }
         table.append(["method", "", report.method])
         let buffer = ByteBuffer(string: table.text)
-        return Response(status: .ok, headers: [
-            .contentType: "text/csv; charset=utf-8", .contentLength: "\(buffer.readableBytes)", .cacheControl: "no-store",
-            .contentDisposition: "attachment; filename=\"supple-report-\(org.slug).csv\"",
-        ], body: .init(byteBuffer: buffer))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentLength: "\(buffer.readableBytes)", .cacheControl: "no-store",
+                .contentDisposition: "attachment; filename=\"supple-report-\(org.slug).csv\"",
+            ],
+            body: .init(byteBuffer: buffer)
+        )
     }
 }

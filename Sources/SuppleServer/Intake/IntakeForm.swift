@@ -29,14 +29,20 @@ enum IntakeForm {
                     if question.required { errors.add(question.key, "Choose one.") }
                     continue
                 }
-                guard options.contains(where: { $0.0 == raw }) else { errors.add(question.key, "Choose one of the options."); continue }
+                guard options.contains(where: { $0.0 == raw }) else {
+                    errors.add(question.key, "Choose one of the options.")
+                    continue
+                }
                 answers[question.key] = numeric ? .number(Double(raw) ?? 0) : .string(raw)
             case .scale:
                 guard !raw.isEmpty else {
                     if question.required { errors.add(question.key, "Choose a number from 0 to 10.") }
                     continue
                 }
-                guard let value = Int(raw), (0...10).contains(value) else { errors.add(question.key, "Choose a number from 0 to 10."); continue }
+                guard let value = Int(raw), (0...10).contains(value) else {
+                    errors.add(question.key, "Choose a number from 0 to 10.")
+                    continue
+                }
                 answers[question.key] = .number(Double(value))
             case .number(let range, let unit):
                 guard !raw.isEmpty else {
@@ -50,7 +56,10 @@ enum IntakeForm {
                 answers[question.key] = .number(Double(value))
             case .text(let maxLength):
                 guard !raw.isEmpty else { continue }
-                guard raw.count <= maxLength else { errors.add(question.key, "Keep it to \(maxLength) characters."); continue }
+                guard raw.count <= maxLength else {
+                    errors.add(question.key, "Keep it to \(maxLength) characters.")
+                    continue
+                }
                 guard !raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
                     errors.add(question.key, "Use letters, numbers and punctuation only.")
                     continue
@@ -58,7 +67,10 @@ enum IntakeForm {
                 answers[question.key] = .string(raw)
             case .time:
                 guard !raw.isEmpty else { continue }
-                guard Intake.ClockTime(raw) != nil else { errors.add(question.key, "Enter a time like 09:00."); continue }
+                guard Intake.ClockTime(raw) != nil else {
+                    errors.add(question.key, "Enter a time like 09:00.")
+                    continue
+                }
                 answers[question.key] = .string(raw)
             }
         }
@@ -87,11 +99,13 @@ enum IntakeForm {
     /// Answers that only make sense together.
     static func checkPairs(_ answers: [String: JSONValue], _ errors: inout FieldErrorCollector) {
         for index in 0..<3 {
-            let activity = answers["psfs.\(index).activity"], score = answers["psfs.\(index).score"]
+            let activity = answers["psfs.\(index).activity"]
+            let score = answers["psfs.\(index).score"]
             if activity != nil, score == nil { errors.add("psfs.\(index).score", "Choose how well you can do it today.") }
             if activity == nil, score != nil { errors.add("psfs.\(index).activity", "Name the activity, or clear its score.") }
         }
-        let start = answers["workHours.start"], end = answers["workHours.end"]
+        let start = answers["workHours.start"]
+        let end = answers["workHours.end"]
         if (start == nil) != (end == nil) { errors.add(start == nil ? "workHours.start" : "workHours.end", "Give both times, or neither.") }
         if case .string(let s)? = start, case .string(let e)? = end, let a = Intake.ClockTime(s), let b = Intake.ClockTime(e), !(a < b) {
             errors.add("workHours.end", "The end of the day must be after its start.")

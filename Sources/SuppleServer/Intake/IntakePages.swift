@@ -74,7 +74,13 @@ struct IntakePages {
         return .redirect(to: decision.selfHarmRisk == true ? "/support/now" : "/plan")
     }
 
-    func stepPage(_ step: IntakeStep, asked: IntakeAnswers, values: [String: [String]], failure: ValidationFailure?, context: AppRequestContext) throws -> Response {
+    func stepPage(
+        _ step: IntakeStep,
+        asked: IntakeAnswers,
+        values: [String: [String]],
+        failure: ValidationFailure?,
+        context: AppRequestContext
+    ) throws -> Response {
         let steps = IntakeQuestionnaire.steps(for: asked)
         let index = steps.firstIndex { $0.slug == step.slug } ?? 0
         var data: [String: Any] = [
@@ -82,14 +88,22 @@ struct IntakePages {
             "stepNumber": index + 1, "stepCount": steps.count,
             "isLast": index == steps.count - 1,
             "previous": index > 0 ? steps[index - 1].slug : "",
-            "questions": step.questions(for: asked).map { IntakeQuestionView.make($0, values: values[$0.key] ?? [], error: failure?.message(for: $0.key)) },
+            "questions": step.questions(for: asked).map {
+                IntakeQuestionView.make($0, values: values[$0.key] ?? [], error: failure?.message(for: $0.key))
+            },
         ]
         if step.isTickList {
             data.merge(IntakeQuestionView.tickList(step.questions(for: asked), values: values, failure: failure)) { _, new in new }
         }
         if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("intake_step", title: step.title, context: context, status: failure == nil ? .ok : .unprocessableContent,
-                              currentPath: "/home", data: data)
+        return try pages.page(
+            "intake_step",
+            title: step.title,
+            context: context,
+            status: failure == nil ? .ok : .unprocessableContent,
+            currentPath: "/home",
+            data: data
+        )
     }
 
     @Sendable func plan(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -132,7 +146,8 @@ enum IntakeQuestionView {
         let answeredNone = !questions.isEmpty && questions.allSatisfy { values[$0.key] == ["no"] }
         let noneChecked = values[IntakeForm.noneApplyKey] == ["yes"] || (failure == nil && answeredNone)
         return [
-            "isTickList": true, "tickGroups": groups, "tickListTitle": "Tick each one that is true for you", "noneKey": IntakeForm.noneApplyKey, "noneChecked": noneChecked,
+            "isTickList": true, "tickGroups": groups, "tickListTitle": "Tick each one that is true for you", "noneKey": IntakeForm.noneApplyKey,
+            "noneChecked": noneChecked,
             "noneError": failure?.message(for: IntakeForm.noneApplyKey) ?? "",
         ]
     }

@@ -7,7 +7,9 @@ import SuppleStore
 enum LatestIntake {
     /// Nil if there is none, or if it no longer parses.
     static func read(_ memberID: UUID, from database: any Database) async throws -> Intake? {
-        guard let stored = try await database.read({ db in try await IntakeRepository.latestSubmitted(accountID: memberID, in: db) }) else { return nil }
+        guard let stored = try await database.read({ db in try await IntakeRepository.latestSubmitted(accountID: memberID, in: db) }) else {
+            return nil
+        }
         return try? IntakeParser.parse(Data(stored.answers.utf8))
     }
 }

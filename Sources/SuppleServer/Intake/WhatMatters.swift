@@ -25,23 +25,34 @@ extension IntakeService {
         let now = clock.now()
         try await database.transaction { db in
             guard let record = try await IntakeRepository.latestSubmitted(accountID: account.id, in: db),
-                  case .object(var document)? = JSONValue.parse(Data(record.answers.utf8)) else { return }
+                case .object(var document)? = JSONValue.parse(Data(record.answers.utf8))
+            else { return }
             document["psfs"] = built["psfs"] ?? .array([])
             document["goals"] = built["goals"] ?? .string("")
             _ = try IntakeParser.parse(.object(document))
             try await IntakeRepository.updateSubmittedAnswers(id: record.id, answers: JSONValue.object(document).jsonText, at: now, in: db)
-            try await AuditLog.record(.init(occurredAt: now, actorID: account.id, action: "intake.what_matters_saved", subjectAccountID: account.id,
-                                            detail: "activities=\(built["psfs"]?.arrayCount ?? 0)", clientAddress: clientAddress), in: db)
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: account.id,
+                    action: "intake.what_matters_saved",
+                    subjectAccountID: account.id,
+                    detail: "activities=\(built["psfs"]?.arrayCount ?? 0)",
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
         }
     }
 
     private func submittedDocument(_ memberID: UUID) async throws -> [String: JSONValue]? {
         guard let record = try await database.read({ db in try await IntakeRepository.latestSubmitted(accountID: memberID, in: db) }),
-              case .object(let document)? = JSONValue.parse(Data(record.answers.utf8)) else { return nil }
+            case .object(let document)? = JSONValue.parse(Data(record.answers.utf8))
+        else { return nil }
         return document
     }
 }
 
-private extension JSONValue {
-    var arrayCount: Int? { if case .array(let items) = self { items.count } else { nil } }
+extension JSONValue {
+    fileprivate var arrayCount: Int? { if case .array(let items) = self { items.count } else { nil } }
 }

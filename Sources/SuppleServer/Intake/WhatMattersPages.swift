@@ -35,10 +35,16 @@ struct WhatMattersPages {
         var data: [String: Any] = [
             "questions": IntakeQuestionnaire.whatMatters.questions.map {
                 IntakeQuestionView.make($0, values: values[$0.key] ?? [], error: failure?.message(for: $0.key))
-            },
+            }
         ]
         if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("what_matters", title: "What matters to you", context: context, status: failure == nil ? .ok : .unprocessableContent,
-                              currentPath: "/home", data: data)
+        return try pages.page(
+            "what_matters",
+            title: "What matters to you",
+            context: context,
+            status: failure == nil ? .ok : .unprocessableContent,
+            currentPath: "/home",
+            data: data
+        )
     }
 }

@@ -33,9 +33,13 @@ struct FigureRoutes {
     func svg(_ document: String?) throws -> Response {
         guard let document else { throw HTTPError(.notFound) }
         let buffer = ByteBuffer(string: document)
-        return Response(status: .ok, headers: [
-            .contentType: "image/svg+xml", .contentLength: "\(buffer.readableBytes)", .cacheControl: "public, max-age=3600",
-        ], body: .init(byteBuffer: buffer))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "image/svg+xml", .contentLength: "\(buffer.readableBytes)", .cacheControl: "public, max-age=3600",
+            ],
+            body: .init(byteBuffer: buffer)
+        )
     }
 
     @Sendable func contactSheet(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -47,7 +51,12 @@ struct FigureRoutes {
                 "poses": (1...(exercise.figure?.poses.count ?? 0)).map { ["id": exercise.id, "index": $0] },
             ]
         }
-        return try pages.page("figures", title: "Figure contact sheet", context: context, currentPath: "/library",
-                              data: ["exercises": rows, "count": rows.count])
+        return try pages.page(
+            "figures",
+            title: "Figure contact sheet",
+            context: context,
+            currentPath: "/library",
+            data: ["exercises": rows, "count": rows.count]
+        )
     }
 }

@@ -92,9 +92,13 @@ struct LibraryAPIRoutes {
         var articles = library.articles
         if let raw = request.uri.queryParameters["topic"].map(String.init), !raw.isEmpty {
             guard let topic = ArticleTopic(rawValue: raw) else {
-                return ProblemDetails(status: .badRequest, detail: "Some filters are not valid.", parameters: [
-                    FieldError(field: "topic", message: "Choose one of: \(ArticleTopic.allCases.map(\.rawValue).joined(separator: ", ")).")
-                ]).response()
+                return ProblemDetails(
+                    status: .badRequest,
+                    detail: "Some filters are not valid.",
+                    parameters: [
+                        FieldError(field: "topic", message: "Choose one of: \(ArticleTopic.allCases.map(\.rawValue).joined(separator: ", ")).")
+                    ]
+                ).response()
             }
             articles = articles.filter { $0.topics.contains(topic) }
         }

@@ -12,7 +12,12 @@ enum ExerciseView {
         ]
     }
 
-    static func detail(_ exercise: Exercise, catalog: ExerciseCatalog, language: Language = .english, say: (String) -> String = { $0 }) -> [String: Any] {
+    static func detail(
+        _ exercise: Exercise,
+        catalog: ExerciseCatalog,
+        language: Language = .english,
+        say: (String) -> String = { $0 }
+    ) -> [String: Any] {
         var values = summary(exercise, language: language, say: say)
         values.merge([
             "spineBias": say(exercise.spineBias.label),

@@ -39,7 +39,8 @@ struct CSRFMiddleware: RouterMiddleware {
         context.csrfToken = expected ?? SecretToken.generate().value
 
         if request.method == .post, Self.isUploadPath(request.uri.path),
-           request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
+            request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true
+        {
             // A file upload streams: its handler reads the `_csrf` part, which the form sends
             // first, and compares it with this cookie before reading the file.
             context.uploadCSRFExpected = expected ?? ""
@@ -47,15 +48,23 @@ struct CSRFMiddleware: RouterMiddleware {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             context.form = FormFields(urlEncoded: String(buffer: body))
             guard let expected, let sent = context.form[Self.fieldName],
-                  SecretToken.constantTimeEquals(expected, sent) else {
+                SecretToken.constantTimeEquals(expected, sent)
+            else {
                 throw CSRFRejected()
             }
         }
         var response = try await next(request, context)
         if session == nil, existing == nil {
-            response.setCookie(Cookie(
-                name: Self.cookieName, value: context.csrfToken, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax
-            ))
+            response.setCookie(
+                Cookie(
+                    name: Self.cookieName,
+                    value: context.csrfToken,
+                    path: "/",
+                    secure: secureCookies,
+                    httpOnly: true,
+                    sameSite: .lax
+                )
+            )
         }
         return response
     }

@@ -1,6 +1,6 @@
 import Hummingbird
-import NIOCore
 import Logging
+import NIOCore
 import SuppleCore
 import SuppleStore
 
@@ -30,7 +30,9 @@ struct ErrorPagesMiddleware: RouterMiddleware {
                 // Come back to the page after signing in; a form post cannot be replayed, so
                 // after one the person starts again from their home page.
                 guard request.method == .get else { return .redirect(to: "/signin") }
-                return .redirect(to: "/signin?next=\(request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/"])) ?? "/")")
+                return .redirect(
+                    to: "/signin?next=\(request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/"])) ?? "/")"
+                )
             }
             var extraHeaders: HTTPFields = [:]
             if let fault = error as? StoreFault { extraHeaders[.retryAfter] = "\(fault.retryAfterSeconds)" }
@@ -49,10 +51,14 @@ struct ErrorPagesMiddleware: RouterMiddleware {
             case .serviceUnavailable, .insufficientStorage: heading = "Supple can't save or load that just now"
             default: heading = status.reasonPhrase
             }
-            var page = (try? pages.page(
-                "error", title: heading, context: context, status: status,
-                data: ["heading": heading, "message": message, "requestID": status.code >= 500 ? context.id : ""]
-            )) ?? Response(status: status)
+            var page =
+                (try? pages.page(
+                    "error",
+                    title: heading,
+                    context: context,
+                    status: status,
+                    data: ["heading": heading, "message": message, "requestID": status.code >= 500 ? context.id : ""]
+                )) ?? Response(status: status)
             page.headers.append(contentsOf: extraHeaders)
             return page
         }

@@ -18,8 +18,11 @@ struct RefusedAccessAuditMiddleware: RouterMiddleware {
             guard let actor = context.signedIn?.account else { throw denied }
             let path = String(request.uri.path.prefix(200))
             let event = AuditLog.Event(
-                occurredAt: clock.now(), actorID: actor.id, action: "access.refused",
-                subjectAccountID: Self.memberID(in: path), detail: "\(request.method.rawValue) \(path)",
+                occurredAt: clock.now(),
+                actorID: actor.id,
+                action: "access.refused",
+                subjectAccountID: Self.memberID(in: path),
+                detail: "\(request.method.rawValue) \(path)",
                 clientAddress: context.clientAddress
             )
             // The refusal is answered whether or not the audit row could be written.

@@ -6,16 +6,30 @@ import Prometheus
 struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     let registry: PrometheusCollectorRegistry
 
-    static var requests: MetricNameDescriptor { MetricNameDescriptor(
-        namespace: "supple", subsystem: "http", metricName: "requests", unitName: "total", helpText: "HTTP requests answered, by route, method and status."
-    ) }
-    static var duration: MetricNameDescriptor { MetricNameDescriptor(
-        namespace: "supple", subsystem: "http", metricName: "request_duration", unitName: "seconds", helpText: "Time to answer an HTTP request."
-    ) }
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "supple",
+            subsystem: "http",
+            metricName: "requests",
+            unitName: "total",
+            helpText: "HTTP requests answered, by route, method and status."
+        )
+    }
+    static var duration: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "supple",
+            subsystem: "http",
+            metricName: "request_duration",
+            unitName: "seconds",
+            helpText: "Time to answer an HTTP request."
+        )
+    }
 
     static var buckets: [Duration] {
-        [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
-         .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5)]
+        [
+            .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+            .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5),
+        ]
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -28,7 +42,9 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
             labels: [("route", route), ("method", method), ("status", "\(response.status.code)")]
         ).increment()
         registry.makeDurationHistogram(
-            descriptor: Self.duration, labels: [("route", route), ("method", method)], buckets: Self.buckets
+            descriptor: Self.duration,
+            labels: [("route", route), ("method", method)],
+            buckets: Self.buckets
         ).record(ContinuousClock.now - start)
         return response
     }

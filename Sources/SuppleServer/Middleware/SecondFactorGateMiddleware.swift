@@ -14,7 +14,8 @@ struct SecondFactorGateMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let signedIn = context.signedIn, signedIn.mustEnrolSecondFactor(policy),
-              !Self.isOpenDuringSetUp(request.uri.path) else {
+            !Self.isOpenDuringSetUp(request.uri.path)
+        else {
             return try await next(request, context)
         }
         if request.uri.path.hasPrefix("/api/") {

@@ -40,11 +40,14 @@ public struct MaintenanceService: Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 let round = try await runOnce()
-                logger.info("Maintenance round", metadata: [
-                    "adaptations": "\(round.adaptationsFinished)", "ran": "\(round.swept.ran)",
-                    "webSessions": "\(round.swept.webSessions)", "apiTokens": "\(round.swept.apiTokens)",
-                    "links": "\(round.swept.oneTimeLinks)", "idempotencyKeys": "\(round.swept.idempotencyKeys)",
-                ])
+                logger.info(
+                    "Maintenance round",
+                    metadata: [
+                        "adaptations": "\(round.adaptationsFinished)", "ran": "\(round.swept.ran)",
+                        "webSessions": "\(round.swept.webSessions)", "apiTokens": "\(round.swept.apiTokens)",
+                        "links": "\(round.swept.oneTimeLinks)", "idempotencyKeys": "\(round.swept.idempotencyKeys)",
+                    ]
+                )
             } catch let fault as StoreFault {
                 logger.warning("Maintenance round skipped", metadata: ["fault": "\(fault.kind.rawValue)", "code": "\(fault.code)"])
             } catch {

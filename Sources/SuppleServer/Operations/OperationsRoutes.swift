@@ -46,7 +46,8 @@ struct OperationsRoutes {
 extension OperationsRoutes {
     /// Compares in time that does not depend on where the two differ.
     static func matches(_ sent: String, _ expected: String) -> Bool {
-        let a = Array(sent.utf8), b = Array(expected.utf8)
+        let a = Array(sent.utf8)
+        let b = Array(expected.utf8)
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
@@ -54,6 +55,9 @@ extension OperationsRoutes {
 
 private func plainText(_ text: String, status: HTTPResponse.Status, contentType: String = "text/plain; charset=utf-8") -> Response {
     let buffer = ByteBuffer(string: text)
-    return Response(status: status, headers: [.contentType: contentType, .contentLength: "\(buffer.readableBytes)"],
-                    body: .init(byteBuffer: buffer))
+    return Response(
+        status: status,
+        headers: [.contentType: contentType, .contentLength: "\(buffer.readableBytes)"],
+        body: .init(byteBuffer: buffer)
+    )
 }

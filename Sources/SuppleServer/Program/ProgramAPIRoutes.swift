@@ -46,11 +46,20 @@ struct ProgramAPIRoutes {
         let current = try await current(member)
         let plan = current.plan
         let day = try await program.day(for: member, plan: plan)
-        return try APIJSON.response(Today(
-            date: day.date.description, planVersion: current.version.version, sessionDone: day.sessionDone,
-            exercises: plan.exercises, walking: plan.walking, walkDone: day.walkDone, movementSnacks: plan.movementSnacks?.count ?? 0,
-            article: day.article?.slug, checkInsDue: day.checkInsDue.map(\.rawValue), questionnairesDue: try await program.dueQuestionnaires(for: member)
-        ))
+        return try APIJSON.response(
+            Today(
+                date: day.date.description,
+                planVersion: current.version.version,
+                sessionDone: day.sessionDone,
+                exercises: plan.exercises,
+                walking: plan.walking,
+                walkDone: day.walkDone,
+                movementSnacks: plan.movementSnacks?.count ?? 0,
+                article: day.article?.slug,
+                checkInsDue: day.checkInsDue.map(\.rawValue),
+                questionnairesDue: try await program.dueQuestionnaires(for: member)
+            )
+        )
     }
 
     struct StartedSession: Encodable {
@@ -97,10 +106,19 @@ struct ProgramAPIRoutes {
         guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw APIProblem(status: .notFound, detail: "No such session.") }
         let exercise = try context.parameters.require("exerciseId")
         var body = try await JSONBody.read(request, context: context)
-        let pain = body.integer("pain"), difficulty = body.string("difficulty"), spread = body.bool("symptomsSpread")
+        let pain = body.integer("pain")
+        let difficulty = body.string("difficulty")
+        let spread = body.bool("symptomsSpread")
         try body.checkTypes()
         do {
-            let recorded = try await program.recordOutcome(member, sessionID: id, exerciseID: exercise, pain: pain, difficulty: difficulty, spread: spread)
+            let recorded = try await program.recordOutcome(
+                member,
+                sessionID: id,
+                exerciseID: exercise,
+                pain: pain,
+                difficulty: difficulty,
+                spread: spread
+            )
             return try APIJSON.response(Recorded(recorded: recorded, rescreen: spread))
         } catch is SessionNotFound {
             throw APIProblem(status: .notFound, detail: "No such session.")
@@ -117,7 +135,9 @@ struct ProgramAPIRoutes {
         guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw APIProblem(status: .notFound, detail: "No such session.") }
         let now = program.clock.now()
         let wasOpen = try await program.database.transaction { db -> Bool in
-            guard let session = try await ActivityRepository.session(id: id, memberID: member.id, in: db) else { throw APIProblem(status: .notFound, detail: "No such session.") }
+            guard let session = try await ActivityRepository.session(id: id, memberID: member.id, in: db) else {
+                throw APIProblem(status: .notFound, detail: "No such session.")
+            }
             guard session.status != "completed" else { return false }
             try await ActivityRepository.finishSession(id: id, at: now, in: db)
             try await PendingAdaptationRepository.mark(memberID: member.id, at: now, in: db)
@@ -130,7 +150,10 @@ struct ProgramAPIRoutes {
     @Sendable func logWalk(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         var body = try await JSONBody.read(request, context: context)
-        let minutes = body.integer("minutes"), breaks = body.integer("breaks"), onset = body.integer("painStartedMinute"), pain = body.integer("pain")
+        let minutes = body.integer("minutes")
+        let breaks = body.integer("breaks")
+        let onset = body.integer("painStartedMinute")
+        let pain = body.integer("pain")
         let key = try IdempotencyKey.read(request, &body)
         try body.checkTypes()
         let recorded = try await program.logWalk(member, minutes: minutes, breaks: breaks, painStartedMinute: onset, pain: pain, key: key)
@@ -140,7 +163,9 @@ struct ProgramAPIRoutes {
     @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         var body = try await JSONBody.read(request, context: context)
-        let kind = body.string("kind"), pain = body.integer("pain"), answer = body.string("answer")
+        let kind = body.string("kind")
+        let pain = body.integer("pain")
+        let answer = body.string("answer")
         if kind == CheckInKind.weeklySafety.rawValue {
             let raw = body.object("answers")
             try body.checkTypes()
@@ -157,9 +182,17 @@ struct ProgramAPIRoutes {
             }
             let result = try await program.weeklySafetyCheck(member, answers: answers)
             let triage = result.outcome.triage
-            return try APIJSON.response(SafetyChecked(recorded: result.recorded, rescreen: false, tier: triage.tier.rawValue, whatToDo: triage.whatToDo,
-                                                      flags: triage.flags.map(\.id), symptomsSpread: result.outcome.symptomsSpread),
-                                        status: result.recorded ? .created : .ok)
+            return try APIJSON.response(
+                SafetyChecked(
+                    recorded: result.recorded,
+                    rescreen: false,
+                    tier: triage.tier.rawValue,
+                    whatToDo: triage.whatToDo,
+                    flags: triage.flags.map(\.id),
+                    symptomsSpread: result.outcome.symptomsSpread
+                ),
+                status: result.recorded ? .created : .ok
+            )
         }
         try body.checkTypes()
         let recorded = try await program.checkIn(member, kind: kind, pain: pain, answer: answer)
@@ -178,8 +211,16 @@ struct ProgramAPIRoutes {
     }
 
     struct Progress: Encodable {
-        struct DailyPain: Encodable { let date: String; let pain: Double }
-        struct Week: Encodable { let endsOn: String; let walkingMinutes: Int; let sessions: Int; let plannedSessions: Int }
+        struct DailyPain: Encodable {
+            let date: String
+            let pain: Double
+        }
+        struct Week: Encodable {
+            let endsOn: String
+            let walkingMinutes: Int
+            let sessions: Int
+            let plannedSessions: Int
+        }
         let baselinePain: Int?
         let dailyPain: [DailyPain]
         let weeks: [Week]
@@ -191,10 +232,15 @@ struct ProgramAPIRoutes {
     @Sendable func progress(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         let summary = try await program.progressSummary(for: member)
-        return try APIJSON.response(Progress(
-            baselinePain: summary.baseline, dailyPain: summary.daily.map { .init(date: $0.date, pain: $0.pain) },
-            weeks: summary.weeks.map { .init(endsOn: $0.endsOn.description, walkingMinutes: $0.walk, sessions: $0.sessions, plannedSessions: 7) },
-            streakDays: summary.streak, meaningfulChange: summary.meaningfulChange, questionnaires: summary.questionnaires
-        ))
+        return try APIJSON.response(
+            Progress(
+                baselinePain: summary.baseline,
+                dailyPain: summary.daily.map { .init(date: $0.date, pain: $0.pain) },
+                weeks: summary.weeks.map { .init(endsOn: $0.endsOn.description, walkingMinutes: $0.walk, sessions: $0.sessions, plannedSessions: 7) },
+                streakDays: summary.streak,
+                meaningfulChange: summary.meaningfulChange,
+                questionnaires: summary.questionnaires
+            )
+        )
     }
 }

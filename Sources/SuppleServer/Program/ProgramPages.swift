@@ -31,8 +31,14 @@ struct ProgramPages {
             try await program.requireCoverage(member)
             return nil
         } catch let ended as ProgramService.CoverageEnded {
-            return try pages.page("coverage_ended", title: "Sessions paused", context: context, status: .forbidden, currentPath: "/home",
-                                  data: ["message": ended.message])
+            return try pages.page(
+                "coverage_ended",
+                title: "Sessions paused",
+                context: context,
+                status: .forbidden,
+                currentPath: "/home",
+                data: ["message": ended.message]
+            )
         }
     }
 
@@ -54,9 +60,16 @@ struct ProgramPages {
                 "painOptions": (0...10).map { ["value": $0] },
             ]
         }
-        return try pages.page("session", title: "Today's session", context: context, currentPath: "/home", data: [
-            "items": items, "count": items.count, "sessionMinutes": current.plan.sessionMinutes, "key": SecretToken.generate().value, "speed": speed,
-        ])
+        return try pages.page(
+            "session",
+            title: "Today's session",
+            context: context,
+            currentPath: "/home",
+            data: [
+                "items": items, "count": items.count, "sessionMinutes": current.plan.sessionMinutes, "key": SecretToken.generate().value,
+                "speed": speed,
+            ]
+        )
     }
 
     @Sendable func finishSession(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -64,12 +77,15 @@ struct ProgramPages {
         guard let current = try await program.currentPlan(for: member.id) else { return .redirect(to: "/home") }
         if let ended = try await coverageEnded(member, context: context) { return ended }
         let form = context.form
-        guard let key = form["key"], key.count >= 20, key.count <= 100 else { throw HTTPError(.badRequest, message: "The session form is incomplete. Open today's session again.") }
+        guard let key = form["key"], key.count >= 20, key.count <= 100 else {
+            throw HTTPError(.badRequest, message: "The session form is incomplete. Open today's session again.")
+        }
         var outcomes: [ActivityRepository.Outcome] = []
         for item in current.plan.exercises {
             let id = item.exerciseId
             guard let painText = form["pain-\(id)"], let pain = Int(painText), (0...10).contains(pain),
-                  let difficulty = form["difficulty-\(id)"], SessionHistory.Difficulty(rawValue: difficulty) != nil else { continue }
+                let difficulty = form["difficulty-\(id)"], SessionHistory.Difficulty(rawValue: difficulty) != nil
+            else { continue }
             outcomes.append(.init(exerciseID: id, pain: pain, difficulty: difficulty, symptomsSpread: form.isChecked("spread-\(id)")))
         }
         guard !outcomes.isEmpty else {
@@ -80,12 +96,31 @@ struct ProgramPages {
         let spread = outcomes.filter(\.symptomsSpread).map(\.exerciseID)
         let recordedOutcomes = outcomes
         let recorded = try await program.database.transaction { db -> Bool in
-            guard try await ActivityRepository.recordSession(key: key, memberID: member.id, planVersionID: current.version.id, date: date,
-                                                            status: "completed", outcomes: recordedOutcomes, at: now, in: db) else { return false }
+            guard
+                try await ActivityRepository.recordSession(
+                    key: key,
+                    memberID: member.id,
+                    planVersionID: current.version.id,
+                    date: date,
+                    status: "completed",
+                    outcomes: recordedOutcomes,
+                    at: now,
+                    in: db
+                )
+            else { return false }
             try await PendingAdaptationRepository.mark(memberID: member.id, at: now, in: db)
             if !spread.isEmpty {
-                try await AlertRepository.insert(.init(memberID: member.id, severity: .urgent, audience: .clinical,
-                    reason: "Symptoms spread during the session (\(spread.joined(separator: ", ")))", source: "session", createdAt: now), in: db)
+                try await AlertRepository.insert(
+                    .init(
+                        memberID: member.id,
+                        severity: .urgent,
+                        audience: .clinical,
+                        reason: "Symptoms spread during the session (\(spread.joined(separator: ", ")))",
+                        source: "session",
+                        createdAt: now
+                    ),
+                    in: db
+                )
             }
             return true
         }
@@ -97,7 +132,8 @@ struct ProgramPages {
     // MARK: Stop — something's wrong
 
     static let stopReasons: [(String, String)] = [
-        ("spread", "Pain spreading down my leg"), ("numbness", "New numbness or weakness"), ("sharp", "Sharp pain"), ("other", "Something else felt wrong"),
+        ("spread", "Pain spreading down my leg"), ("numbness", "New numbness or weakness"), ("sharp", "Sharp pain"),
+        ("other", "Something else felt wrong"),
     ]
 
     @Sendable func showStop(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -108,12 +144,18 @@ struct ProgramPages {
 
     func stopPage(context: AppRequestContext, values: [String: [String]], failure: ValidationFailure?) throws -> Response {
         var data: [String: Any] = [
-            "reasons": Self.stopReasons.map { ["value": $0.0, "label": $0.1, "checked": values["reason"]?.contains($0.0) == true] },
+            "reasons": Self.stopReasons.map { ["value": $0.0, "label": $0.1, "checked": values["reason"]?.contains($0.0) == true] }
         ]
         data.merge(IntakeQuestionView.tickList(IntakeSafetyQuestions.dangerSigns, values: values, failure: failure)) { _, new in new }
         if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("session_stop", title: "Stop — something's wrong", context: context, status: failure == nil ? .ok : .unprocessableContent,
-                              currentPath: "/home", data: data)
+        return try pages.page(
+            "session_stop",
+            title: "Stop — something's wrong",
+            context: context,
+            status: failure == nil ? .ok : .unprocessableContent,
+            currentPath: "/home",
+            data: data
+        )
     }
 
     @Sendable func stop(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -131,14 +173,29 @@ struct ProgramPages {
         let now = program.clock.now()
         let severity: AlertRepository.Severity = triage.tier == .emergency ? .emergency : .urgent
         try await program.database.transaction { db in
-            try await AlertRepository.insert(.init(memberID: member.id, severity: severity, audience: .clinical,
-                reason: "Stop pressed: \(reasons.isEmpty ? "no reason given" : reasons.joined(separator: ", "))\(triage.flags.isEmpty ? "" : "; danger signs \(triage.flags.map(\.id).joined(separator: ", "))")",
-                source: "session", createdAt: now), in: db)
+            try await AlertRepository.insert(
+                .init(
+                    memberID: member.id,
+                    severity: severity,
+                    audience: .clinical,
+                    reason:
+                        "Stop pressed: \(reasons.isEmpty ? "no reason given" : reasons.joined(separator: ", "))\(triage.flags.isEmpty ? "" : "; danger signs \(triage.flags.map(\.id).joined(separator: ", "))")",
+                    source: "session",
+                    createdAt: now
+                ),
+                in: db
+            )
         }
-        return try pages.page("session_stopped", title: "Thank you for telling us", context: context, currentPath: "/home", data: [
-            "isEmergency": triage.tier == .emergency, "isUrgent": triage.tier == .urgent,
-            "whatToDo": triage.whatToDo, "flags": triage.flags.map { ["message": $0.message] },
-        ])
+        return try pages.page(
+            "session_stopped",
+            title: "Thank you for telling us",
+            context: context,
+            currentPath: "/home",
+            data: [
+                "isEmergency": triage.tier == .emergency, "isUrgent": triage.tier == .urgent,
+                "whatToDo": triage.whatToDo, "flags": triage.flags.map { ["message": $0.message] },
+            ]
+        )
     }
 
     func rescreen(_ member: AccountRecord, answers: [String: JSONValue]) async throws -> TriageResult {
@@ -151,7 +208,9 @@ struct ProgramPages {
             // Without a usable intake, judge the danger signs alone on a neutral background.
             var neutral = Intake.neutral
             if case .object(let signs)? = document["dangerSigns"] {
-                neutral.dangerSigns = IntakeParser.decodeFlags(signs.compactMapValues { if case .bool(let b) = $0 { b } else { nil } }, as: Intake.DangerSigns.self) ?? .init()
+                neutral.dangerSigns =
+                    IntakeParser.decodeFlags(signs.compactMapValues { if case .bool(let b) = $0 { b } else { nil } }, as: Intake.DangerSigns.self)
+                    ?? .init()
             }
             return TriageRules.evaluate(neutral)
         }
@@ -165,8 +224,14 @@ struct ProgramPages {
         let form = context.form
         func number(_ name: String) -> Int? { form[name].flatMap { $0.isEmpty ? nil : Int($0) } }
         do {
-            _ = try await program.logWalk(member, minutes: number("minutes"), breaks: number("breaks") ?? 0, painStartedMinute: number("painStartedMinute"),
-                                          pain: number("walkPain"), key: form["key"])
+            _ = try await program.logWalk(
+                member,
+                minutes: number("minutes"),
+                breaks: number("breaks") ?? 0,
+                painStartedMinute: number("painStartedMinute"),
+                pain: number("walkPain"),
+                key: form["key"]
+            )
             return .redirect(to: "/home?done=walk")
         } catch let failure as ValidationFailure {
             return try await today(member, context, failure)
@@ -176,7 +241,12 @@ struct ProgramPages {
     @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         do {
-            _ = try await program.checkIn(member, kind: context.form["kind"], pain: context.form["pain"].flatMap { Int($0) }, answer: context.form["answer"])
+            _ = try await program.checkIn(
+                member,
+                kind: context.form["kind"],
+                pain: context.form["pain"].flatMap { Int($0) },
+                answer: context.form["answer"]
+            )
             return .redirect(to: "/home?done=checkin")
         } catch let failure as ValidationFailure {
             return try await today(member, context, failure)
@@ -186,9 +256,14 @@ struct ProgramPages {
     // MARK: Weekly safety check
 
     static var safetyCheckStep: IntakeStep {
-        IntakeStep(slug: "safety-check", title: "Weekly safety check", intro: "", questions: WeeklySafetyCheck.questions.map {
-            IntakeQuestion(key: $0.key, label: $0.label, kind: .yesNo)
-        })
+        IntakeStep(
+            slug: "safety-check",
+            title: "Weekly safety check",
+            intro: "",
+            questions: WeeklySafetyCheck.questions.map {
+                IntakeQuestion(key: $0.key, label: $0.label, kind: .yesNo)
+            }
+        )
     }
 
     @Sendable func showSafetyCheck(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -198,24 +273,41 @@ struct ProgramPages {
 
     func safetyCheckPage(context: AppRequestContext, values: [String: [String]], failure: ValidationFailure?) throws -> Response {
         var data: [String: Any] = [
-            "questions": Self.safetyCheckStep.questions.map { IntakeQuestionView.make($0, values: values[$0.key] ?? [], error: failure?.message(for: $0.key)) },
+            "questions": Self.safetyCheckStep.questions.map {
+                IntakeQuestionView.make($0, values: values[$0.key] ?? [], error: failure?.message(for: $0.key))
+            }
         ]
         if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("safety_check", title: "Weekly safety check", context: context, status: failure == nil ? .ok : .unprocessableContent,
-                              currentPath: "/home", data: data)
+        return try pages.page(
+            "safety_check",
+            title: "Weekly safety check",
+            context: context,
+            status: failure == nil ? .ok : .unprocessableContent,
+            currentPath: "/home",
+            data: data
+        )
     }
 
     @Sendable func safetyCheck(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         let (answers, failure) = IntakeForm.read(Self.safetyCheckStep, form: context.form)
         if let failure { return try safetyCheckPage(context: context, values: IntakeForm.shownValues(answers), failure: failure) }
-        let result = try await program.weeklySafetyCheck(member, answers: answers.mapValues { value -> Bool? in if case .bool(let b) = value { b } else { nil } })
+        let result = try await program.weeklySafetyCheck(
+            member,
+            answers: answers.mapValues { value -> Bool? in if case .bool(let b) = value { b } else { nil } }
+        )
         let triage = result.outcome.triage
         guard triage.tier != .none || result.outcome.symptomsSpread else { return .redirect(to: "/home?done=safety") }
-        return try pages.page("session_stopped", title: "Thank you for telling us", context: context, currentPath: "/home", data: [
-            "isEmergency": triage.tier == .emergency, "isUrgent": triage.tier == .urgent,
-            "whatToDo": triage.whatToDo, "flags": triage.flags.map { ["message": $0.message] },
-        ])
+        return try pages.page(
+            "session_stopped",
+            title: "Thank you for telling us",
+            context: context,
+            currentPath: "/home",
+            data: [
+                "isEmergency": triage.tier == .emergency, "isUrgent": triage.tier == .urgent,
+                "whatToDo": triage.whatToDo, "flags": triage.flags.map { ["message": $0.message] },
+            ]
+        )
     }
 
     func today(_ member: AccountRecord, _ context: AppRequestContext, _ failure: ValidationFailure) async throws -> Response {
@@ -226,7 +318,12 @@ struct ProgramPages {
 
     @Sendable func progress(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
-        return try pages.page("progress", title: "Your progress", context: context, currentPath: "/progress",
-                              data: try await ProgressView.make(member, program: program, intakes: intakes))
+        return try pages.page(
+            "progress",
+            title: "Your progress",
+            context: context,
+            currentPath: "/progress",
+            data: try await ProgressView.make(member, program: program, intakes: intakes)
+        )
     }
 }

@@ -1,24 +1,36 @@
 import Foundation
+import SQLKit
 import SuppleCore
 import SuppleStore
-import SQLKit
 
 /// Recording what a member did, shared by the web pages and the API: each checks its fields,
 /// writes once (idempotent), and lets the progression engine adapt the plan.
 extension ProgramService {
     /// A walk. Returns false when this key was already recorded.
-    public func logWalk(_ member: AccountRecord, minutes: Int?, breaks: Int?, painStartedMinute: Int?, pain: Int?, key: String?) async throws -> Bool {
+    public func logWalk(_ member: AccountRecord, minutes: Int?, breaks: Int?, painStartedMinute: Int?, pain: Int?, key: String?) async throws -> Bool
+    {
         var errors = FieldErrorCollector()
         if minutes == nil || !(1...300).contains(minutes!) { errors.add("minutes", "Enter the minutes you walked, from 1 to 300.") }
         if let breaks, !(0...50).contains(breaks) { errors.add("breaks", "Enter the number of breaks, from 0 to 50.") }
-        if let painStartedMinute, !(0...300).contains(painStartedMinute) { errors.add("painStartedMinute", "Enter the minute pain started (0 to 300), or leave it out.") }
+        if let painStartedMinute, !(0...300).contains(painStartedMinute) {
+            errors.add("painStartedMinute", "Enter the minute pain started (0 to 300), or leave it out.")
+        }
         if pain == nil || !(0...10).contains(pain!) { errors.add("pain", "Choose your pain during the walk, 0 to 10.") }
         if let key, !(8...100).contains(key.count) { errors.add("idempotencyKey", "Use a key of 8 to 100 characters.") }
         try errors.throwIfAny()
         let now = clock.now()
         let recorded = try await database.transaction { db in
-            let recorded = try await ActivityRepository.recordWalk(key: key ?? SecretToken.generate().value, memberID: member.id, date: today(for: member).description,
-                                                                   minutes: minutes!, breaks: breaks ?? 0, painStartedMinute: painStartedMinute, pain: pain!, at: now, in: db)
+            let recorded = try await ActivityRepository.recordWalk(
+                key: key ?? SecretToken.generate().value,
+                memberID: member.id,
+                date: today(for: member).description,
+                minutes: minutes!,
+                breaks: breaks ?? 0,
+                painStartedMinute: painStartedMinute,
+                pain: pain!,
+                at: now,
+                in: db
+            )
             if recorded { try await PendingAdaptationRepository.mark(memberID: member.id, at: now, in: db) }
             return recorded
         }
@@ -34,7 +46,15 @@ extension ProgramService {
         case .dailyPain:
             guard let pain, (0...10).contains(pain) else { throw ValidationFailure(field: "pain", message: "Choose your pain today, 0 to 10.") }
             return try await database.transaction { db in
-                let recorded = try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: CheckInKind.dailyPain.rawValue, answers: "\(pain)", score: Double(pain), at: now, in: db)
+                let recorded = try await ActivityRepository.recordCheckIn(
+                    memberID: member.id,
+                    date: date,
+                    kind: CheckInKind.dailyPain.rawValue,
+                    answers: "\(pain)",
+                    score: Double(pain),
+                    at: now,
+                    in: db
+                )
                 if recorded { try await raisePainRiseAlert(member, now: now, in: db) }
                 return recorded
             }
@@ -43,8 +63,15 @@ extension ProgramService {
                 throw ValidationFailure(field: "answer", message: "Choose better, same or worse.")
             }
             let recorded = try await database.transaction { db in
-                let recorded = try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: CheckInKind.nextMorning.rawValue,
-                                                                          answers: answer.rawValue, score: nil, at: now, in: db)
+                let recorded = try await ActivityRepository.recordCheckIn(
+                    memberID: member.id,
+                    date: date,
+                    kind: CheckInKind.nextMorning.rawValue,
+                    answers: answer.rawValue,
+                    score: nil,
+                    at: now,
+                    in: db
+                )
                 if recorded { try await PendingAdaptationRepository.mark(memberID: member.id, at: now, in: db) }
                 return recorded
             }
@@ -58,20 +85,42 @@ extension ProgramService {
     }
 
     /// One exercise's outcome; spreading symptoms alert the care team. Returns whether it was new.
-    public func recordOutcome(_ member: AccountRecord, sessionID: UUID, exerciseID: String, pain: Int?, difficulty: String?, spread: Bool) async throws -> Bool {
+    public func recordOutcome(
+        _ member: AccountRecord,
+        sessionID: UUID,
+        exerciseID: String,
+        pain: Int?,
+        difficulty: String?,
+        spread: Bool
+    ) async throws -> Bool {
         let now = clock.now()
         return try await database.transaction { db in
             // Whose session it is comes first: another member learns nothing from field messages.
             guard let session = try await ActivityRepository.session(id: sessionID, memberID: member.id, in: db) else { throw SessionNotFound() }
             var errors = FieldErrorCollector()
             if pain == nil || !(0...10).contains(pain!) { errors.add("pain", "Choose the pain during the exercise, 0 to 10.") }
-            if difficulty.flatMap(SessionHistory.Difficulty.init(rawValue:)) == nil { errors.add("difficulty", "Choose too-easy, about-right or too-hard.") }
+            if difficulty.flatMap(SessionHistory.Difficulty.init(rawValue:)) == nil {
+                errors.add("difficulty", "Choose too-easy, about-right or too-hard.")
+            }
             try errors.throwIfAny()
-            let recorded = try await ActivityRepository.recordOutcome(.init(exerciseID: exerciseID, pain: pain!, difficulty: difficulty!, symptomsSpread: spread),
-                                                                      session: session, at: now, in: db)
+            let recorded = try await ActivityRepository.recordOutcome(
+                .init(exerciseID: exerciseID, pain: pain!, difficulty: difficulty!, symptomsSpread: spread),
+                session: session,
+                at: now,
+                in: db
+            )
             if recorded && spread {
-                try await AlertRepository.insert(.init(memberID: member.id, severity: .urgent, audience: .clinical,
-                    reason: "Symptoms spread during the session (\(exerciseID))", source: "session", createdAt: now), in: db)
+                try await AlertRepository.insert(
+                    .init(
+                        memberID: member.id,
+                        severity: .urgent,
+                        audience: .clinical,
+                        reason: "Symptoms spread during the session (\(exerciseID))",
+                        source: "session",
+                        createdAt: now
+                    ),
+                    in: db
+                )
             }
             return recorded
         }
@@ -81,13 +130,23 @@ extension ProgramService {
     /// review the plan (PainRiseRule); one open alert at a time.
     func raisePainRiseAlert(_ member: AccountRecord, now: Date, in db: any SQLDatabase) async throws {
         guard let baseline = Self.baselinePain(try await IntakeRepository.latestSubmitted(accountID: member.id, in: db)),
-              try await !AlertRepository.hasOpen(memberID: member.id, source: PainRiseRule.source, in: db) else { return }
+            try await !AlertRepository.hasOpen(memberID: member.id, source: PainRiseRule.source, in: db)
+        else { return }
         let ratings = try await ActivityRepository.checkIns(memberID: member.id, in: db)
             .filter { $0.kind == CheckInKind.dailyPain.rawValue }
             .compactMap { record in CalendarDate(iso8601: record.date).map { (date: $0, pain: Int(record.score ?? 0)) } }
         guard let recent = PainRiseRule.sustainedRise(baseline: baseline, ratings: ratings, today: today(for: member)) else { return }
-        try await AlertRepository.insert(.init(memberID: member.id, severity: .routine, audience: .clinical,
-                                               reason: PainRiseRule.reason(baseline: baseline, recent: recent), source: PainRiseRule.source, createdAt: now), in: db)
+        try await AlertRepository.insert(
+            .init(
+                memberID: member.id,
+                severity: .routine,
+                audience: .clinical,
+                reason: PainRiseRule.reason(baseline: baseline, recent: recent),
+                source: PainRiseRule.source,
+                createdAt: now
+            ),
+            in: db
+        )
     }
 }
 

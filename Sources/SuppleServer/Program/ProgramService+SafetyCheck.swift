@@ -26,20 +26,45 @@ extension ProgramService {
         let json = String(decoding: try encoder.encode(given), as: UTF8.self)
         let now = clock.now()
         let recorded = try await database.transaction { db -> Bool in
-            let recorded = try await ActivityRepository.recordCheckIn(memberID: member.id, date: today(for: member).description, kind: CheckInKind.weeklySafety.rawValue,
-                                                                     answers: json, score: Double(outcome.yesCount), at: now, in: db)
+            let recorded = try await ActivityRepository.recordCheckIn(
+                memberID: member.id,
+                date: today(for: member).description,
+                kind: CheckInKind.weeklySafety.rawValue,
+                answers: json,
+                score: Double(outcome.yesCount),
+                at: now,
+                in: db
+            )
             // The day's answer is kept once, but a sign answered again the same day (after a
             // first "all no") still reaches the care team, unless one is already open.
             if !recorded, try await AlertRepository.hasOpen(memberID: member.id, source: Self.safetyCheckSource, in: db) { return recorded }
             // Only the emergency danger signs are asked (WeeklySafetyCheck), so a flag is an emergency.
             if outcome.triage.tier == .emergency {
-                try await AlertRepository.insert(.init(memberID: member.id, severity: .emergency, audience: .clinical,
-                    reason: "Weekly safety check: emergency sign (\(outcome.triage.flags.map(\.id).joined(separator: ", "))): member told to seek emergency care",
-                    source: Self.safetyCheckSource, createdAt: now), in: db)
+                try await AlertRepository.insert(
+                    .init(
+                        memberID: member.id,
+                        severity: .emergency,
+                        audience: .clinical,
+                        reason:
+                            "Weekly safety check: emergency sign (\(outcome.triage.flags.map(\.id).joined(separator: ", "))): member told to seek emergency care",
+                        source: Self.safetyCheckSource,
+                        createdAt: now
+                    ),
+                    in: db
+                )
             }
             if outcome.symptomsSpread {
-                try await AlertRepository.insert(.init(memberID: member.id, severity: .urgent, audience: .clinical,
-                    reason: "Weekly safety check: symptoms have spread further down a leg or arm", source: Self.safetyCheckSource, createdAt: now), in: db)
+                try await AlertRepository.insert(
+                    .init(
+                        memberID: member.id,
+                        severity: .urgent,
+                        audience: .clinical,
+                        reason: "Weekly safety check: symptoms have spread further down a leg or arm",
+                        source: Self.safetyCheckSource,
+                        createdAt: now
+                    ),
+                    in: db
+                )
             }
             return recorded
         }

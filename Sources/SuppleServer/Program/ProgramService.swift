@@ -40,9 +40,11 @@ public struct ProgramService: Sendable {
     /// to the day before it was given.
     public func history(for memberID: UUID) async throws -> SessionHistory {
         let (sessions, walks, checkIns) = try await database.read { db in
-            (try await ActivityRepository.sessions(memberID: memberID, in: db),
-             try await ActivityRepository.walks(memberID: memberID, in: db),
-             try await ActivityRepository.checkIns(memberID: memberID, in: db))
+            (
+                try await ActivityRepository.sessions(memberID: memberID, in: db),
+                try await ActivityRepository.walks(memberID: memberID, in: db),
+                try await ActivityRepository.checkIns(memberID: memberID, in: db)
+            )
         }
         var nextMorning: [CalendarDate: SessionHistory.NextMorning] = [:]
         for checkIn in checkIns where checkIn.kind == CheckInKind.nextMorning.rawValue {
@@ -53,9 +55,18 @@ public struct ProgramService: Sendable {
         return SessionHistory(
             sessions: sessions.compactMap { session in
                 guard let date = CalendarDate(iso8601: session.occurrenceDate) else { return nil }
-                return .init(date: date, items: session.outcomes.map {
-                    .init(exerciseId: $0.exerciseID, pain: $0.pain, difficulty: SessionHistory.Difficulty(rawValue: $0.difficulty) ?? .aboutRight, symptomsSpread: $0.symptomsSpread)
-                }, nextMorning: nextMorning[date])
+                return .init(
+                    date: date,
+                    items: session.outcomes.map {
+                        .init(
+                            exerciseId: $0.exerciseID,
+                            pain: $0.pain,
+                            difficulty: SessionHistory.Difficulty(rawValue: $0.difficulty) ?? .aboutRight,
+                            symptomsSpread: $0.symptomsSpread
+                        )
+                    },
+                    nextMorning: nextMorning[date]
+                )
             },
             walks: walks.compactMap { walk in
                 CalendarDate(iso8601: walk.date).map { .init(date: $0, minutes: walk.minutes, pain: walk.pain, nextMorning: nextMorning[$0]) }
@@ -81,8 +92,11 @@ public struct ProgramService: Sendable {
             try await database.transaction { db in try await PendingAdaptationRepository.clear(memberID: member.id, in: db) }
             return nil
         }
-        let decisions = ProgressionEngine(catalog: library.exercises).decide(plan: current.plan, history: try await history(for: member.id),
-                                                                             limits: try await limits(for: member.id))
+        let decisions = ProgressionEngine(catalog: library.exercises).decide(
+            plan: current.plan,
+            history: try await history(for: member.id),
+            limits: try await limits(for: member.id)
+        )
         let tomorrow = today(for: member).adding(days: 1)
         let next = PlanAdapter.apply(decisions, to: current.plan, catalog: library.exercises, on: tomorrow)
         // Steady, or a proposal already waiting proposed again: nothing changes, nothing is pending.
@@ -90,18 +104,39 @@ public struct ProgramService: Sendable {
             try await database.transaction { db in try await PendingAdaptationRepository.clear(memberID: member.id, in: db) }
             return decisions
         }
-        let reasons = decisions.items.filter { $0.action != .keep }.map(\.rationale.explanation)
-            + [decisions.walking].compactMap { $0 }.filter { $0.newMinutes != $0.currentMinutes || $0.newDaysPerWeek != nil }.map(\.rationale.explanation)
+        let reasons =
+            decisions.items.filter { $0.action != .keep }.map(\.rationale.explanation)
+            + [decisions.walking].compactMap { $0 }.filter { $0.newMinutes != $0.currentMinutes || $0.newDaysPerWeek != nil }.map(
+                \.rationale.explanation
+            )
         let json = try Self.encode(next)
         let now = clock.now()
         try await database.transaction { db in
             try await PendingAdaptationRepository.clear(memberID: member.id, in: db)
-            _ = try await PlanVersionRepository.add(memberID: member.id, effectiveFrom: tomorrow.description, author: "engine",
-                                                    reason: reasons.joined(separator: " "), planJSON: json, at: now, in: db)
-            let newProposals = next.exercises.filter { item in item.proposal != nil && current.plan.exercises.first { $0.exerciseId == item.exerciseId }?.proposal != item.proposal }
+            _ = try await PlanVersionRepository.add(
+                memberID: member.id,
+                effectiveFrom: tomorrow.description,
+                author: "engine",
+                reason: reasons.joined(separator: " "),
+                planJSON: json,
+                at: now,
+                in: db
+            )
+            let newProposals = next.exercises.filter { item in
+                item.proposal != nil && current.plan.exercises.first { $0.exerciseId == item.exerciseId }?.proposal != item.proposal
+            }
             if !newProposals.isEmpty, try await !AlertRepository.hasOpen(memberID: member.id, source: Self.proposalSource, in: db) {
-                try await AlertRepository.insert(.init(memberID: member.id, severity: .routine, audience: .clinical,
-                    reason: "Engine proposed an exercise change: pending review", source: Self.proposalSource, createdAt: now), in: db)
+                try await AlertRepository.insert(
+                    .init(
+                        memberID: member.id,
+                        severity: .routine,
+                        audience: .clinical,
+                        reason: "Engine proposed an exercise change: pending review",
+                        source: Self.proposalSource,
+                        createdAt: now
+                    ),
+                    in: db
+                )
             }
         }
         return decisions
@@ -146,8 +181,10 @@ extension ProgramService {
         let date = today(for: member)
         let history = try await history(for: member.id)
         let (checkIns, planStart) = try await database.read { db in
-            (try await ActivityRepository.checkIns(memberID: member.id, in: db),
-             try await PlanVersionRepository.all(memberID: member.id, in: db).first.flatMap { CalendarDate(iso8601: $0.effectiveFrom) })
+            (
+                try await ActivityRepository.checkIns(memberID: member.id, in: db),
+                try await PlanVersionRepository.all(memberID: member.id, in: db).first.flatMap { CalendarDate(iso8601: $0.effectiveFrom) }
+            )
         }
         let answered = Set(checkIns.filter { $0.date == date.description }.map(\.kind))
         let yesterday = date.adding(days: -1)
@@ -161,8 +198,11 @@ extension ProgramService {
         let week = planStart.map { max(0, date.daysSince($0)) / 7 + 1 } ?? 1
         let reading = plan.education.filter { ($0.fromWeek ?? 1) <= week }
         return Day(
-            date: date, sessionDone: history.sessions.contains { $0.date == date }, walkDone: history.walks.contains { $0.date == date },
-            checkInsDue: due, article: reading.isEmpty ? nil : reading[abs(date.daysSince(CalendarDate(year: 2026, month: 1, day: 1)!)) % reading.count]
+            date: date,
+            sessionDone: history.sessions.contains { $0.date == date },
+            walkDone: history.walks.contains { $0.date == date },
+            checkInsDue: due,
+            article: reading.isEmpty ? nil : reading[abs(date.daysSince(CalendarDate(year: 2026, month: 1, day: 1)!)) % reading.count]
         )
     }
 }
@@ -174,4 +214,3 @@ public enum CheckInKind: String, Sendable, CaseIterable {
     /// The danger signs again, once a week (WeeklySafetyCheck).
     case weeklySafety = "weekly-safety"
 }
-

@@ -14,12 +14,15 @@ enum TodayView {
         // A clinician's note stays on Today for a week after their change, then lives on the plan page.
         let noteIsRecent = program.clock.now().timeIntervalSince(current.version.createdAt) < 7 * 86_400
         let summary = try await program.progressSummary(for: member)
-        let week = WeekAgainstGoals(sessions: summary.weeks.last?.sessions ?? 0, walkMinutes: summary.weeks.last?.walk ?? 0,
-                                    walkGoal: plan.walking.weeklyGoalMinutes)
+        let week = WeekAgainstGoals(
+            sessions: summary.weeks.last?.sessions ?? 0,
+            walkMinutes: summary.weeks.last?.walk ?? 0,
+            walkGoal: plan.walking.weeklyGoalMinutes
+        )
         return [
             "weekSessions": week.sessions, "weekSessionGoal": week.sessionGoal, "weekWalk": week.walkMinutes, "weekWalkGoal": week.walkGoal,
             "walkGoalReached": week.walkGoalReached, "sessionGoalReached": week.sessionGoalReached,
-            "streak": summary.streak, "hasStreak": summary.streak >= 2, // Celebrated on the day it is reached, not the next morning.
+            "streak": summary.streak, "hasStreak": summary.streak >= 2,  // Celebrated on the day it is reached, not the next morning.
             "streakMilestone": day.sessionDone && StreakMilestone.isMilestone(summary.streak),
             "careTeamNote": noteIsRecent ? current.version.memberNote ?? "" : "",
             "careTeamNoteAuthor": current.version.author,
@@ -64,17 +67,36 @@ enum ProgressView {
         func scoreChart(_ kind: Questionnaire, _ title: String) -> String? {
             guard let scores = summary.questionnaires[kind.rawValue], scores.count >= 1 else { return nil }
             let points = scores.enumerated().map { ProgressChart.Point(label: "#\($0.offset + 1)", value: $0.element) }
-            return ProgressChart.line(points, maximum: 10, title: title, description: points.map { "\($0.label) \(FigureSVG.number($0.value))" }.joined(separator: ", "))
+            return ProgressChart.line(
+                points,
+                maximum: 10,
+                title: title,
+                description: points.map { "\($0.label) \(FigureSVG.number($0.value))" }.joined(separator: ", ")
+            )
         }
         return [
             "hasPain": painPoints.count > 1,
-            "painChart": ProgressChart.line(painPoints, maximum: 10, title: "Daily pain",
-                                            description: "Pain from 0 to 10: \(painPoints.map { "\($0.label) \(FigureSVG.number($0.value))" }.joined(separator: ", "))"),
+            "painChart": ProgressChart.line(
+                painPoints,
+                maximum: 10,
+                title: "Daily pain",
+                description: "Pain from 0 to 10: \(painPoints.map { "\($0.label) \(FigureSVG.number($0.value))" }.joined(separator: ", "))"
+            ),
             "painRows": painPoints.map { ["label": $0.label, "value": FigureSVG.number($0.value)] },
-            "walkChart": ProgressChart.bars(weeks.map { .init(label: $0.label, value: Double($0.walk)) }, maximum: maxWalk, target: weeklyGoal > 0 ? Double(weeklyGoal) : nil,
-                                            title: "Walking minutes per week", description: weeks.map { "\($0.label) \($0.walk) minutes" }.joined(separator: ", ")),
-            "sessionChart": ProgressChart.bars(weeks.map { .init(label: $0.label, value: Double($0.sessions)) }, maximum: 7, target: 7,
-                                               title: "Sessions per week", description: weeks.map { "\($0.label) \($0.sessions) of 7" }.joined(separator: ", ")),
+            "walkChart": ProgressChart.bars(
+                weeks.map { .init(label: $0.label, value: Double($0.walk)) },
+                maximum: maxWalk,
+                target: weeklyGoal > 0 ? Double(weeklyGoal) : nil,
+                title: "Walking minutes per week",
+                description: weeks.map { "\($0.label) \($0.walk) minutes" }.joined(separator: ", ")
+            ),
+            "sessionChart": ProgressChart.bars(
+                weeks.map { .init(label: $0.label, value: Double($0.sessions)) },
+                maximum: 7,
+                target: 7,
+                title: "Sessions per week",
+                description: weeks.map { "\($0.label) \($0.sessions) of 7" }.joined(separator: ", ")
+            ),
             "weekRows": weeks.map { ["label": $0.label, "walk": $0.walk, "sessions": $0.sessions] },
             "pegChart": scoreChart(.peg, "PEG (pain and its interference, 0–10)") ?? "",
             "psfsChart": scoreChart(.psfs, "Your activities (0 = can't, 10 = as before)") ?? "",

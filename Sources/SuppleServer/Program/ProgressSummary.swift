@@ -4,7 +4,12 @@ import SuppleStore
 
 /// The numbers behind the progress page and `/api/v1/progress`.
 struct ProgressSummary {
-    struct Week { let label: String; let endsOn: CalendarDate; let walk: Int; let sessions: Int }
+    struct Week {
+        let label: String
+        let endsOn: CalendarDate
+        let walk: Int
+        let sessions: Int
+    }
     let baseline: Int?
     let daily: [(date: String, pain: Double)]
     let weeks: [Week]
@@ -25,16 +30,23 @@ extension ProgramService {
         let today = today(for: member)
         let history = try await history(for: member.id)
         let (checkIns, intake) = try await database.read { db in
-            (try await ActivityRepository.checkIns(memberID: member.id, in: db), try await IntakeRepository.latestSubmitted(accountID: member.id, in: db))
+            (
+                try await ActivityRepository.checkIns(memberID: member.id, in: db),
+                try await IntakeRepository.latestSubmitted(accountID: member.id, in: db)
+            )
         }
         let baseline = Self.baselinePain(intake)
         let daily = checkIns.filter { $0.kind == CheckInKind.dailyPain.rawValue }.suffix(30).map { ($0.date, $0.score ?? 0) }
         // Weeks end today: the last one is the last seven days.
         let weeks = (0..<8).reversed().map { back -> ProgressSummary.Week in
-            let end = today.adding(days: -7 * back), start = end.adding(days: -6)
-            return .init(label: back == 0 ? "This week" : "\(back) wk ago", endsOn: end,
-                         walk: history.walks.filter { $0.date >= start && $0.date <= end }.map(\.minutes).reduce(0, +),
-                         sessions: Set(history.sessions.filter { $0.date >= start && $0.date <= end }.map(\.date)).count)
+            let end = today.adding(days: -7 * back)
+            let start = end.adding(days: -6)
+            return .init(
+                label: back == 0 ? "This week" : "\(back) wk ago",
+                endsOn: end,
+                walk: history.walks.filter { $0.date >= start && $0.date <= end }.map(\.minutes).reduce(0, +),
+                sessions: Set(history.sessions.filter { $0.date >= start && $0.date <= end }.map(\.date)).count
+            )
         }
         // A streak runs up to today, or up to yesterday while today's session is still to come.
         let doneToday = history.sessions.contains { $0.date == today }
@@ -48,6 +60,13 @@ extension ProgramService {
         for checkIn in checkIns where Questionnaire(rawValue: checkIn.kind) != nil {
             questionnaires[checkIn.kind, default: []].append(checkIn.score ?? 0)
         }
-        return ProgressSummary(baseline: baseline, daily: daily, weeks: weeks, streak: streak, meaningfulChange: meaningful, questionnaires: questionnaires)
+        return ProgressSummary(
+            baseline: baseline,
+            daily: daily,
+            weeks: weeks,
+            streak: streak,
+            meaningfulChange: meaningful,
+            questionnaires: questionnaires
+        )
     }
 }

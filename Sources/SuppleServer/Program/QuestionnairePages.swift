@@ -40,27 +40,52 @@ struct QuestionnairePages {
         var questions: [[String: Any]] = []
         switch kind {
         case .peg:
-            questions = [("pain", "Your average pain over the past week"), ("enjoyment", "How much pain got in the way of enjoying life"),
-                         ("activity", "How much pain got in the way of your day-to-day activities")].map {
-                ["key": $0.0, "label": $0.1, "scale": scale, "error": failure?.message(for: $0.0) ?? ""] }
+            questions = [
+                ("pain", "Your average pain over the past week"), ("enjoyment", "How much pain got in the way of enjoying life"),
+                ("activity", "How much pain got in the way of your day-to-day activities"),
+            ].map {
+                ["key": $0.0, "label": $0.1, "scale": scale, "error": failure?.message(for: $0.0) ?? ""]
+            }
         case .psfs:
             questions = try await program.psfsActivities(for: member).enumerated().map {
-                ["key": "activity\($0.offset)", "label": "How well can you \($0.element.lowercased()) today? (0 = can't, 10 = as before)", "scale": scale,
-                 "error": failure?.message(for: "activity\($0.offset)") ?? ""] }
+                [
+                    "key": "activity\($0.offset)", "label": "How well can you \($0.element.lowercased()) today? (0 = can't, 10 = as before)",
+                    "scale": scale,
+                    "error": failure?.message(for: "activity\($0.offset)") ?? "",
+                ]
+            }
         case .mood:
             questions = Self.moodQuestions.map {
-                ["key": $0.0, "label": "Over the last two weeks: \($0.1.lowercased())", "choices": QuestionnaireView.moodChoices, "error": failure?.message(for: $0.0) ?? ""] }
+                [
+                    "key": $0.0, "label": "Over the last two weeks: \($0.1.lowercased())", "choices": QuestionnaireView.moodChoices,
+                    "error": failure?.message(for: $0.0) ?? "",
+                ]
+            }
         case .phq9:
             questions = zip(Questionnaire.phq9Keys, Self.phq9Labels).map { key, label in
-                ["key": key, "label": "Over the last two weeks: \(label.lowercased())", "choices": QuestionnaireView.moodChoices, "error": failure?.message(for: key) ?? ""] }
+                [
+                    "key": key, "label": "Over the last two weeks: \(label.lowercased())", "choices": QuestionnaireView.moodChoices,
+                    "error": failure?.message(for: key) ?? "",
+                ]
+            }
         case .groc:
-            questions = [["key": "rating", "label": "Compared with when you started Supple, how is your back or joint now?",
-                          "choices": Self.grocOptions.map { ["value": $0.0, "label": $0.1] }, "error": failure?.message(for: "rating") ?? ""]]
+            questions = [
+                [
+                    "key": "rating", "label": "Compared with when you started Supple, how is your back or joint now?",
+                    "choices": Self.grocOptions.map { ["value": $0.0, "label": $0.1] }, "error": failure?.message(for: "rating") ?? "",
+                ]
+            ]
         }
         var data: [String: Any] = ["kind": kind.rawValue, "title": kind.title, "questions": questions]
         if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("questionnaire", title: kind.title, context: context, status: failure == nil ? .ok : .unprocessableContent,
-                              currentPath: "/home", data: data)
+        return try pages.page(
+            "questionnaire",
+            title: kind.title,
+            context: context,
+            status: failure == nil ? .ok : .unprocessableContent,
+            currentPath: "/home",
+            data: data
+        )
     }
 
     @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -73,9 +98,15 @@ struct QuestionnairePages {
         do {
             let result = try await program.recordQuestionnaire(kind, answers: answers, for: member)
             if result.selfHarm == true { return .redirect(to: "/support/now") }
-            return try pages.page("questionnaire_done", title: kind.title, context: context, currentPath: "/home", data: [
-                "title": kind.title, "interpretation": result.interpretation, "positive": result.positive,
-            ])
+            return try pages.page(
+                "questionnaire_done",
+                title: kind.title,
+                context: context,
+                currentPath: "/home",
+                data: [
+                    "title": kind.title, "interpretation": result.interpretation, "positive": result.positive,
+                ]
+            )
         } catch let failure as ValidationFailure {
             return try await page(kind, member: member, context: context, failure: failure)
         }
@@ -83,9 +114,11 @@ struct QuestionnairePages {
 }
 
 enum QuestionnaireView {
-    static var moodChoices: [[String: Any]] { [(0, "Not at all"), (1, "Several days"), (2, "More than half the days"), (3, "Nearly every day")].map {
-        ["value": $0.0, "label": $0.1]
-    } }
+    static var moodChoices: [[String: Any]] {
+        [(0, "Not at all"), (1, "Several days"), (2, "More than half the days"), (3, "Nearly every day")].map {
+            ["value": $0.0, "label": $0.1]
+        }
+    }
 }
 
 extension ProgramService {
@@ -112,7 +145,15 @@ extension ProgramService {
         let now = clock.now()
         let date = today(for: member).description
         try await database.transaction { db in
-            let recorded = try await ActivityRepository.recordCheckIn(memberID: member.id, date: date, kind: kind.rawValue, answers: json, score: result.score, at: now, in: db)
+            let recorded = try await ActivityRepository.recordCheckIn(
+                memberID: member.id,
+                date: date,
+                kind: kind.rawValue,
+                answers: json,
+                score: result.score,
+                at: now,
+                in: db
+            )
             // Thoughts of self-harm always reach the care team, even in a second answer the same
             // day, unless a crisis alert is already open.
             if result.selfHarm == true {
@@ -124,15 +165,42 @@ extension ProgramService {
             }
             guard recorded else { return }
             if result.positive, kind == .phq9 {
-                try await AlertRepository.insert(.init(memberID: member.id, severity: .support, audience: .coach,
-                    reason: "PHQ-9 \(Int(result.score)) of 27: suggest a doctor's review and reach out", source: "questionnaire", createdAt: now), in: db)
+                try await AlertRepository.insert(
+                    .init(
+                        memberID: member.id,
+                        severity: .support,
+                        audience: .coach,
+                        reason: "PHQ-9 \(Int(result.score)) of 27: suggest a doctor's review and reach out",
+                        source: "questionnaire",
+                        createdAt: now
+                    ),
+                    in: db
+                )
             } else if result.positive {
-                try await AlertRepository.insert(.init(memberID: member.id, severity: .support, audience: .coach,
-                    reason: "Mood screen positive (PHQ-2 \(result.phq2 ?? 0), GAD-2 \(result.gad2 ?? 0)): reach out", source: "questionnaire", createdAt: now), in: db)
+                try await AlertRepository.insert(
+                    .init(
+                        memberID: member.id,
+                        severity: .support,
+                        audience: .coach,
+                        reason: "Mood screen positive (PHQ-2 \(result.phq2 ?? 0), GAD-2 \(result.gad2 ?? 0)): reach out",
+                        source: "questionnaire",
+                        createdAt: now
+                    ),
+                    in: db
+                )
             }
             if kind == .groc, result.score <= -3 {
-                try await AlertRepository.insert(.init(memberID: member.id, severity: .routine, audience: .clinical,
-                    reason: "Rates themselves worse since starting (GROC \(Int(result.score)))", source: "questionnaire", createdAt: now), in: db)
+                try await AlertRepository.insert(
+                    .init(
+                        memberID: member.id,
+                        severity: .routine,
+                        audience: .clinical,
+                        reason: "Rates themselves worse since starting (GROC \(Int(result.score)))",
+                        source: "questionnaire",
+                        createdAt: now
+                    ),
+                    in: db
+                )
             }
         }
         return result
@@ -146,13 +214,16 @@ extension ProgramService {
         guard let start = versions.first.flatMap({ CalendarDate(iso8601: $0.effectiveFrom) }) else { return [] }
         var last: [Questionnaire: CalendarDate] = [:]
         for checkIn in checkIns {
-            if let kind = Questionnaire(rawValue: checkIn.kind), let date = CalendarDate(iso8601: checkIn.date) { last[kind] = max(last[kind] ?? date, date) }
+            if let kind = Questionnaire(rawValue: checkIn.kind), let date = CalendarDate(iso8601: checkIn.date) {
+                last[kind] = max(last[kind] ?? date, date)
+            }
         }
         var due = Questionnaire.due(planStart: start, today: today(for: member), lastAnswered: last)
         // A positive PHQ-2 asks for the PHQ-9 once, straight after (SOURCES [S16]).
         if let mood = checkIns.filter({ $0.kind == Questionnaire.mood.rawValue }).max(by: { $0.date < $1.date }),
-           let moodDate = CalendarDate(iso8601: mood.date), case .object(let answers)? = JSONValue.parse(Data(mood.answers.utf8)),
-           Questionnaire.phq9Due(afterMood: answers.compactMapValues(\.integer), answeredOn: moodDate, lastPHQ9: last[.phq9]) {
+            let moodDate = CalendarDate(iso8601: mood.date), case .object(let answers)? = JSONValue.parse(Data(mood.answers.utf8)),
+            Questionnaire.phq9Due(afterMood: answers.compactMapValues(\.integer), answeredOn: moodDate, lastPHQ9: last[.phq9])
+        {
             due.insert(.phq9, at: 0)
         }
         return due

@@ -127,7 +127,7 @@ struct QRCode {
                     for dy in -2...2 { for dx in -2...2 { set(cx + dx, cy + dy, max(abs(dx), abs(dy)) != 1) } }
                 }
             }
-            drawFormatBits(mask: 0) // reserves the format area; drawn again once the mask is chosen
+            drawFormatBits(mask: 0)  // reserves the format area; drawn again once the mask is chosen
             drawVersionBits()
         }
 
@@ -135,7 +135,8 @@ struct QRCode {
         mutating func drawFinder(_ cx: Int, _ cy: Int) {
             for dy in -4...4 {
                 for dx in -4...4 {
-                    let x = cx + dx, y = cy + dy
+                    let x = cx + dx
+                    let y = cy + dy
                     guard (0..<size).contains(x), (0..<size).contains(y) else { continue }
                     let distance = max(abs(dx), abs(dy))
                     set(x, y, distance != 2 && distance != 4)
@@ -167,7 +168,8 @@ struct QRCode {
             let bits = version << 12 | remainder
             for i in 0..<18 {
                 let value = (bits >> i) & 1 == 1
-                let a = size - 11 + i % 3, b = i / 3
+                let a = size - 11 + i % 3
+                let b = i / 3
                 set(a, b, value)
                 set(b, a, value)
             }
@@ -196,16 +198,17 @@ struct QRCode {
         mutating func applyMask(_ mask: Int) {
             for y in 0..<size {
                 for x in 0..<size where !isFunction[y][x] {
-                    let flip = switch mask {
-                    case 0: (x + y) % 2 == 0
-                    case 1: y % 2 == 0
-                    case 2: x % 3 == 0
-                    case 3: (x + y) % 3 == 0
-                    case 4: (x / 3 + y / 2) % 2 == 0
-                    case 5: x * y % 2 + x * y % 3 == 0
-                    case 6: (x * y % 2 + x * y % 3) % 2 == 0
-                    default: ((x + y) % 2 + x * y % 3) % 2 == 0
-                    }
+                    let flip =
+                        switch mask {
+                        case 0: (x + y) % 2 == 0
+                        case 1: y % 2 == 0
+                        case 2: x % 3 == 0
+                        case 3: (x + y) % 3 == 0
+                        case 4: (x / 3 + y / 2) % 2 == 0
+                        case 5: x * y % 2 + x * y % 3 == 0
+                        case 6: (x * y % 2 + x * y % 3) % 2 == 0
+                        default: ((x + y) % 2 + x * y % 3) % 2 == 0
+                        }
                     if flip { dark[y][x].toggle() }
                 }
             }
@@ -217,7 +220,8 @@ struct QRCode {
         func penalty() -> Int {
             var score = 0
             for line in 0..<size {
-                var rowRun = 1, columnRun = 1
+                var rowRun = 1
+                var columnRun = 1
                 for i in 1..<size {
                     if dark[line][i] == dark[line][i - 1] { rowRun += 1 } else { rowRun = 1 }
                     if rowRun == 5 { score += 3 } else if rowRun > 5 { score += 1 }
@@ -281,7 +285,8 @@ extension QRCode {
     /// four-module quiet zone, scaled by CSS. Decorative to a screen reader; the page gives the
     /// key in text beside it.
     var svg: String {
-        let quiet = 4, extent = size + 8
+        let quiet = 4
+        let extent = size + 8
         var path = ""
         for y in 0..<size {
             for x in 0..<size where modules[y][x] { path += "M\(x + quiet) \(y + quiet)h1v1h-1z" }

@@ -23,7 +23,8 @@ public struct SecretToken: Sendable, Equatable {
 
     /// Compares in time independent of where the strings differ, so timing reveals nothing.
     public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }

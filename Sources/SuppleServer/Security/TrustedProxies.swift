@@ -16,7 +16,8 @@ public struct TrustedProxies: Sendable, Equatable {
 
     /// Nil, with the entry it could not read, for a list that is not addresses or ranges.
     public static func parse(_ list: String) -> Result<TrustedProxies, ProxyListProblem> {
-        var addresses: Set<String> = [], ranges: [IPv4Range] = []
+        var addresses: Set<String> = []
+        var ranges: [IPv4Range] = []
         for entry in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty {
             if entry.contains("/") {
                 guard let range = IPv4Range(entry) else { return .failure(ProxyListProblem(entry: entry)) }

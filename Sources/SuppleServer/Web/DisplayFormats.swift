@@ -26,16 +26,19 @@ enum DisplayFormats {
         }
     }
 
-    private static let englishDate = try! NSRegularExpression(pattern: #"^(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})(, \d{2}:\d{2})?$"#)
+    private static let englishDate = try! NSRegularExpression(
+        pattern: #"^(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})(, \d{2}:\d{2})?$"#
+    )
 
     /// A date this file wrote in English ("7 Dec 2026", "7 Dec 2026, 14:05") in `language`;
     /// any other text unchanged. Pages are built in English and put into the member's language
     /// as they are rendered.
     static func localizedDate(_ text: String, in language: Language) -> String? {
         guard language != .english, text.count <= 20,
-              let match = englishDate.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let monthRange = Range(match.range(at: 2), in: text),
-              let index = months(in: .english).firstIndex(of: String(text[monthRange])) else { return nil }
+            let match = englishDate.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let monthRange = Range(match.range(at: 2), in: text),
+            let index = months(in: .english).firstIndex(of: String(text[monthRange]))
+        else { return nil }
         return text.replacingCharacters(in: monthRange, with: months(in: language)[index])
     }
 

@@ -21,7 +21,8 @@ struct MultipartReader {
     /// Takes the boundary from the request's Content-Type, or nil when the body isn't multipart.
     init?(_ request: Request) {
         guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
-              let range = type.range(of: "boundary=") else { return nil }
+            let range = type.range(of: "boundary=")
+        else { return nil }
         var boundary = String(type[range.upperBound...].prefix { $0 != ";" })
         if boundary.hasPrefix("\""), boundary.hasSuffix("\""), boundary.count >= 2 { boundary = String(boundary.dropFirst().dropLast()) }
         guard !boundary.isEmpty, boundary.count <= 70 else { return nil }
@@ -33,7 +34,10 @@ struct MultipartReader {
 
     private mutating func fill() async throws -> Bool {
         guard !ended else { return false }
-        guard let chunk = try await body.next() else { ended = true; return false }
+        guard let chunk = try await body.next() else {
+            ended = true
+            return false
+        }
         buffer.append(contentsOf: chunk.readableBytesView)
         return true
     }
@@ -46,7 +50,10 @@ struct MultipartReader {
         while index <= last {
             if buffer[index] == first {
                 var matched = true
-                for offset in 1..<needle.count where buffer[index + offset] != needle[offset] { matched = false; break }
+                for offset in 1..<needle.count where buffer[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
                 if matched { return index }
             }
             index += 1
@@ -59,20 +66,30 @@ struct MultipartReader {
         guard !finished else { return nil }
         // Skip whatever is left of the current part (or the preamble) up to the next delimiter.
         while true {
-            if let at = find(delimiter) { buffer.removeFirst(at + delimiter.count); break }
+            if let at = find(delimiter) {
+                buffer.removeFirst(at + delimiter.count)
+                break
+            }
             if buffer.count > delimiter.count { buffer.removeFirst(buffer.count - delimiter.count) }
             guard try await fill() else { throw Malformed() }
         }
         while buffer.count < 2 { guard try await fill() else { throw Malformed() } }
-        if buffer[0] == UInt8(ascii: "-") && buffer[1] == UInt8(ascii: "-") { finished = true; return nil }
+        if buffer[0] == UInt8(ascii: "-") && buffer[1] == UInt8(ascii: "-") {
+            finished = true
+            return nil
+        }
         let headerEnd: Int
         while true {
-            if let at = find([13, 10, 13, 10]) { headerEnd = at; break }
+            if let at = find([13, 10, 13, 10]) {
+                headerEnd = at
+                break
+            }
             guard buffer.count < 16 * 1024, try await fill() else { throw Malformed() }
         }
         let headerText = String(decoding: buffer[..<headerEnd], as: UTF8.self)
         buffer.removeFirst(headerEnd + 4)
-        var name: String?, fileName: String?
+        var name: String?
+        var fileName: String?
         for line in headerText.split(separator: "\r\n") where line.lowercased().hasPrefix("content-disposition:") {
             name = Self.parameter("name", in: line)
             fileName = Self.parameter("filename", in: line)

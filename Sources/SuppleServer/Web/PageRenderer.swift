@@ -43,8 +43,12 @@ public struct PageRenderer: Sendable {
     /// A full page: the template's own data plus what the layout needs (who is signed in,
     /// navigation, the CSRF token for forms).
     public func page(
-        _ template: String, title: String, context: AppRequestContext, status: HTTPResponse.Status = .ok,
-        currentPath: String? = nil, data: [String: Any] = [:]
+        _ template: String,
+        title: String,
+        context: AppRequestContext,
+        status: HTTPResponse.Status = .ok,
+        currentPath: String? = nil,
+        data: [String: Any] = [:]
     ) throws -> Response {
         let language = context.language
         var values = layoutValues(title: catalog.text(title, in: language), context: context, currentPath: currentPath)
@@ -65,7 +69,8 @@ public struct PageRenderer: Sendable {
             switch value {
             case let text as String: return DisplayFormats.localizedDate(text, in: language) ?? catalog.text(text, in: language)
             case let nested as [String: Any]: return nested.reduce(into: [String: Any]()) { $0[$1.key] = walk($1.value, key: $1.key) }
-            case let nested as [String: String]: return nested.reduce(into: [String: String]()) { $0[$1.key] = walk($1.value, key: $1.key) as? String }
+            case let nested as [String: String]:
+                return nested.reduce(into: [String: String]()) { $0[$1.key] = walk($1.value, key: $1.key) as? String }
             case let list as [[String: Any]]: return list.map { walk($0, key: key) }
             case let list as [String]: return list.map { walk($0, key: key) as? String ?? $0 }
             default: return value
@@ -78,7 +83,8 @@ public struct PageRenderer: Sendable {
     static let verbatimKeys: Set<String> = [
         "values", "draft", "body", "careTeamNote", "careTeamNoteAuthor", "greetingName", "userName", "sender", "teamNames",
         "value", "email", "sentTo", "csrf", "key", "token", "q", "figure", "still", "figureAnimated", "figureStill", "painChart",
-        "walkChart", "sessionChart", "pegChart", "psfsChart", "html", "references", "memberNote", "note", "qrSVG", "typedKey", "recoveryCodes", "next",
+        "walkChart", "sessionChart", "pegChart", "psfsChart", "html", "references", "memberNote", "note", "qrSVG", "typedKey", "recoveryCodes",
+        "next",
     ]
 
     /// Mustache treats any string, even an empty one, as true in a `{{#section}}`. Dropping empty
@@ -137,7 +143,9 @@ public struct PageRenderer: Sendable {
             "nav": nav.map { href, label -> [String: Any] in
                 // On the thread itself the messages are being read, so no badge there.
                 let unread = href == "/messages" && currentPath != "/messages" ? context.unreadMessages : 0
-                return ["href": href, "label": catalog.text(label, in: language), "current": href == currentPath, "hasBadge": unread > 0, "badge": unread]
+                return [
+                    "href": href, "label": catalog.text(label, in: language), "current": href == currentPath, "hasBadge": unread > 0, "badge": unread,
+                ]
             },
             "demoInstallation": isDemoInstallation,
             "emergencyHeading": catalog.text(EmergencySigns.heading, in: language),

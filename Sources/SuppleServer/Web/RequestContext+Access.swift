@@ -23,8 +23,9 @@ extension String {
         for _ in 0..<2 { decoded = decoded.removingPercentEncoding ?? decoded }
         for candidate in [self, decoded] {
             guard candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
-                  !candidate.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{7F}" }),
-                  !candidate.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " }) else { return false }
+                !candidate.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{7F}" }),
+                !candidate.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " })
+            else { return false }
         }
         // Nothing a URL parser would take as a scheme or an authority.
         guard let parsed = URLComponents(string: self), parsed.scheme == nil, parsed.host == nil else { return false }

@@ -1,6 +1,6 @@
 import Hummingbird
-import SuppleStore
 import SuppleCore
+import SuppleStore
 
 /// The sign-in cookie: HttpOnly (no script can read it), SameSite=Lax (not sent on cross-site
 /// form posts), Secure behind TLS, and living as long as the server-side session.
@@ -8,15 +8,30 @@ enum SessionCookie {
     static let name = "supple_session"
 
     static func signedIn(token: SecretToken, role: Role, secure: Bool) -> Cookie {
-        Cookie(name: name, value: token.value, maxAge: Int(AccountService.sessionLifetime(role)), path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+        Cookie(
+            name: name,
+            value: token.value,
+            maxAge: Int(AccountService.sessionLifetime(role)),
+            path: "/",
+            secure: secure,
+            httpOnly: true,
+            sameSite: .lax
+        )
     }
 
     /// Between a right password and its second-step code: five minutes, for the code page only.
     static let pendingName = "supple_pending"
 
     static func pending(token: SecretToken, secure: Bool) -> Cookie {
-        Cookie(name: pendingName, value: token.value, maxAge: Int(AccountService.pendingSecondFactorLifetime), path: "/signin/code",
-               secure: secure, httpOnly: true, sameSite: .lax)
+        Cookie(
+            name: pendingName,
+            value: token.value,
+            maxAge: Int(AccountService.pendingSecondFactorLifetime),
+            path: "/signin/code",
+            secure: secure,
+            httpOnly: true,
+            sameSite: .lax
+        )
     }
 
     static func pendingCleared(secure: Bool) -> Cookie {

@@ -26,7 +26,11 @@ struct StaticAssets: Sendable {
             let ext = (name as NSString).pathExtension
             guard let type = contentTypes[ext] else { continue }
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
-            assets[name] = Asset(body: ByteBuffer(bytes: data), contentType: type, etag: "\"\(SecretToken.hash(String(decoding: data, as: UTF8.self)).prefix(16))\"")
+            assets[name] = Asset(
+                body: ByteBuffer(bytes: data),
+                contentType: type,
+                etag: "\"\(SecretToken.hash(String(decoding: data, as: UTF8.self)).prefix(16))\""
+            )
         }
         return StaticAssets(assets: assets)
     }
@@ -39,8 +43,10 @@ struct StaticAssets: Sendable {
             }
             return Response(
                 status: .ok,
-                headers: [.contentType: asset.contentType, .contentLength: "\(asset.body.readableBytes)", .eTag: asset.etag,
-                          .cacheControl: "public, max-age=3600"],
+                headers: [
+                    .contentType: asset.contentType, .contentLength: "\(asset.body.readableBytes)", .eTag: asset.etag,
+                    .cacheControl: "public, max-age=3600",
+                ],
                 body: .init(byteBuffer: asset.body)
             )
         }

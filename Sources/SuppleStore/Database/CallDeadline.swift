@@ -27,8 +27,11 @@ func withCallDeadline<T: Sendable>(_ timeout: Duration, _ operation: @escaping @
 }
 
 /// The same, with the engine's errors that are faults (down, full, locked…) named as `StoreFault`s.
-func withCallDeadline<T: Sendable>(_ timeout: Duration, faults: (any Error) -> StoreFault?,
-                                   _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+func withCallDeadline<T: Sendable>(
+    _ timeout: Duration,
+    faults: (any Error) -> StoreFault?,
+    _ operation: @escaping @Sendable () async throws -> T
+) async throws -> T {
     do {
         return try await withCallDeadline(timeout, operation)
     } catch {
@@ -57,7 +60,7 @@ private final class DeadlineRace<T: Sendable>: @unchecked Sendable {
         let waiting: CheckedContinuation<T, any Error>?? = lock.withLock {
             if let continuation {
                 self.continuation = nil
-                early = result // marks it answered
+                early = result  // marks it answered
                 return .some(continuation)
             }
             if early != nil { return .some(nil) }
@@ -65,9 +68,11 @@ private final class DeadlineRace<T: Sendable>: @unchecked Sendable {
             return nil
         }
         switch waiting {
-        case .some(.some(let continuation)): continuation.resume(with: result); return true
+        case .some(.some(let continuation)):
+            continuation.resume(with: result)
+            return true
         case .some(.none): return false
-        case .none: return true // answered as soon as the caller starts waiting
+        case .none: return true  // answered as soon as the caller starts waiting
         }
     }
 }

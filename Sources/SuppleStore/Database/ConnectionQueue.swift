@@ -23,7 +23,10 @@ final class ConnectionQueue<Connection: Sendable>: @unchecked Sendable {
     }
 
     private func checkOut() async throws -> Connection {
-        let id: UInt64 = lock.withLock { nextWaiterID += 1; return nextWaiterID }
+        let id: UInt64 = lock.withLock {
+            nextWaiterID += 1
+            return nextWaiterID
+        }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Connection, any Error>) in
                 let ready: Connection?? = lock.withLock {

@@ -65,7 +65,9 @@ extension Database {
 /// error (including cancellation), then rethrowing it. A body whose deadline passed is rolled
 /// back even if its statements finished: its caller has already been told it failed.
 nonisolated(nonsending) func runInTransaction<T>(
-    on db: any SQLDatabase, begin: SQLQueryString, _ body: (any SQLDatabase) async throws -> T
+    on db: any SQLDatabase,
+    begin: SQLQueryString,
+    _ body: (any SQLDatabase) async throws -> T
 ) async throws -> T {
     try await db.raw(begin).run()
     do {

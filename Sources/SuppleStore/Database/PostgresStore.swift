@@ -23,10 +23,19 @@ public final class PostgresStore: Database {
     /// Connects using a `postgres://user:password@host:port/database?sslmode=disable` URL and
     /// checks the server answers. The store runs its client itself; `shutdown()` stops it.
     /// - Parameter schema: a schema to work in instead of `public` (tests use one each).
-    public static func connect(url: String, schema: String? = nil, maximumConnections: Int = 20, options: StoreOptions = StoreOptions(),
-                               logger: Logger) async throws -> PostgresStore {
-        let store = try PostgresStore(client: makeClient(url: url, schema: schema, maximumConnections: maximumConnections, options: options, logger: logger),
-                                      options: options, runsItself: true, logger: logger)
+    public static func connect(
+        url: String,
+        schema: String? = nil,
+        maximumConnections: Int = 20,
+        options: StoreOptions = StoreOptions(),
+        logger: Logger
+    ) async throws -> PostgresStore {
+        let store = try PostgresStore(
+            client: makeClient(url: url, schema: schema, maximumConnections: maximumConnections, options: options, logger: logger),
+            options: options,
+            runsItself: true,
+            logger: logger
+        )
         // Fail at start-up, with the reason, rather than on the first request.
         _ = try await store.read { db in try await db.raw("SELECT 1 AS one").first() }
         return store
@@ -34,9 +43,18 @@ public final class PostgresStore: Database {
 
     /// A store whose client the caller runs with `run()`, as a service of the server's group,
     /// so shutdown stops the client after the last request has finished with it.
-    public static func forService(url: String, maximumConnections: Int = 20, options: StoreOptions = StoreOptions(), logger: Logger) throws -> PostgresStore {
-        try PostgresStore(client: makeClient(url: url, schema: nil, maximumConnections: maximumConnections, options: options, logger: logger),
-                          options: options, runsItself: false, logger: logger)
+    public static func forService(
+        url: String,
+        maximumConnections: Int = 20,
+        options: StoreOptions = StoreOptions(),
+        logger: Logger
+    ) throws -> PostgresStore {
+        try PostgresStore(
+            client: makeClient(url: url, schema: nil, maximumConnections: maximumConnections, options: options, logger: logger),
+            options: options,
+            runsItself: false,
+            logger: logger
+        )
     }
 
     /// Runs the connection pool until the task is cancelled or the service group shuts down.
@@ -44,7 +62,13 @@ public final class PostgresStore: Database {
         await client.run()
     }
 
-    private static func makeClient(url: String, schema: String?, maximumConnections: Int, options: StoreOptions, logger: Logger) throws -> PostgresClient {
+    private static func makeClient(
+        url: String,
+        schema: String?,
+        maximumConnections: Int,
+        options: StoreOptions,
+        logger: Logger
+    ) throws -> PostgresClient {
         var configuration = try configuration(from: url)
         configuration.options.maximumConnections = maximumConnections
         configuration.options.connectTimeout = min(options.callTimeout, .seconds(10))
@@ -60,8 +84,9 @@ public final class PostgresStore: Database {
 
     static func configuration(from text: String) throws -> PostgresClient.Configuration {
         guard let url = URLComponents(string: text),
-              url.scheme == "postgres" || url.scheme == "postgresql",
-              let host = url.host, !host.isEmpty else {
+            url.scheme == "postgres" || url.scheme == "postgresql",
+            let host = url.host, !host.isEmpty
+        else {
             throw DatabaseURLError(url: text)
         }
         let database = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
@@ -90,7 +115,8 @@ public final class PostgresStore: Database {
         }
     }
 
-    public func transaction<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func transaction<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    {
         try await guarded(timeout) { [client] in
             try await client.withConnection { connection in
                 try await Self.closingOnCancel(connection) {
@@ -131,7 +157,12 @@ public final class PostgresStore: Database {
 
     /// A query stuck on a connection that went silent ends when the deadline closes the connection.
     nonisolated(nonsending) private static func closingOnCancel<T>(_ connection: PostgresConnection, _ work: () async throws -> T) async throws -> T {
-        try await withTaskCancellationHandler { try await work() } onCancel: { let closing: EventLoopFuture<Void> = connection.close(); _ = closing }
+        try await withTaskCancellationHandler {
+            try await work()
+        } onCancel: {
+            let closing: EventLoopFuture<Void> = connection.close()
+            _ = closing
+        }
     }
 
     /// The call's deadline, and PostgreSQL's faults named as `StoreFault`s.
@@ -161,7 +192,7 @@ public final class PostgresStore: Database {
         }
         switch error.code {
         case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown, .poolClosed, .queryCancelled,
-             .sslUnsupported, .failedToAddSSLHandler:
+            .sslUnsupported, .failedToAddSSLHandler:
             return StoreFault(.unavailable, code: "postgres \(error.code)")
         default:
             return nil

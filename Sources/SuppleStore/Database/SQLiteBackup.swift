@@ -82,7 +82,8 @@ public enum SQLiteBackup {
         do {
             let integrity = try await connection.query("PRAGMA integrity_check").first?.column("integrity_check")?.string
             guard integrity == "ok" else { throw Problem.notADatabase(path, reason: "SQLite's integrity check failed") }
-            guard let version = try await connection.query("SELECT MAX(version) AS version FROM schema_migrations").first?.column("version")?.integer else {
+            guard let version = try await connection.query("SELECT MAX(version) AS version FROM schema_migrations").first?.column("version")?.integer
+            else {
                 throw Problem.notADatabase(path, reason: "it has no Supple schema")
             }
             try await connection.close()

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
-import SQLiteKit
 import SQLKit
+import SQLiteKit
 
 /// SQLite in a single file: one writer connection that serializes every write transaction, and a
 /// small pool of reader connections. WAL mode lets readers run while the writer writes; sharing
@@ -71,7 +71,8 @@ public final class SQLiteStore: Database {
         }
     }
 
-    public func transaction<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func transaction<T: Sendable>(within timeout: Duration?, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    {
         try await guarded(timeout) { [writer] in
             try await writer.withConnection { connection in
                 // IMMEDIATE takes the write lock up front, so a transaction never fails half-way
@@ -96,16 +97,16 @@ public final class SQLiteStore: Database {
         switch error.reason {
         case .full: return StoreFault(.diskFull, code: code)
         case .readOnly, .readonlyInRecovery, .readonlyCantLock, .readonlyInRollback, .readonlyBackingMoved, .readonlyDirectory,
-             .permission, .auth:
+            .permission, .auth:
             return StoreFault(.readOnly, code: code)
         case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked, .lockedBySharedCache, .lockedVirtualTable:
             return StoreFault(.busy, code: code)
         case .ioError, .ioErrorFailedRead, .ioErrorIncompleteRead, .ioErrorFailedWrite, .ioErrorFailedSync, .ioErrorFailedDirSync,
-             .ioErrorFailedTruncate, .ioErrorFailedStat, .ioErrorFailedUnlock, .ioErrorFailedReadLock, .ioErrorFailedDelete,
-             .ioErrorNoMemory, .ioErrorFailedAccess, .ioErrorFailedLockCheck, .ioErrorFailedAdvisoryLock, .ioErrorFailedClose,
-             .ioErrorFailedSharedMemOpen, .ioErrorFailedSharedMemSize, .ioErrorFailedSharedMemMap, .ioErrorFailedDeleteNonexistent,
-             .ioErrorFailedMemoryMap, .ioErrorCantFindTempdir, .ioErrorCorruptedFilesystem,
-             .cantOpen, .cantOpenDirectory, .cantOpenInvalidPath, .cantOpenUnfollowedSymlink, .noMemory, .noLFS:
+            .ioErrorFailedTruncate, .ioErrorFailedStat, .ioErrorFailedUnlock, .ioErrorFailedReadLock, .ioErrorFailedDelete,
+            .ioErrorNoMemory, .ioErrorFailedAccess, .ioErrorFailedLockCheck, .ioErrorFailedAdvisoryLock, .ioErrorFailedClose,
+            .ioErrorFailedSharedMemOpen, .ioErrorFailedSharedMemSize, .ioErrorFailedSharedMemMap, .ioErrorFailedDeleteNonexistent,
+            .ioErrorFailedMemoryMap, .ioErrorCantFindTempdir, .ioErrorCorruptedFilesystem,
+            .cantOpen, .cantOpenDirectory, .cantOpenInvalidPath, .cantOpenUnfollowedSymlink, .noMemory, .noLFS:
             return StoreFault(.unavailable, code: code)
         default:
             return nil
@@ -138,7 +139,8 @@ public final class SQLiteStore: Database {
     }
 
     public func shutdown() async throws {
-        let writer = self.writer, readers = self.readers
+        let writer = self.writer
+        let readers = self.readers
         // An in-flight transaction (even one its caller stopped waiting for) ends within a call's
         // deadline plus SQLite's busy wait; shutdown waits that long for it before closing.
         let patience = options.callTimeout * 2 + .seconds(1)
@@ -163,7 +165,8 @@ struct SQLiteBulkLoader: BulkRowLoader {
         var start = 0
         while start < rows.count {
             let slice = rows[start..<min(rows.count, start + perStatement)]
-            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            let sql =
+                "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
                 + Array(repeating: placeholders, count: slice.count).joined(separator: ",")
             var binds: [SQLiteData] = []
             binds.reserveCapacity(slice.count * columns.count)

@@ -59,11 +59,15 @@ public struct RosterImporter: Sendable {
     }
 
     static let sampleSize = 100
-    static let stagingColumns = ["member_id", "first_name", "last_name", "first_key", "last_key", "date_of_birth", "email",
-                                 "postal_code", "relationship", "coverage_start", "coverage_end", "row_hash"]
-    static let recordColumns = ["organization_id", "member_id", "first_name", "last_name", "first_key", "last_key", "date_of_birth",
-                                "email", "postal_code", "relationship", "coverage_start", "coverage_end", "row_hash", "created_at",
-                                "updated_at"]
+    static let stagingColumns = [
+        "member_id", "first_name", "last_name", "first_key", "last_key", "date_of_birth", "email",
+        "postal_code", "relationship", "coverage_start", "coverage_end", "row_hash",
+    ]
+    static let recordColumns = [
+        "organization_id", "member_id", "first_name", "last_name", "first_key", "last_key", "date_of_birth",
+        "email", "postal_code", "relationship", "coverage_start", "coverage_end", "row_hash", "created_at",
+        "updated_at",
+    ]
     /// The coverage check's index, exactly as the schema (migration 6) creates it. While a first
     /// roster loads into an empty table it is dropped and then built once at the end, which is
     /// several times faster than growing it row by row; so is PostgreSQL's primary key (SQLite's
@@ -202,13 +206,15 @@ struct RosterImportRun {
             try await createStagingTable()
         }
         // The import's own row comes first so its rejected rows can refer to it; counts follow.
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO roster_imports (id, organization_id, mode, as_of, file_name, bytes, rows_read, added, updated, unchanged, ended,
                 rejected, imported_by, source, imported_at)
             VALUES (\(bind: importID.uuidString), \(bind: org), \(bind: request.mode.rawValue),
                 \(bind: request.asOf), \(bind: String(request.fileName.prefix(200))), 0, 0, 0, 0, 0, 0, 0,
                 \(bind: request.importedBy?.uuidString), \(bind: request.source), \(bind: request.now.storedMilliseconds))
-            """).run()
+            """
+        ).run()
     }
 
     /// Only while the table is empty: a PostgreSQL reader of the table waits for the import, and
@@ -252,7 +258,9 @@ struct RosterImportRun {
         for record in records {
             guard let validator else {
                 // The first record is the header row.
-                do throws(RosterRefusal) { validator = RosterRowValidator(columns: try RosterColumns(header: record.fields)) } catch { throw refuse(error) }
+                do throws(RosterRefusal) { validator = RosterRowValidator(columns: try RosterColumns(header: record.fields)) } catch {
+                    throw refuse(error)
+                }
                 sawHeader = true
                 continue
             }
@@ -328,15 +336,18 @@ struct RosterImportRun {
         let org = request.organizationID.uuidString
         try await db.raw("CREATE INDEX roster_staging_member ON roster_staging (member_id)").run()
         if kind == .postgres { try await db.raw("ANALYZE roster_staging").run() }
-        let existingBefore = try await db.raw("SELECT COUNT(*) AS n FROM eligibility_records WHERE organization_id = \(bind: org)")
+        let existingBefore =
+            try await db.raw("SELECT COUNT(*) AS n FROM eligibility_records WHERE organization_id = \(bind: org)")
             .first()?.decode(column: "n", as: Int.self) ?? 0
-        let counts = try await db.raw("""
+        let counts = try await db.raw(
+            """
             SELECT COUNT(*) AS valid,
                 COALESCE(SUM(CASE WHEN r.member_id IS NULL THEN 1 ELSE 0 END), 0) AS added,
                 COALESCE(SUM(CASE WHEN r.member_id IS NOT NULL AND r.row_hash <> s.row_hash THEN 1 ELSE 0 END), 0) AS updated
             FROM roster_staging s
             LEFT JOIN eligibility_records r ON r.organization_id = \(bind: org) AND r.member_id = s.member_id
-            """).first()
+            """
+        ).first()
         let valid = try counts?.decode(column: "valid", as: Int.self) ?? 0
         summary.added = try counts?.decode(column: "added", as: Int.self) ?? 0
         summary.updated = try counts?.decode(column: "updated", as: Int.self) ?? 0
@@ -344,7 +355,8 @@ struct RosterImportRun {
         onStep?("counted")
         let now = request.now.storedMilliseconds
         if summary.added + summary.updated > 0 {
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO eligibility_records (organization_id, member_id, first_name, last_name, first_key, last_key, date_of_birth,
                     email, postal_code, relationship, coverage_start, coverage_end, row_hash, created_at, updated_at)
                 SELECT \(bind: org), member_id, first_name, last_name, first_key, last_key, date_of_birth, email, postal_code,
@@ -357,7 +369,8 @@ struct RosterImportRun {
                     coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end,
                     row_hash = excluded.row_hash, updated_at = excluded.updated_at
                 WHERE eligibility_records.row_hash <> excluded.row_hash
-                """).run()
+                """
+            ).run()
         }
         onStep?("upserted")
         // Nobody can be missing from the file when everyone on file was in it.
@@ -373,16 +386,19 @@ struct RosterImportRun {
             try await db.raw(end).run()
             summary.ended = try await db.raw("SELECT changes() AS n").first()?.decode(column: "n", as: Int.self) ?? 0
         case .postgres:
-            summary.ended = try await db.raw("WITH ended AS (\(end) RETURNING 1) SELECT COUNT(*) AS n FROM ended").first()?.decode(column: "n", as: Int.self) ?? 0
+            summary.ended =
+                try await db.raw("WITH ended AS (\(end) RETURNING 1) SELECT COUNT(*) AS n FROM ended").first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
 
     func record() async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE roster_imports SET bytes = \(bind: bytes), rows_read = \(bind: summary.rowsRead), added = \(bind: summary.added),
                 updated = \(bind: summary.updated), unchanged = \(bind: summary.unchanged), ended = \(bind: summary.ended),
                 rejected = \(bind: summary.rejected)
             WHERE id = \(bind: importID.uuidString)
-            """).run()
+            """
+        ).run()
     }
 }

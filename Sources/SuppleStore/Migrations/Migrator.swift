@@ -32,13 +32,15 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ database: any Database, logger: Logger) async throws -> [Int] {
         try await database.transaction(within: Self.timeout) { db in
-            try await db.raw("""
+            try await db.raw(
+                """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version BIGINT PRIMARY KEY,
                     name TEXT NOT NULL,
                     applied_at BIGINT NOT NULL
                 )
-                """).run()
+                """
+            ).run()
         }
         let known = migrations.last?.version ?? 0
         if let newest = try await appliedVersions(database).max(), newest > known {
@@ -59,10 +61,12 @@ public struct Migrator: Sendable {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
                 let now = Int64(Date().timeIntervalSince1970 * 1000)
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO schema_migrations (version, name, applied_at)
                     VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: now))
-                    """).run()
+                    """
+                ).run()
                 return true
             }
             if didApply {

@@ -11,18 +11,30 @@ public enum APITokenRepository {
         public let expiresAt: Date
     }
 
-    public static func insert(id: UUID, tokenHash: String, accountID: UUID, label: String, createdAt: Date, expiresAt: Date, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+    public static func insert(
+        id: UUID,
+        tokenHash: String,
+        accountID: UUID,
+        label: String,
+        createdAt: Date,
+        expiresAt: Date,
+        in db: any SQLDatabase
+    ) async throws {
+        try await db.raw(
+            """
             INSERT INTO api_tokens (id, token_hash, account_id, label, created_at, expires_at)
             VALUES (\(bind: id.uuidString), \(bind: tokenHash), \(bind: accountID.uuidString), \(bind: label),
                 \(bind: createdAt.storedMilliseconds), \(bind: expiresAt.storedMilliseconds))
-            """).run()
+            """
+        ).run()
     }
 
     public static func findLive(tokenHash: String, now: Date, in db: any SQLDatabase) async throws -> Token? {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT * FROM api_tokens WHERE token_hash = \(bind: tokenHash) AND expires_at > \(bind: now.storedMilliseconds)
-            """).first().map { row in
+            """
+        ).first().map { row in
             Token(
                 id: UUID(uuidString: try row.decode(column: "id", as: String.self))!,
                 accountID: UUID(uuidString: try row.decode(column: "account_id", as: String.self))!,

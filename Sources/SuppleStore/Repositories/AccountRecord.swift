@@ -20,10 +20,20 @@ public struct AccountRecord: Sendable, Equatable {
     public var language: Language
 
     public init(
-        id: UUID = UUID(), email: EmailAddress, name: PersonName, role: Role, passwordHash: String,
-        timeZone: MemberTimeZone, dateOfBirth: CalendarDate? = nil, organizationID: UUID? = nil,
-        consentedAt: Date? = nil, createdAt: Date, passwordChangedAt: Date? = nil, disabledAt: Date? = nil,
-        language: Language = .english, lastSignedInAt: Date? = nil
+        id: UUID = UUID(),
+        email: EmailAddress,
+        name: PersonName,
+        role: Role,
+        passwordHash: String,
+        timeZone: MemberTimeZone,
+        dateOfBirth: CalendarDate? = nil,
+        organizationID: UUID? = nil,
+        consentedAt: Date? = nil,
+        createdAt: Date,
+        passwordChangedAt: Date? = nil,
+        disabledAt: Date? = nil,
+        language: Language = .english,
+        lastSignedInAt: Date? = nil
     ) {
         self.lastSignedInAt = lastSignedInAt
         self.language = language

@@ -13,7 +13,8 @@ public enum AccountRepository {
         if try await find(email: account.email, in: db) != nil {
             throw DuplicateEmailError(email: account.email)
         }
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO accounts (id, email, name, role, password_hash, time_zone, date_of_birth,
                 organization_id, consented_at, created_at, password_changed_at, disabled_at, language)
             VALUES (\(bind: account.id.uuidString), \(bind: account.email.value), \(bind: account.name.value),
@@ -22,7 +23,8 @@ public enum AccountRepository {
                 \(bind: account.consentedAt?.storedMilliseconds), \(bind: account.createdAt.storedMilliseconds),
                 \(bind: account.passwordChangedAt.storedMilliseconds), \(bind: account.disabledAt?.storedMilliseconds),
                 \(bind: account.language.tag))
-            """).run()
+            """
+        ).run()
     }
 
     public static func find(id: UUID, in db: any SQLDatabase) async throws -> AccountRecord? {
@@ -34,23 +36,29 @@ public enum AccountRepository {
     }
 
     public static func updatePassword(accountID: UUID, hash: String, at instant: Date, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE accounts SET password_hash = \(bind: hash), password_changed_at = \(bind: instant.storedMilliseconds)
             WHERE id = \(bind: accountID.uuidString)
-            """).run()
+            """
+        ).run()
     }
 
     public static func recordSignIn(accountID: UUID, at instant: Date, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE accounts SET last_signed_in_at = \(bind: instant.storedMilliseconds) WHERE id = \(bind: accountID.uuidString)
-            """).run()
+            """
+        ).run()
     }
 
     /// Disables an account (`at` set) or enables it again (`at` nil).
     public static func setDisabled(accountID: UUID, at instant: Date?, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE accounts SET disabled_at = \(bind: instant?.storedMilliseconds) WHERE id = \(bind: accountID.uuidString)
-            """).run()
+            """
+        ).run()
     }
 
     /// Whether any account is not one of `emails` (the demo's people, when asking whether a
@@ -71,9 +79,11 @@ public enum AccountRepository {
     public static func list(roles: [Role], limit: Int = 200, in db: any SQLDatabase) async throws -> [AccountRecord] {
         guard !roles.isEmpty else { return [] }
         let roleList = SQLList(roles.map { SQLBind($0.rawValue) })
-        return try await db.raw("""
+        return try await db.raw(
+            """
             SELECT * FROM accounts WHERE role IN (\(roleList)) ORDER BY created_at DESC, id LIMIT \(bind: limit)
-            """).all().map(decode)
+            """
+        ).all().map(decode)
     }
 
     public static func count(role: Role, in db: any SQLDatabase) async throws -> Int {

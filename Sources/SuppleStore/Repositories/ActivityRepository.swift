@@ -46,37 +46,60 @@ public enum ActivityRepository {
 
     /// Records a finished session with its outcomes. Returns false if this key was already used.
     public static func recordSession(
-        key: String, memberID: UUID, planVersionID: UUID, date: String, status: String, outcomes: [Outcome],
-        at instant: Date, in db: any SQLDatabase
+        key: String,
+        memberID: UUID,
+        planVersionID: UUID,
+        date: String,
+        status: String,
+        outcomes: [Outcome],
+        at instant: Date,
+        in db: any SQLDatabase
     ) async throws -> Bool {
         let id = UUID()
-        guard try await db.raw("""
-            INSERT INTO sessions (id, member_id, plan_version_id, occurrence_date, status, idempotency_key, started_at, finished_at)
-            VALUES (\(bind: id.uuidString), \(bind: memberID.uuidString), \(bind: planVersionID.uuidString), \(bind: date), \(bind: status),
-                \(bind: scoped(key, to: memberID)), \(bind: instant.storedMilliseconds), \(bind: instant.storedMilliseconds))
-            ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
-            """).first() != nil else { return false }
+        guard
+            try await db.raw(
+                """
+                INSERT INTO sessions (id, member_id, plan_version_id, occurrence_date, status, idempotency_key, started_at, finished_at)
+                VALUES (\(bind: id.uuidString), \(bind: memberID.uuidString), \(bind: planVersionID.uuidString), \(bind: date), \(bind: status),
+                    \(bind: scoped(key, to: memberID)), \(bind: instant.storedMilliseconds), \(bind: instant.storedMilliseconds))
+                ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
+                """
+            ).first() != nil
+        else { return false }
         for outcome in outcomes {
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO item_outcomes (id, session_id, plan_version_id, exercise_id, occurrence_date, pain, difficulty, symptoms_spread, recorded_at)
                 VALUES (\(bind: UUID().uuidString), \(bind: id.uuidString), \(bind: planVersionID.uuidString), \(bind: outcome.exerciseID),
                     \(bind: date), \(bind: outcome.pain), \(bind: outcome.difficulty), \(bind: outcome.symptomsSpread), \(bind: instant.storedMilliseconds))
-                """).run()
+                """
+            ).run()
         }
         return true
     }
 
     /// Starts a session (the API's first step). A retried start with the same key returns the
     /// session already started.
-    public static func startSession(key: String, memberID: UUID, planVersionID: UUID, date: String, at instant: Date, in db: any SQLDatabase) async throws -> UUID {
+    public static func startSession(
+        key: String,
+        memberID: UUID,
+        planVersionID: UUID,
+        date: String,
+        at instant: Date,
+        in db: any SQLDatabase
+    ) async throws -> UUID {
         let id = UUID()
         let stored = scoped(key, to: memberID)
-        if try await db.raw("""
+        if try await db.raw(
+            """
             INSERT INTO sessions (id, member_id, plan_version_id, occurrence_date, status, idempotency_key, started_at)
             VALUES (\(bind: id.uuidString), \(bind: memberID.uuidString), \(bind: planVersionID.uuidString), \(bind: date), 'in-progress',
                 \(bind: stored), \(bind: instant.storedMilliseconds))
             ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
-            """).first() != nil { return id }
+            """
+        ).first() != nil {
+            return id
+        }
         let row = try await db.raw("SELECT id FROM sessions WHERE idempotency_key = \(bind: stored)").first()
         return UUID(uuidString: try row!.decode(column: "id", as: String.self))!
     }
@@ -91,34 +114,46 @@ public enum ActivityRepository {
     /// A session of this member, if it is theirs.
     public static func session(id: UUID, memberID: UUID, in db: any SQLDatabase) async throws -> OpenSession? {
         try await db.raw("SELECT * FROM sessions WHERE id = \(bind: id.uuidString) AND member_id = \(bind: memberID.uuidString)").first().map { row in
-            OpenSession(id: id, planVersionID: UUID(uuidString: try row.decode(column: "plan_version_id", as: String.self))!,
-                        date: try row.decode(column: "occurrence_date", as: String.self), status: try row.decode(column: "status", as: String.self))
+            OpenSession(
+                id: id,
+                planVersionID: UUID(uuidString: try row.decode(column: "plan_version_id", as: String.self))!,
+                date: try row.decode(column: "occurrence_date", as: String.self),
+                status: try row.decode(column: "status", as: String.self)
+            )
         }
     }
 
     /// Records one exercise's outcome; recording the same exercise again changes nothing.
     public static func recordOutcome(_ outcome: Outcome, session: OpenSession, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
-        if try await db.raw("SELECT id FROM item_outcomes WHERE session_id = \(bind: session.id.uuidString) AND exercise_id = \(bind: outcome.exerciseID)").first() != nil {
+        if try await db.raw(
+            "SELECT id FROM item_outcomes WHERE session_id = \(bind: session.id.uuidString) AND exercise_id = \(bind: outcome.exerciseID)"
+        ).first() != nil {
             return false
         }
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO item_outcomes (id, session_id, plan_version_id, exercise_id, occurrence_date, pain, difficulty, symptoms_spread, recorded_at)
             VALUES (\(bind: UUID().uuidString), \(bind: session.id.uuidString), \(bind: session.planVersionID.uuidString), \(bind: outcome.exerciseID),
                 \(bind: session.date), \(bind: outcome.pain), \(bind: outcome.difficulty), \(bind: outcome.symptomsSpread), \(bind: instant.storedMilliseconds))
-            """).run()
+            """
+        ).run()
         return true
     }
 
     public static func finishSession(id: UUID, at instant: Date, in db: any SQLDatabase) async throws {
-        try await db.raw("UPDATE sessions SET status = 'completed', finished_at = \(bind: instant.storedMilliseconds) WHERE id = \(bind: id.uuidString)").run()
+        try await db.raw(
+            "UPDATE sessions SET status = 'completed', finished_at = \(bind: instant.storedMilliseconds) WHERE id = \(bind: id.uuidString)"
+        ).run()
     }
 
     public static func sessions(memberID: UUID, in db: any SQLDatabase) async throws -> [SessionRecord] {
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT s.id, s.occurrence_date, s.status, o.exercise_id, o.pain, o.difficulty, o.symptoms_spread
             FROM sessions s LEFT JOIN item_outcomes o ON o.session_id = s.id
             WHERE s.member_id = \(bind: memberID.uuidString) ORDER BY s.occurrence_date, s.started_at, o.recorded_at
-            """).all()
+            """
+        ).all()
         var order: [UUID] = []
         var byID: [UUID: (String, String, [Outcome])] = [:]
         for row in rows {
@@ -128,47 +163,87 @@ public enum ActivityRepository {
                 byID[id] = (try row.decode(column: "occurrence_date", as: String.self), try row.decode(column: "status", as: String.self), [])
             }
             if let exercise = try row.decode(column: "exercise_id", as: String?.self) {
-                byID[id]!.2.append(Outcome(exerciseID: exercise, pain: try row.decode(column: "pain", as: Int.self),
-                                           difficulty: try row.decode(column: "difficulty", as: String.self),
-                                           symptomsSpread: try row.decode(column: "symptoms_spread", as: Bool.self)))
+                byID[id]!.2.append(
+                    Outcome(
+                        exerciseID: exercise,
+                        pain: try row.decode(column: "pain", as: Int.self),
+                        difficulty: try row.decode(column: "difficulty", as: String.self),
+                        symptomsSpread: try row.decode(column: "symptoms_spread", as: Bool.self)
+                    )
+                )
             }
         }
         return order.map { SessionRecord(id: $0, occurrenceDate: byID[$0]!.0, status: byID[$0]!.1, outcomes: byID[$0]!.2) }
     }
 
-    public static func recordWalk(key: String, memberID: UUID, date: String, minutes: Int, breaks: Int, painStartedMinute: Int?, pain: Int, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
-        try await db.raw("""
+    public static func recordWalk(
+        key: String,
+        memberID: UUID,
+        date: String,
+        minutes: Int,
+        breaks: Int,
+        painStartedMinute: Int?,
+        pain: Int,
+        at instant: Date,
+        in db: any SQLDatabase
+    ) async throws -> Bool {
+        try await db.raw(
+            """
             INSERT INTO walks (id, member_id, walk_date, minutes, breaks, pain_started_minute, pain, idempotency_key, recorded_at)
             VALUES (\(bind: UUID().uuidString), \(bind: memberID.uuidString), \(bind: date), \(bind: minutes), \(bind: breaks),
                 \(bind: painStartedMinute), \(bind: pain), \(bind: scoped(key, to: memberID)), \(bind: instant.storedMilliseconds))
             ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
-            """).first() != nil
+            """
+        ).first() != nil
     }
 
     public static func walks(memberID: UUID, in db: any SQLDatabase) async throws -> [WalkRecord] {
         try await db.raw("SELECT * FROM walks WHERE member_id = \(bind: memberID.uuidString) ORDER BY walk_date, recorded_at").all().map { row in
-            WalkRecord(date: try row.decode(column: "walk_date", as: String.self), minutes: try row.decode(column: "minutes", as: Int.self),
-                       breaks: try row.decode(column: "breaks", as: Int.self),
-                       painStartedMinute: try row.decode(column: "pain_started_minute", as: Int?.self), pain: try row.decode(column: "pain", as: Int.self))
+            WalkRecord(
+                date: try row.decode(column: "walk_date", as: String.self),
+                minutes: try row.decode(column: "minutes", as: Int.self),
+                breaks: try row.decode(column: "breaks", as: Int.self),
+                painStartedMinute: try row.decode(column: "pain_started_minute", as: Int?.self),
+                pain: try row.decode(column: "pain", as: Int.self)
+            )
         }
     }
 
     /// One check-in of a kind per day: a second answer the same day is ignored. Returns false then.
-    public static func recordCheckIn(memberID: UUID, date: String, kind: String, answers: String, score: Double?, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
-        if try await db.raw("""
+    public static func recordCheckIn(
+        memberID: UUID,
+        date: String,
+        kind: String,
+        answers: String,
+        score: Double?,
+        at instant: Date,
+        in db: any SQLDatabase
+    ) async throws -> Bool {
+        if try await db.raw(
+            """
             SELECT id FROM check_ins WHERE member_id = \(bind: memberID.uuidString) AND check_in_date = \(bind: date) AND kind = \(bind: kind)
-            """).first() != nil { return false }
-        try await db.raw("""
+            """
+        ).first() != nil {
+            return false
+        }
+        try await db.raw(
+            """
             INSERT INTO check_ins (id, member_id, check_in_date, kind, answers, score, recorded_at)
             VALUES (\(bind: UUID().uuidString), \(bind: memberID.uuidString), \(bind: date), \(bind: kind), \(bind: answers), \(bind: score), \(bind: instant.storedMilliseconds))
-            """).run()
+            """
+        ).run()
         return true
     }
 
     public static func checkIns(memberID: UUID, in db: any SQLDatabase) async throws -> [CheckInRecord] {
-        try await db.raw("SELECT * FROM check_ins WHERE member_id = \(bind: memberID.uuidString) ORDER BY check_in_date, recorded_at").all().map { row in
-            CheckInRecord(date: try row.decode(column: "check_in_date", as: String.self), kind: try row.decode(column: "kind", as: String.self),
-                          answers: try row.decode(column: "answers", as: String.self), score: try row.decode(column: "score", as: Double?.self))
+        try await db.raw("SELECT * FROM check_ins WHERE member_id = \(bind: memberID.uuidString) ORDER BY check_in_date, recorded_at").all().map {
+            row in
+            CheckInRecord(
+                date: try row.decode(column: "check_in_date", as: String.self),
+                kind: try row.decode(column: "kind", as: String.self),
+                answers: try row.decode(column: "answers", as: String.self),
+                score: try row.decode(column: "score", as: Double?.self)
+            )
         }
     }
 }

@@ -20,7 +20,16 @@ public enum AlertRepository {
         public let createdAt: Date
         public let resolvedAt: Date?
 
-        public init(id: UUID = UUID(), memberID: UUID, severity: Severity, audience: Audience, reason: String, source: String, createdAt: Date, resolvedAt: Date? = nil) {
+        public init(
+            id: UUID = UUID(),
+            memberID: UUID,
+            severity: Severity,
+            audience: Audience,
+            reason: String,
+            source: String,
+            createdAt: Date,
+            resolvedAt: Date? = nil
+        ) {
             self.id = id
             self.memberID = memberID
             self.severity = severity
@@ -33,20 +42,24 @@ public enum AlertRepository {
     }
 
     public static func insert(_ alert: Alert, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO alerts (id, member_id, severity, audience, reason, source, created_at)
             VALUES (\(bind: alert.id.uuidString), \(bind: alert.memberID.uuidString), \(bind: alert.severity.rawValue),
                 \(bind: alert.audience.rawValue), \(bind: alert.reason), \(bind: alert.source), \(bind: alert.createdAt.storedMilliseconds))
-            """).run()
+            """
+        ).run()
     }
 
     /// Open alerts, most urgent first, then oldest first (longest waiting).
     public static func open(limit: Int = 200, in db: any SQLDatabase) async throws -> [Alert] {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT * FROM alerts WHERE resolved_at IS NULL
             ORDER BY CASE severity WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 WHEN 'routine' THEN 2 ELSE 3 END, created_at, id
             LIMIT \(bind: limit)
-            """).all().map(decode)
+            """
+        ).all().map(decode)
     }
 
     public static func forMember(_ memberID: UUID, in db: any SQLDatabase) async throws -> [Alert] {
@@ -55,18 +68,22 @@ public enum AlertRepository {
 
     /// Closes an open alert with who, when and what they did. False if it was already resolved.
     public static func resolve(id: UUID, by staffID: UUID, note: String, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             UPDATE alerts SET resolved_at = \(bind: instant.storedMilliseconds), resolved_by = \(bind: staffID.uuidString), resolution_note = \(bind: note)
             WHERE id = \(bind: id.uuidString) AND resolved_at IS NULL RETURNING id
-            """).all()
+            """
+        ).all()
         return !rows.isEmpty
     }
 
     /// Whether the member already has an open alert from this source, so it is not raised twice.
     public static func hasOpen(memberID: UUID, source: String, in db: any SQLDatabase) async throws -> Bool {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT id FROM alerts WHERE member_id = \(bind: memberID.uuidString) AND source = \(bind: source) AND resolved_at IS NULL LIMIT 1
-            """).first() != nil
+            """
+        ).first() != nil
     }
 
     public static func find(id: UUID, in db: any SQLDatabase) async throws -> Alert? {

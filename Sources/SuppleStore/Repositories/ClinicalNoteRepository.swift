@@ -16,8 +16,17 @@ public enum ClinicalNoteRepository {
         public let plan: String
         public let writtenAt: Date
 
-        public init(id: UUID = UUID(), memberID: UUID, authorID: UUID, amendsNoteID: UUID? = nil,
-                    subjective: String, objective: String, assessment: String, plan: String, writtenAt: Date) {
+        public init(
+            id: UUID = UUID(),
+            memberID: UUID,
+            authorID: UUID,
+            amendsNoteID: UUID? = nil,
+            subjective: String,
+            objective: String,
+            assessment: String,
+            plan: String,
+            writtenAt: Date
+        ) {
             self.id = id
             self.memberID = memberID
             self.authorID = authorID
@@ -37,22 +46,29 @@ public enum ClinicalNoteRepository {
     }
 
     public static func add(_ note: Note, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO clinical_notes (id, member_id, author_id, amends_note_id, subjective, objective, assessment, plan, written_at)
             VALUES (\(bind: note.id.uuidString), \(bind: note.memberID.uuidString), \(bind: note.authorID.uuidString),
                 \(bind: note.amendsNoteID?.uuidString), \(bind: note.subjective), \(bind: note.objective), \(bind: note.assessment),
                 \(bind: note.plan), \(bind: note.writtenAt.storedMilliseconds))
-            """).run()
+            """
+        ).run()
     }
 
     /// Every note on the member's record, oldest first, with who wrote it.
     public static func forMember(_ memberID: UUID, in db: any SQLDatabase) async throws -> [Written] {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT n.*, a.name AS author_name, a.role AS author_role FROM clinical_notes n JOIN accounts a ON a.id = n.author_id
             WHERE n.member_id = \(bind: memberID.uuidString) ORDER BY n.written_at, n.id
-            """).all().map { row in
-            Written(note: try decode(row), authorName: try row.decode(column: "author_name", as: String.self),
-                    authorRole: Role(rawValue: try row.decode(column: "author_role", as: String.self)) ?? .physicalTherapist)
+            """
+        ).all().map { row in
+            Written(
+                note: try decode(row),
+                authorName: try row.decode(column: "author_name", as: String.self),
+                authorRole: Role(rawValue: try row.decode(column: "author_role", as: String.self)) ?? .physicalTherapist
+            )
         }
     }
 
@@ -70,6 +86,7 @@ public enum ClinicalNoteRepository {
             objective: try row.decode(column: "objective", as: String.self),
             assessment: try row.decode(column: "assessment", as: String.self),
             plan: try row.decode(column: "plan", as: String.self),
-            writtenAt: try row.instant("written_at"))
+            writtenAt: try row.instant("written_at")
+        )
     }
 }

@@ -14,7 +14,16 @@ public enum DecisionRepository {
         public let decisionJSON: String
         public let createdAt: Date
 
-        public init(id: UUID, accountID: UUID, intakeID: UUID, tier: String, programStatus: String, engineVersion: String, decisionJSON: String, createdAt: Date) {
+        public init(
+            id: UUID,
+            accountID: UUID,
+            intakeID: UUID,
+            tier: String,
+            programStatus: String,
+            engineVersion: String,
+            decisionJSON: String,
+            createdAt: Date
+        ) {
             self.id = id
             self.accountID = accountID
             self.intakeID = intakeID
@@ -27,18 +36,22 @@ public enum DecisionRepository {
     }
 
     public static func insert(_ record: Record, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO decisions (id, account_id, intake_id, tier, program_status, engine_version, decision, created_at)
             VALUES (\(bind: record.id.uuidString), \(bind: record.accountID.uuidString), \(bind: record.intakeID.uuidString),
                 \(bind: record.tier), \(bind: record.programStatus), \(bind: record.engineVersion), \(bind: record.decisionJSON),
                 \(bind: record.createdAt.storedMilliseconds))
-            """).run()
+            """
+        ).run()
     }
 
     public static func latest(accountID: UUID, in db: any SQLDatabase) async throws -> Record? {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT * FROM decisions WHERE account_id = \(bind: accountID.uuidString) ORDER BY created_at DESC, id LIMIT 1
-            """).first().map { row in
+            """
+        ).first().map { row in
             Record(
                 id: UUID(uuidString: try row.decode(column: "id", as: String.self))!,
                 accountID: UUID(uuidString: try row.decode(column: "account_id", as: String.self))!,

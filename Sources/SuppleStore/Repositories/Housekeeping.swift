@@ -16,7 +16,7 @@ public enum Housekeeping {
     }
 
     /// An arbitrary constant: the advisory lock's name among Supple's servers.
-    static let lockKey: Int64 = 0x5355_5050_4c45 // "SUPPLE"
+    static let lockKey: Int64 = 0x5355_5050_4c45  // "SUPPLE"
 
     /// How long an idempotency key is honoured: long enough for any client's retries.
     public static let idempotencyKeyLife: TimeInterval = 7 * 24 * 3600
@@ -27,7 +27,9 @@ public enum Housekeeping {
 
     public static func sweep(now: Date, kind: DatabaseKind, in db: any SQLDatabase) async throws -> Swept {
         if kind == .postgres {
-            let locked = try await db.raw("SELECT pg_try_advisory_xact_lock(\(bind: lockKey)) AS locked").first()?.decode(column: "locked", as: Bool.self) ?? false
+            let locked =
+                try await db.raw("SELECT pg_try_advisory_xact_lock(\(bind: lockKey)) AS locked").first()?.decode(column: "locked", as: Bool.self)
+                ?? false
             guard locked else { return Swept(ran: false) }
         }
         let millis = now.storedMilliseconds

@@ -10,10 +10,12 @@ public enum InstallationMarkRepository {
     }
 
     public static func set(_ mark: Mark, value: String = "yes", at instant: Date, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO installation_marks (name, value, set_at) VALUES (\(bind: mark.rawValue), \(bind: value), \(bind: instant.storedMilliseconds))
             ON CONFLICT (name) DO NOTHING
-            """).run()
+            """
+        ).run()
     }
 
     public static func isSet(_ mark: Mark, in db: any SQLDatabase) async throws -> Bool {

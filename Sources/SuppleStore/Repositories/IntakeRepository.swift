@@ -18,63 +18,77 @@ public enum IntakeRepository {
 
     /// The member's draft, if they have one in progress.
     public static func draft(accountID: UUID, in db: any SQLDatabase) async throws -> Record? {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT * FROM intakes WHERE account_id = \(bind: accountID.uuidString) AND status = \(bind: Status.draft.rawValue)
             ORDER BY updated_at DESC LIMIT 1
-            """).first().map(decode)
+            """
+        ).first().map(decode)
     }
 
     /// The member's most recent submitted intake.
     public static func latestSubmitted(accountID: UUID, in db: any SQLDatabase) async throws -> Record? {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT * FROM intakes WHERE account_id = \(bind: accountID.uuidString) AND status = \(bind: Status.submitted.rawValue)
             ORDER BY submitted_at DESC, id LIMIT 1
-            """).first().map(decode)
+            """
+        ).first().map(decode)
     }
 
     /// Creates or replaces the member's draft answers.
     public static func saveDraft(accountID: UUID, answers: String, furthestStep: Int, at instant: Date, in db: any SQLDatabase) async throws -> UUID {
         if let existing = try await draft(accountID: accountID, in: db) {
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE intakes SET answers = \(bind: answers), furthest_step = \(bind: max(existing.furthestStep, furthestStep)),
                 updated_at = \(bind: instant.storedMilliseconds) WHERE id = \(bind: existing.id.uuidString)
-                """).run()
+                """
+            ).run()
             return existing.id
         }
         let id = UUID()
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO intakes (id, account_id, status, answers, furthest_step, created_at, updated_at)
             VALUES (\(bind: id.uuidString), \(bind: accountID.uuidString), \(bind: Status.draft.rawValue), \(bind: answers),
                 \(bind: furthestStep), \(bind: instant.storedMilliseconds), \(bind: instant.storedMilliseconds))
-            """).run()
+            """
+        ).run()
         return id
     }
 
     public static func markSubmitted(id: UUID, answers: String, at instant: Date, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE intakes SET status = \(bind: Status.submitted.rawValue), answers = \(bind: answers),
             submitted_at = \(bind: instant.storedMilliseconds), updated_at = \(bind: instant.storedMilliseconds)
             WHERE id = \(bind: id.uuidString)
-            """).run()
+            """
+        ).run()
     }
 
     /// Replaces a submitted intake's answers: only for answers the member may add after their
     /// plan is made (what matters to them), which no decision was built on.
     public static func updateSubmittedAnswers(id: UUID, answers: String, at instant: Date, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE intakes SET answers = \(bind: answers), updated_at = \(bind: instant.storedMilliseconds)
             WHERE id = \(bind: id.uuidString) AND status = \(bind: Status.submitted.rawValue)
-            """).run()
+            """
+        ).run()
     }
 
     /// Stores a complete intake that arrived whole (the API), already submitted.
     public static func insertSubmitted(accountID: UUID, answers: String, at instant: Date, in db: any SQLDatabase) async throws -> UUID {
         let id = UUID()
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO intakes (id, account_id, status, answers, furthest_step, created_at, updated_at, submitted_at)
             VALUES (\(bind: id.uuidString), \(bind: accountID.uuidString), \(bind: Status.submitted.rawValue), \(bind: answers), 0,
                 \(bind: instant.storedMilliseconds), \(bind: instant.storedMilliseconds), \(bind: instant.storedMilliseconds))
-            """).run()
+            """
+        ).run()
         return id
     }
 

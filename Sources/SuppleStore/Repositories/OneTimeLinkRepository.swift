@@ -25,59 +25,78 @@ public enum OneTimeLinkRepository {
     }
 
     public static func insert(
-        tokenHash: String, purpose: Purpose, email: EmailAddress, accountID: UUID?, role: Role?,
-        createdBy: UUID?, createdAt: Date, expiresAt: Date, in db: any SQLDatabase
+        tokenHash: String,
+        purpose: Purpose,
+        email: EmailAddress,
+        accountID: UUID?,
+        role: Role?,
+        createdBy: UUID?,
+        createdAt: Date,
+        expiresAt: Date,
+        in db: any SQLDatabase
     ) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO one_time_links (token_hash, purpose, email, account_id, role, created_by, created_at, expires_at)
             VALUES (\(bind: tokenHash), \(bind: purpose.rawValue), \(bind: email.value), \(bind: accountID?.uuidString),
                 \(bind: role?.rawValue), \(bind: createdBy?.uuidString), \(bind: createdAt.storedMilliseconds),
                 \(bind: expiresAt.storedMilliseconds))
-            """).run()
+            """
+        ).run()
     }
 
     /// The link if it exists, is for `purpose`, is unused and has not expired at `now`.
     public static func findUsable(tokenHash: String, purpose: Purpose, now: Date, in db: any SQLDatabase) async throws -> Link? {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT * FROM one_time_links WHERE token_hash = \(bind: tokenHash) AND purpose = \(bind: purpose.rawValue)
             AND used_at IS NULL AND expires_at > \(bind: now.storedMilliseconds)
-            """).first().map(decode)
+            """
+        ).first().map(decode)
     }
 
     /// Marks the link used. Returns false if it was already used (two tabs submitting at once).
     public static func markUsed(tokenHash: String, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             UPDATE one_time_links SET used_at = \(bind: instant.storedMilliseconds)
             WHERE token_hash = \(bind: tokenHash) AND used_at IS NULL
             RETURNING token_hash
-            """).all()
+            """
+        ).all()
         return !rows.isEmpty
     }
 
     /// Retires every open link of `purpose` for an account, so the one about to be made is the
     /// only live one (a reset link asked for twice leaves one working link, not two).
     public static func retireOpen(accountID: UUID, purpose: Purpose, at instant: Date, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE one_time_links SET used_at = \(bind: instant.storedMilliseconds)
             WHERE account_id = \(bind: accountID.uuidString) AND purpose = \(bind: purpose.rawValue) AND used_at IS NULL
-            """).run()
+            """
+        ).run()
     }
 
     /// Withdraws an open invitation. Returns the invitation, or nil if it was not open.
     public static func withdrawInvitation(tokenHash: String, at instant: Date, in db: any SQLDatabase) async throws -> Link? {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE one_time_links SET used_at = \(bind: instant.storedMilliseconds)
             WHERE token_hash = \(bind: tokenHash) AND purpose = \(bind: Purpose.staffInvitation.rawValue) AND used_at IS NULL
             RETURNING *
-            """).first().map(decode)
+            """
+        ).first().map(decode)
     }
 
     /// Invitations still open (not used, not expired), newest first.
     public static func openInvitations(now: Date, in db: any SQLDatabase) async throws -> [Link] {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT * FROM one_time_links WHERE purpose = \(bind: Purpose.staffInvitation.rawValue)
             AND used_at IS NULL AND expires_at > \(bind: now.storedMilliseconds) ORDER BY created_at DESC
-            """).all().map(decode)
+            """
+        ).all().map(decode)
     }
 
     static func decode(_ row: any SQLRow) throws -> Link {

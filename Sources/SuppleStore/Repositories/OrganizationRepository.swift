@@ -4,7 +4,9 @@ import SQLKit
 /// Employers, health plans and clinics that sponsor members.
 public enum OrganizationRepository {
     public enum Kind: String, Sendable, CaseIterable {
-        case employer, healthPlan = "health_plan", clinic
+        case employer
+        case healthPlan = "health_plan"
+        case clinic
 
         public var label: String {
             switch self {
@@ -45,11 +47,13 @@ public enum OrganizationRepository {
     }
 
     public static func insert(_ org: Organization, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO organizations (id, slug, name, kind, enrollment_mode, created_at)
             VALUES (\(bind: org.id.uuidString), \(bind: org.slug), \(bind: org.name), \(bind: org.kind.rawValue),
                 \(bind: org.enrollmentMode.rawValue), \(bind: org.createdAt.storedMilliseconds))
-            """).run()
+            """
+        ).run()
     }
 
     public static func find(slug: String, in db: any SQLDatabase) async throws -> Organization? {
@@ -68,9 +72,11 @@ public enum OrganizationRepository {
     /// Members enrolled through each organization.
     public static func memberCounts(in db: any SQLDatabase) async throws -> [UUID: Int] {
         var counts: [UUID: Int] = [:]
-        for row in try await db.raw("""
+        for row in try await db.raw(
+            """
             SELECT organization_id, COUNT(*) AS n FROM accounts WHERE role = 'member' AND organization_id IS NOT NULL GROUP BY organization_id
-            """).all() {
+            """
+        ).all() {
             if let id = UUID(uuidString: try row.decode(column: "organization_id", as: String.self)) {
                 counts[id] = try row.decode(column: "n", as: Int.self)
             }

@@ -6,10 +6,12 @@ import SQLKit
 /// so a crash in between leaves a mark that the server finishes at start or on its next round.
 public enum PendingAdaptationRepository {
     public static func mark(memberID: UUID, at instant: Date, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO pending_adaptations (member_id, since) VALUES (\(bind: memberID.uuidString), \(bind: instant.storedMilliseconds))
             ON CONFLICT (member_id) DO NOTHING
-            """).run()
+            """
+        ).run()
     }
 
     public static func clear(memberID: UUID, in db: any SQLDatabase) async throws {

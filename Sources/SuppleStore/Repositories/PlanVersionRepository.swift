@@ -30,27 +30,50 @@ public enum PlanVersionRepository {
     /// already does), so the version read here is still the latest when the row goes in.
     /// With `expectingLatest`, a plan that has moved on since the caller read it is refused
     /// (`MovedOn`) inside the same transaction, so two edits of one version can't both land.
-    public static func add(memberID: UUID, effectiveFrom: String, author: String, reason: String, planJSON: String,
-                           memberNote: String? = nil, clinicianConfirmation: String? = nil, expectingLatest: Int? = nil,
-                           at instant: Date, in db: any SQLDatabase) async throws -> Record {
+    public static func add(
+        memberID: UUID,
+        effectiveFrom: String,
+        author: String,
+        reason: String,
+        planJSON: String,
+        memberNote: String? = nil,
+        clinicianConfirmation: String? = nil,
+        expectingLatest: Int? = nil,
+        at instant: Date,
+        in db: any SQLDatabase
+    ) async throws -> Record {
         if db.dialect.name == "postgresql" {
             try await db.raw("SELECT id FROM accounts WHERE id = \(bind: memberID.uuidString) FOR UPDATE").run()
         }
         let current = try await latest(memberID: memberID, in: db)?.version ?? 0
         if let expectingLatest, expectingLatest != current { throw MovedOn(latest: current) }
         let next = current + 1
-        let record = Record(id: UUID(), memberID: memberID, version: next, effectiveFrom: effectiveFrom, author: author, reason: reason, planJSON: planJSON, createdAt: instant, memberNote: memberNote,
-                            clinicianConfirmation: clinicianConfirmation)
-        try await db.raw("""
+        let record = Record(
+            id: UUID(),
+            memberID: memberID,
+            version: next,
+            effectiveFrom: effectiveFrom,
+            author: author,
+            reason: reason,
+            planJSON: planJSON,
+            createdAt: instant,
+            memberNote: memberNote,
+            clinicianConfirmation: clinicianConfirmation
+        )
+        try await db.raw(
+            """
             INSERT INTO plan_versions (id, member_id, version, effective_from, author, reason, plan, created_at, member_note, clinician_confirmation)
             VALUES (\(bind: record.id.uuidString), \(bind: memberID.uuidString), \(bind: next), \(bind: effectiveFrom), \(bind: author),
                 \(bind: reason), \(bind: planJSON), \(bind: instant.storedMilliseconds), \(bind: memberNote), \(bind: clinicianConfirmation))
-            """).run()
+            """
+        ).run()
         return record
     }
 
     public static func latest(memberID: UUID, in db: any SQLDatabase) async throws -> Record? {
-        try await db.raw("SELECT * FROM plan_versions WHERE member_id = \(bind: memberID.uuidString) ORDER BY version DESC LIMIT 1").first().map(decode)
+        try await db.raw("SELECT * FROM plan_versions WHERE member_id = \(bind: memberID.uuidString) ORDER BY version DESC LIMIT 1").first().map(
+            decode
+        )
     }
 
     public static func all(memberID: UUID, in db: any SQLDatabase) async throws -> [Record] {

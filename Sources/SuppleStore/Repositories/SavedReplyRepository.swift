@@ -20,10 +20,12 @@ public enum SavedReplyRepository {
     }
 
     public static func add(_ reply: Reply, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO saved_replies (id, staff_id, title, body, created_at)
             VALUES (\(bind: reply.id.uuidString), \(bind: reply.staffID.uuidString), \(bind: reply.title), \(bind: reply.body), \(bind: reply.createdAt.storedMilliseconds))
-            """).run()
+            """
+        ).run()
     }
 
     public static func list(staffID: UUID, in db: any SQLDatabase) async throws -> [Reply] {
@@ -32,9 +34,11 @@ public enum SavedReplyRepository {
 
     /// Removes one of the staff member's own replies; false if it is not theirs or not there.
     public static func delete(id: UUID, staffID: UUID, in db: any SQLDatabase) async throws -> Bool {
-        !(try await db.raw("""
+        !(try await db.raw(
+            """
             DELETE FROM saved_replies WHERE id = \(bind: id.uuidString) AND staff_id = \(bind: staffID.uuidString) RETURNING id
-            """).all()).isEmpty
+            """
+        ).all()).isEmpty
     }
 
     static func decode(_ row: any SQLRow) throws -> Reply {
@@ -43,6 +47,7 @@ public enum SavedReplyRepository {
             staffID: UUID(uuidString: try row.decode(column: "staff_id", as: String.self))!,
             title: try row.decode(column: "title", as: String.self),
             body: try row.decode(column: "body", as: String.self),
-            createdAt: try row.instant("created_at"))
+            createdAt: try row.instant("created_at")
+        )
     }
 }

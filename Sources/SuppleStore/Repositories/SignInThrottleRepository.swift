@@ -15,13 +15,15 @@ public enum SignInThrottleRepository {
     public static func count(_ subject: String, window: TimeInterval, at now: Date, in db: any SQLDatabase) async throws -> Count {
         let millis = now.storedMilliseconds
         let expired = now.addingTimeInterval(-window).storedMilliseconds
-        let row = try await db.raw("""
+        let row = try await db.raw(
+            """
             INSERT INTO sign_in_throttle (subject, window_started_at, attempts) VALUES (\(bind: subject), \(bind: millis), 1)
             ON CONFLICT (subject) DO UPDATE SET
                 attempts = CASE WHEN sign_in_throttle.window_started_at <= \(bind: expired) THEN 1 ELSE sign_in_throttle.attempts + 1 END,
                 window_started_at = CASE WHEN sign_in_throttle.window_started_at <= \(bind: expired) THEN \(bind: millis) ELSE sign_in_throttle.window_started_at END
             RETURNING attempts, window_started_at
-            """).first()
+            """
+        ).first()
         guard let row else { return Count(attempts: 1, windowStartedAt: now) }
         return Count(attempts: try row.decode(column: "attempts", as: Int.self), windowStartedAt: try row.instant("window_started_at"))
     }

@@ -13,18 +13,22 @@ public enum WebSessionRepository {
     }
 
     public static func insert(tokenHash: String, accountID: UUID, createdAt: Date, expiresAt: Date, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO web_sessions (token_hash, account_id, created_at, expires_at, last_seen_at)
             VALUES (\(bind: tokenHash), \(bind: accountID.uuidString), \(bind: createdAt.storedMilliseconds),
                 \(bind: expiresAt.storedMilliseconds), \(bind: createdAt.storedMilliseconds))
-            """).run()
+            """
+        ).run()
     }
 
     /// The session for a token hash, if it exists and has not expired at `now`.
     public static func findLive(tokenHash: String, now: Date, in db: any SQLDatabase) async throws -> Session? {
-        try await db.raw("""
+        try await db.raw(
+            """
             SELECT * FROM web_sessions WHERE token_hash = \(bind: tokenHash) AND expires_at > \(bind: now.storedMilliseconds)
-            """).first().map { row in
+            """
+        ).first().map { row in
             Session(
                 tokenHash: try row.decode(column: "token_hash", as: String.self),
                 accountID: UUID(uuidString: try row.decode(column: "account_id", as: String.self))!,
@@ -36,9 +40,11 @@ public enum WebSessionRepository {
     }
 
     public static func touch(tokenHash: String, at instant: Date, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE web_sessions SET last_seen_at = \(bind: instant.storedMilliseconds) WHERE token_hash = \(bind: tokenHash)
-            """).run()
+            """
+        ).run()
     }
 
     public static func delete(tokenHash: String, in db: any SQLDatabase) async throws {
@@ -47,10 +53,12 @@ public enum WebSessionRepository {
 
     /// Ends every session of an account except, optionally, the one in use.
     public static func deleteAll(accountID: UUID, except keptHash: String? = nil, in db: any SQLDatabase) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             DELETE FROM web_sessions WHERE account_id = \(bind: accountID.uuidString)
             AND token_hash <> \(bind: keptHash ?? "")
-            """).run()
+            """
+        ).run()
     }
 
     public static func deleteExpired(now: Date, in db: any SQLDatabase) async throws {

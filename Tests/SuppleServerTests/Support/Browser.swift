@@ -52,8 +52,12 @@ final class Browser {
         var all = fields
         if includeCSRF, let token = try await currentFormToken() { all.append(("_csrf", token)) }
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        return try await send(path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                              body: ByteBuffer(string: body))
+        return try await send(
+            path,
+            method: .post,
+            headers: [.contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: body)
+        )
     }
 
     func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Page {

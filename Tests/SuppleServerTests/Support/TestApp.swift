@@ -34,7 +34,7 @@ struct TestApp: Sendable {
     let metrics: PrometheusCollectorRegistry
     let folder: URL
 
-    static let start = Date(timeIntervalSince1970: 1_794_970_800) // 2026-11-18 03:00 UTC
+    static let start = Date(timeIntervalSince1970: 1_794_970_800)  // 2026-11-18 03:00 UTC
 
     /// The PostgreSQL server the HTTP suite runs on instead of SQLite, when asked to.
     static var postgresURL: String? {
@@ -53,7 +53,8 @@ struct TestApp: Sendable {
         options: StoreOptions = StoreOptions(callTimeout: .seconds(60)),
         prepare: @escaping @Sendable (any Database) async throws -> Void = { _ in },
         configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
-        _ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> T) async throws -> T {
+        _ body: @escaping @Sendable (TestApp, any TestClientProtocol) async throws -> T
+    ) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supple-app-\(UUID().uuidString)")
         var logger = Logger(label: "supple.tests")
         logger.logLevel = .warning
@@ -71,8 +72,13 @@ struct TestApp: Sendable {
         } else {
             database = try await SQLiteStore.open(path: folder.appendingPathComponent("app.sqlite").path, options: options, logger: logger)
         }
-        let app = TestApp(database: database, clock: ManualClock(start), links: RecordingLinkDelivery(),
-                          metrics: PrometheusCollectorRegistry(), folder: folder)
+        let app = TestApp(
+            database: database,
+            clock: ManualClock(start),
+            links: RecordingLinkDelivery(),
+            metrics: PrometheusCollectorRegistry(),
+            folder: folder
+        )
         defer { try? FileManager.default.removeItem(at: folder) }
         // Everything after opening the store is inside the do: a store left open when a step
         // throws trips SQLite's "not closed" assertion and takes the whole test run down with it.
@@ -113,8 +119,12 @@ struct TestApp: Sendable {
     /// The account service on this app's database and clock, for tests that call it directly.
     func accountService() async throws -> AccountService {
         try await AccountService(
-            database: database, hasher: PasswordHasher(cost: 4), policy: PasswordPolicy(commonPasswords: CommonPasswords.all),
-            clock: clock, links: links, publicBaseURL: "http://supple.test"
+            database: database,
+            hasher: PasswordHasher(cost: 4),
+            policy: PasswordPolicy(commonPasswords: CommonPasswords.all),
+            clock: clock,
+            links: links,
+            publicBaseURL: "http://supple.test"
         )
     }
 
@@ -123,11 +133,20 @@ struct TestApp: Sendable {
 
     /// Creates an account directly, for tests that start from "this person already exists".
     @discardableResult
-    func createAccount(_ email: String, role: Role, password: String = "walk the dog at dawn", name: String = "Test Person") async throws -> AccountRecord {
+    func createAccount(
+        _ email: String,
+        role: Role,
+        password: String = "walk the dog at dawn",
+        name: String = "Test Person"
+    ) async throws -> AccountRecord {
         let account = AccountRecord(
-            email: EmailAddress(trusted: email), name: PersonName(trusted: name), role: role,
-            passwordHash: try await PasswordHasher(cost: 4).hash(password), timeZone: MemberTimeZone(trusted: "America/Chicago"),
-            dateOfBirth: role == .member ? CalendarDate(iso8601: "1980-04-23") : nil, createdAt: clock.now()
+            email: EmailAddress(trusted: email),
+            name: PersonName(trusted: name),
+            role: role,
+            passwordHash: try await PasswordHasher(cost: 4).hash(password),
+            timeZone: MemberTimeZone(trusted: "America/Chicago"),
+            dateOfBirth: role == .member ? CalendarDate(iso8601: "1980-04-23") : nil,
+            createdAt: clock.now()
         )
         try await database.transaction { db in
             try await AccountRepository.insert(account, in: db)

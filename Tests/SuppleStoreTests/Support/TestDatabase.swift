@@ -1,8 +1,8 @@
-import Testing
 import Foundation
 import Logging
 import SQLKit
 import SuppleStore
+import Testing
 
 /// The databases every store test runs against: SQLite always, PostgreSQL when
 /// `SUPPLE_TEST_POSTGRES_URL` is set (CI sets it). Each test gets a fresh, migrated database:
@@ -29,7 +29,11 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
         switch self {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("supple-store-\(UUID().uuidString)")
-            let store = try await SQLiteStore.open(path: folder.appendingPathComponent("test.sqlite").path, options: Self.options, logger: Self.logger)
+            let store = try await SQLiteStore.open(
+                path: folder.appendingPathComponent("test.sqlite").path,
+                options: Self.options,
+                logger: Self.logger
+            )
             defer { try? FileManager.default.removeItem(at: folder) }
             return try await run(store, migrated: migrated, body)
         case .postgres:

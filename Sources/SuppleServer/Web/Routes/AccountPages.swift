@@ -43,7 +43,12 @@ struct AccountPages {
     @Sendable func changeLanguage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let signedIn = try context.require(.manageOwnAccount)
         guard let language = Language(rawValue: context.form["language"] ?? "") else {
-            return try await accountPage(signedIn, context: context, notice: "", failure: ValidationFailure(field: "language", message: "Choose English or Español."))
+            return try await accountPage(
+                signedIn,
+                context: context,
+                notice: "",
+                failure: ValidationFailure(field: "language", message: "Choose English or Español.")
+            )
         }
         try await accounts.changeLanguage(signedIn, to: language)
         return .redirect(to: "/account?done=language#language")
@@ -78,14 +83,23 @@ struct AccountPages {
     @Sendable func signUp(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form
         let input = MemberSignUp.Input(
-            name: form["name"], email: form["email"], password: form["password"],
-            dateOfBirth: form["dateOfBirth"], timeZone: form["timeZone"], consent: form.isChecked("consent")
+            name: form["name"],
+            email: form["email"],
+            password: form["password"],
+            dateOfBirth: form["dateOfBirth"],
+            timeZone: form["timeZone"],
+            consent: form.isChecked("consent")
         )
         do {
             guard let language = Language(rawValue: form["language"] ?? context.language.tag) else {
                 throw ValidationFailure(field: "language", message: "Choose English or Español.")
             }
-            let account = try await accounts.signUpMember(input, clientAddress: context.clientAddress, coveragePass: CoverageCookie.pass(in: request), language: language)
+            let account = try await accounts.signUpMember(
+                input,
+                clientAddress: context.clientAddress,
+                coveragePass: CoverageCookie.pass(in: request),
+                language: language
+            )
             var response = try await signedInRedirect(account, to: "/home?welcome=1")
             response.setCookie(CoverageCookie.cleared(secure: secureCookies))
             return response
@@ -108,15 +122,22 @@ struct AccountPages {
         if let signedIn = context.signedIn {
             return .redirect(to: PageRenderer.homePath(for: signedIn.account.role))
         }
-        let notice: String? = switch request.uri.queryParameters["done"].map(String.init) {
-        case "reset": "Your password has been changed. Sign in with your new password."
-        case "signedout": "You've signed out."
-        default: nil
-        }
-        return try pages.page("signin", title: "Sign in", context: context, currentPath: "/signin", data: [
-            "notice": notice ?? "",
-            "values": ["next": request.uri.queryParameters["next"].map(String.init).flatMap { $0.isSafeLocalPath ? $0 : nil } ?? ""],
-        ])
+        let notice: String? =
+            switch request.uri.queryParameters["done"].map(String.init) {
+            case "reset": "Your password has been changed. Sign in with your new password."
+            case "signedout": "You've signed out."
+            default: nil
+            }
+        return try pages.page(
+            "signin",
+            title: "Sign in",
+            context: context,
+            currentPath: "/signin",
+            data: [
+                "notice": notice ?? "",
+                "values": ["next": request.uri.queryParameters["next"].map(String.init).flatMap { $0.isSafeLocalPath ? $0 : nil } ?? ""],
+            ]
+        )
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -127,17 +148,28 @@ struct AccountPages {
             if try await accounts.hasSecondFactor(account.id) {
                 // The second step: no session until the code is right.
                 let pending = try await accounts.startPendingSignIn(account)
-                var response = Response.redirect(to: "/signin/code" + (next.map { "?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""))
+                var response = Response.redirect(
+                    to: "/signin/code" + (next.map { "?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
+                )
                 response.setCookie(SessionCookie.pending(token: pending, secure: secureCookies))
                 return response
             }
             return try await signedInRedirect(account, to: next ?? PageRenderer.homePath(for: account.role))
         } catch let refusal as AccountService.SignInRefusal {
             let status: HTTPResponse.Status = if case .tooManyAttempts = refusal { .tooManyRequests } else { .unauthorized }
-            return try pages.page("signin", title: "Sign in", context: context, status: status, currentPath: "/signin", data: [
-                "formError": refusal.message,
-                "values": ["email": String((form["email"] ?? "").prefix(254)), "next": form["next"].flatMap { $0.isSafeLocalPath ? $0 : nil } ?? ""],
-            ])
+            return try pages.page(
+                "signin",
+                title: "Sign in",
+                context: context,
+                status: status,
+                currentPath: "/signin",
+                data: [
+                    "formError": refusal.message,
+                    "values": [
+                        "email": String((form["email"] ?? "").prefix(254)), "next": form["next"].flatMap { $0.isSafeLocalPath ? $0 : nil } ?? "",
+                    ],
+                ]
+            )
         }
     }
 
@@ -164,30 +196,48 @@ struct AccountPages {
         let email = context.form["email"]
         do {
             try await accounts.requestPasswordReset(email: email, clientAddress: context.clientAddress)
-            return try pages.page("forgot_password", title: "Check your email", context: context, data: [
-                "sent": true, "sentTo": (try? EmailAddress(validating: email).value) ?? "",
-            ])
+            return try pages.page(
+                "forgot_password",
+                title: "Check your email",
+                context: context,
+                data: [
+                    "sent": true, "sentTo": (try? EmailAddress(validating: email).value) ?? "",
+                ]
+            )
         } catch let error as FieldError {
-            return try pages.page("forgot_password", title: "Reset your password", context: context, status: .unprocessableContent, data: [
-                "errors": [error.field: error.message], "values": ["email": String((email ?? "").prefix(254))],
-            ])
+            return try pages.page(
+                "forgot_password",
+                title: "Reset your password",
+                context: context,
+                status: .unprocessableContent,
+                data: [
+                    "errors": [error.field: error.message], "values": ["email": String((email ?? "").prefix(254))],
+                ]
+            )
         }
     }
 
     @Sendable func showResetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
         let link = try await accounts.usablePasswordReset(token: token)
-        return try pages.page("reset_password", title: "Choose a new password", context: context,
-                              status: link == nil ? .gone : .ok, data: [
-            "linkExpired": link == nil, "email": link?.email.value ?? "", "token": token,
-        ])
+        return try pages.page(
+            "reset_password",
+            title: "Choose a new password",
+            context: context,
+            status: link == nil ? .gone : .ok,
+            data: [
+                "linkExpired": link == nil, "email": link?.email.value ?? "", "token": token,
+            ]
+        )
     }
 
     @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
         do {
             _ = try await accounts.resetPassword(
-                token: token, new: context.form["newPassword"], confirmation: context.form["confirmPassword"],
+                token: token,
+                new: context.form["newPassword"],
+                confirmation: context.form["confirmPassword"],
                 clientAddress: context.clientAddress
             )
             return .redirect(to: "/signin?done=reset")
@@ -205,16 +255,22 @@ struct AccountPages {
 
     @Sendable func showAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
         let signedIn = try context.require(.manageOwnAccount)
-        let notice = switch request.uri.queryParameters["done"].map(String.init) {
-        case "password": "Your password has been changed. Your other devices have been signed out."
-        case "language": "Saved. Supple will speak to you in this language."
-        case "two-factor-off": "Two-step sign-in is off."
-        default: ""
-        }
+        let notice =
+            switch request.uri.queryParameters["done"].map(String.init) {
+            case "password": "Your password has been changed. Your other devices have been signed out."
+            case "language": "Saved. Supple will speak to you in this language."
+            case "two-factor-off": "Two-step sign-in is off."
+            default: ""
+            }
         return try await accountPage(signedIn, context: context, notice: notice, failure: nil)
     }
 
-    func accountPage(_ signedIn: AccountService.SignedIn, context: AppRequestContext, notice: String, failure: ValidationFailure?) async throws -> Response {
+    func accountPage(
+        _ signedIn: AccountService.SignedIn,
+        context: AppRequestContext,
+        notice: String,
+        failure: ValidationFailure?
+    ) async throws -> Response {
         let account = signedIn.account
         var data: [String: Any] = [
             "notice": notice,
@@ -228,16 +284,25 @@ struct AccountPages {
             "languages": Self.languageOptions(chosen: account.language),
         ]
         if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("account", title: "Your account", context: context,
-                              status: failure == nil ? .ok : .unprocessableContent, currentPath: "/account", data: data)
+        return try pages.page(
+            "account",
+            title: "Your account",
+            context: context,
+            status: failure == nil ? .ok : .unprocessableContent,
+            currentPath: "/account",
+            data: data
+        )
     }
 
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         let signedIn = try context.require(.manageOwnAccount)
         do {
             let newSession = try await accounts.changePassword(
-                signedIn, current: context.form["currentPassword"], new: context.form["newPassword"],
-                confirmation: context.form["confirmPassword"], clientAddress: context.clientAddress
+                signedIn,
+                current: context.form["currentPassword"],
+                new: context.form["newPassword"],
+                confirmation: context.form["confirmPassword"],
+                clientAddress: context.clientAddress
             )
             var response = Response.redirect(to: "/account?done=password")
             if let newSession {

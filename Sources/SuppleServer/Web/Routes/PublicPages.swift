@@ -13,8 +13,12 @@ struct PublicPages {
         // The crisis path (docs/intake.md, "Crisis"): open to everyone, signed in or not, so it can
         // never be locked behind a session that has expired.
         router.get("/support/now") { _, context in
-            try pages.page("support_now", title: "Help right now", context: context,
-                           data: ["signedInMember": context.signedIn?.account.role == .member])
+            try pages.page(
+                "support_now",
+                title: "Help right now",
+                context: context,
+                data: ["signedInMember": context.signedIn?.account.role == .member]
+            )
         }
     }
 }

@@ -30,28 +30,46 @@ struct StaffPages {
             for role in Role.staffRoles { staffCount += try await AccountRepository.count(role: role, in: db) }
             return (members, memberCount, staffCount)
         }
-        return try pages.page("staff_home", title: "Members", context: context, currentPath: "/staff/members", data: [
-            "memberCount": memberCount, "staffCount": staffCount, "hasMembers": !members.isEmpty,
-            "members": members.map { member in [
-                "id": member.id.uuidString.lowercased(), "name": member.name.value, "email": member.email.value, "timeZone": member.timeZone.identifier,
-                "joined": DisplayFormats.day(member.createdAt, in: viewer.timeZone),
-            ] },
-        ])
+        return try pages.page(
+            "staff_home",
+            title: "Members",
+            context: context,
+            currentPath: "/staff/members",
+            data: [
+                "memberCount": memberCount, "staffCount": staffCount, "hasMembers": !members.isEmpty,
+                "members": members.map { member in
+                    [
+                        "id": member.id.uuidString.lowercased(), "name": member.name.value, "email": member.email.value,
+                        "timeZone": member.timeZone.identifier,
+                        "joined": DisplayFormats.day(member.createdAt, in: viewer.timeZone),
+                    ]
+                },
+            ]
+        )
     }
 
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
         let now = accounts.clock.now()
-        let rows = try await database.transaction { db in try await QueueRow.load(for: viewer, now: now, clientAddress: context.clientAddress, in: db) }
-        return try pages.page("staff_queue", title: "Queue", context: context, currentPath: "/staff", data: [
-            "userName": viewer.name.value, "userRole": viewer.role.displayName, "count": rows.count,
-            "items": rows.map { row in [
-                "id": row.alertID?.uuidString.lowercased() ?? "", "memberID": row.memberID.uuidString.lowercased(),
-                "member": row.memberName, "reason": row.reason, "severity": row.label, "isMessage": row.alertID == nil,
-                "waited": Self.waited(since: row.since, now: now),
-            ] },
-            "notice": request.uri.queryParameters["done"] == "resolved" ? "Alert resolved." : "",
-        ])
+        let rows = try await database.transaction { db in try await QueueRow.load(for: viewer, now: now, clientAddress: context.clientAddress, in: db)
+        }
+        return try pages.page(
+            "staff_queue",
+            title: "Queue",
+            context: context,
+            currentPath: "/staff",
+            data: [
+                "userName": viewer.name.value, "userRole": viewer.role.displayName, "count": rows.count,
+                "items": rows.map { row in
+                    [
+                        "id": row.alertID?.uuidString.lowercased() ?? "", "memberID": row.memberID.uuidString.lowercased(),
+                        "member": row.memberName, "reason": row.reason, "severity": row.label, "isMessage": row.alertID == nil,
+                        "waited": Self.waited(since: row.since, now: now),
+                    ]
+                },
+                "notice": request.uri.queryParameters["done"] == "resolved" ? "Alert resolved." : "",
+            ]
+        )
     }
 
     /// How long something has waited, plainly: "12 minutes", "3 hours", "2 days".
@@ -59,7 +77,9 @@ struct StaffPages {
         let minutes = max(0, Int(now.timeIntervalSince(start) / 60))
         switch minutes {
         case ..<60: return "\(minutes) minute\(minutes == 1 ? "" : "s")"
-        case ..<(48 * 60): let hours = minutes / 60; return "\(hours) hour\(hours == 1 ? "" : "s")"
+        case ..<(48 * 60):
+            let hours = minutes / 60
+            return "\(hours) hour\(hours == 1 ? "" : "s")"
         default: return "\(minutes / 1440) days"
         }
     }
@@ -67,7 +87,14 @@ struct StaffPages {
     @Sendable func resolve(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
         guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
-        try await AlertResolution.resolve(id, note: context.form["note"], by: viewer, at: accounts.clock.now(), clientAddress: context.clientAddress, in: database)
+        try await AlertResolution.resolve(
+            id,
+            note: context.form["note"],
+            by: viewer,
+            at: accounts.clock.now(),
+            clientAddress: context.clientAddress,
+            in: database
+        )
         return .redirect(to: "/staff?done=resolved")
     }
 
@@ -78,8 +105,11 @@ struct StaffPages {
     }
 
     func invitationPage(
-        _ link: OneTimeLinkRepository.Link?, token: String, context: AppRequestContext,
-        values: [String: String], failure: ValidationFailure?
+        _ link: OneTimeLinkRepository.Link?,
+        token: String,
+        context: AppRequestContext,
+        values: [String: String],
+        failure: ValidationFailure?
     ) throws -> Response {
         var data: [String: Any] = [
             "linkExpired": link == nil, "token": token, "email": link?.email.value ?? "",
@@ -97,7 +127,10 @@ struct StaffPages {
         let form = context.form
         do {
             let account = try await accounts.acceptInvitation(
-                token: token, name: form["name"], password: form["password"], timeZone: form["timeZone"],
+                token: token,
+                name: form["name"],
+                password: form["password"],
+                timeZone: form["timeZone"],
                 clientAddress: context.clientAddress
             )
             return try await SessionCookie.signInAndRedirect(account, to: "/staff", accounts: accounts, secure: secureCookies)

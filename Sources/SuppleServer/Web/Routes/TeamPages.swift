@@ -35,30 +35,39 @@ struct TeamPages {
     }
 
     func teamPage(
-        _ signedIn: AccountService.SignedIn, context: AppRequestContext, banner: Banner,
-        values: [String: String], failure: ValidationFailure?
+        _ signedIn: AccountService.SignedIn,
+        context: AppRequestContext,
+        banner: Banner,
+        values: [String: String],
+        failure: ValidationFailure?
     ) async throws -> Response {
         let viewer = signedIn.account
         let now = accounts.clock.now()
         let (staff, invitations, withSecondFactor) = try await database.read { db in
             let staff = try await AccountRepository.list(roles: Role.staffRoles, in: db)
             var withSecondFactor: Set<UUID> = []
-            for person in staff where try await SecondFactorRepository.isConfirmed(accountID: person.id, in: db) { withSecondFactor.insert(person.id) }
+            for person in staff where try await SecondFactorRepository.isConfirmed(accountID: person.id, in: db) {
+                withSecondFactor.insert(person.id)
+            }
             return (staff, try await OneTimeLinkRepository.openInvitations(now: now, in: db), withSecondFactor)
         }
         let chosenRole = values["role"] ?? Role.physicalTherapist.rawValue
         var data: [String: Any] = [
-            "staff": staff.map { person in [
-                "id": person.id.uuidString.lowercased(), "name": person.name.value, "role": person.role.displayName,
-                "email": person.email.value, "joined": DisplayFormats.day(person.createdAt, in: viewer.timeZone),
-                "lastSignIn": person.lastSignedInAt.map { DisplayFormats.moment($0, in: viewer.timeZone) } ?? "Never",
-                "disabled": person.disabledAt != nil, "isYou": person.id == viewer.id,
-                "twoStep": withSecondFactor.contains(person.id),
-            ] },
-            "openInvitations": invitations.map { [
-                "id": $0.tokenHash, "email": $0.email.value, "role": $0.role?.displayName ?? "",
-                "expires": DisplayFormats.day($0.expiresAt, in: viewer.timeZone),
-            ] },
+            "staff": staff.map { person in
+                [
+                    "id": person.id.uuidString.lowercased(), "name": person.name.value, "role": person.role.displayName,
+                    "email": person.email.value, "joined": DisplayFormats.day(person.createdAt, in: viewer.timeZone),
+                    "lastSignIn": person.lastSignedInAt.map { DisplayFormats.moment($0, in: viewer.timeZone) } ?? "Never",
+                    "disabled": person.disabledAt != nil, "isYou": person.id == viewer.id,
+                    "twoStep": withSecondFactor.contains(person.id),
+                ]
+            },
+            "openInvitations": invitations.map {
+                [
+                    "id": $0.tokenHash, "email": $0.email.value, "role": $0.role?.displayName ?? "",
+                    "expires": DisplayFormats.day($0.expiresAt, in: viewer.timeZone),
+                ]
+            },
             "hasOpenInvitations": !invitations.isEmpty,
             "roles": Role.staffRoles.map { ["value": $0.rawValue, "label": $0.displayName, "checked": $0.rawValue == chosenRole] },
             "values": values,
@@ -66,17 +75,27 @@ struct TeamPages {
         ]
         if let link = banner.link { data["oneTimeLink"] = ["heading": link.heading, "url": link.url] }
         if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("staff_team", title: "Care team", context: context,
-                              status: failure == nil ? .ok : .unprocessableContent, currentPath: "/staff/team", data: data)
+        return try pages.page(
+            "staff_team",
+            title: "Care team",
+            context: context,
+            status: failure == nil ? .ok : .unprocessableContent,
+            currentPath: "/staff/team",
+            data: data
+        )
     }
 
     @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> Response {
         let signedIn = try context.require(.manageStaff)
         do {
             let sent = try await accounts.inviteStaff(
-                email: context.form["email"], role: context.form["role"], by: signedIn.account, clientAddress: context.clientAddress
+                email: context.form["email"],
+                role: context.form["role"],
+                by: signedIn.account,
+                clientAddress: context.clientAddress
             )
-            let heading = "Invitation ready for \(sent.email.value) (\(sent.role.displayName)). Send them this link yourself: it works once, for 7 days."
+            let heading =
+                "Invitation ready for \(sent.email.value) (\(sent.role.displayName)). Send them this link yourself: it works once, for 7 days."
             return try await teamPage(signedIn, context: context, banner: Banner(link: (heading, sent.url)), values: [:], failure: nil)
         } catch let failure as ValidationFailure {
             let values = ["email": String((context.form["email"] ?? "").prefix(254)), "role": context.form["role"] ?? ""]
@@ -89,7 +108,13 @@ struct TeamPages {
         let id = try context.parameters.require("id")
         do {
             let email = try await accounts.withdrawInvitation(id: id, by: signedIn.account, clientAddress: context.clientAddress)
-            return try await teamPage(signedIn, context: context, banner: Banner(notice: "The invitation for \(email.value) is withdrawn: its link no longer works."), values: [:], failure: nil)
+            return try await teamPage(
+                signedIn,
+                context: context,
+                banner: Banner(notice: "The invitation for \(email.value) is withdrawn: its link no longer works."),
+                values: [:],
+                failure: nil
+            )
         } catch let failure as ValidationFailure {
             return try await teamPage(signedIn, context: context, banner: Banner(), values: [:], failure: failure)
         }
@@ -99,8 +124,16 @@ struct TeamPages {
         let signedIn = try context.require(.manageStaff)
         do {
             let done = try await accounts.disableStaff(accountID: try accountID(context), by: signedIn.account, clientAddress: context.clientAddress)
-            let handed = done.membersHandedOver == 0 ? "" : " Their \(done.membersHandedOver) member\(done.membersHandedOver == 1 ? " was" : "s were") handed to colleagues."
-            return try await teamPage(signedIn, context: context, banner: Banner(notice: "\(done.account.name.value) is disabled and signed out everywhere.\(handed)"), values: [:], failure: nil)
+            let handed =
+                done.membersHandedOver == 0
+                ? "" : " Their \(done.membersHandedOver) member\(done.membersHandedOver == 1 ? " was" : "s were") handed to colleagues."
+            return try await teamPage(
+                signedIn,
+                context: context,
+                banner: Banner(notice: "\(done.account.name.value) is disabled and signed out everywhere.\(handed)"),
+                values: [:],
+                failure: nil
+            )
         } catch let failure as ValidationFailure {
             return try await teamPage(signedIn, context: context, banner: Banner(), values: [:], failure: failure)
         }
@@ -120,7 +153,8 @@ struct TeamPages {
         let signedIn = try context.require(.manageStaff)
         do {
             let link = try await accounts.issuePasswordReset(.id(try accountID(context)), by: signedIn.account, clientAddress: context.clientAddress)
-            let heading = "Password-reset link for \(link.email.value). Give it to them yourself: it works once, for an hour, and any earlier link has stopped working."
+            let heading =
+                "Password-reset link for \(link.email.value). Give it to them yourself: it works once, for an hour, and any earlier link has stopped working."
             return try await teamPage(signedIn, context: context, banner: Banner(link: (heading, link.url)), values: [:], failure: nil)
         } catch let failure as ValidationFailure {
             return try await teamPage(signedIn, context: context, banner: Banner(), values: [:], failure: failure)
@@ -132,8 +166,18 @@ struct TeamPages {
     @Sendable func resetTwoFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
         let signedIn = try context.require(.manageStaff)
         do {
-            let account = try await accounts.resetSecondFactor(accountID: try accountID(context), by: signedIn.account, clientAddress: context.clientAddress)
-            return try await teamPage(signedIn, context: context, banner: Banner(notice: "Two-step sign-in for \(account.name.value) is reset; they set it up again when they next sign in."), values: [:], failure: nil)
+            let account = try await accounts.resetSecondFactor(
+                accountID: try accountID(context),
+                by: signedIn.account,
+                clientAddress: context.clientAddress
+            )
+            return try await teamPage(
+                signedIn,
+                context: context,
+                banner: Banner(notice: "Two-step sign-in for \(account.name.value) is reset; they set it up again when they next sign in."),
+                values: [:],
+                failure: nil
+            )
         } catch let failure as ValidationFailure {
             return try await teamPage(signedIn, context: context, banner: Banner(), values: [:], failure: failure)
         }

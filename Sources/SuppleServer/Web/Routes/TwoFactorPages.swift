@@ -31,9 +31,15 @@ struct TwoFactorPages {
     }
 
     func codePage(context: AppRequestContext, expired: Bool, next: String?, error: String?, status: HTTPResponse.Status = .ok) throws -> Response {
-        try pages.page("signin_code", title: "Enter your code", context: context, status: expired ? .gone : status, data: [
-            "expired": expired, "next": next ?? "", "formError": error ?? "",
-        ])
+        try pages.page(
+            "signin_code",
+            title: "Enter your code",
+            context: context,
+            status: expired ? .gone : status,
+            data: [
+                "expired": expired, "next": next ?? "", "formError": error ?? "",
+            ]
+        )
     }
 
     @Sendable func submitCode(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -41,7 +47,12 @@ struct TwoFactorPages {
         let next = next(context.form["next"])
         do {
             let account = try await accounts.completePendingSignIn(token: token, code: context.form["code"], clientAddress: context.clientAddress)
-            var response = try await SessionCookie.signInAndRedirect(account, to: next ?? PageRenderer.homePath(for: account.role), accounts: accounts, secure: secureCookies)
+            var response = try await SessionCookie.signInAndRedirect(
+                account,
+                to: next ?? PageRenderer.homePath(for: account.role),
+                accounts: accounts,
+                secure: secureCookies
+            )
             response.setCookie(SessionCookie.pendingCleared(secure: secureCookies))
             return response
         } catch let refusal as AccountService.SecondFactorRefusal {
@@ -60,7 +71,11 @@ struct TwoFactorPages {
     }
 
     func setUpPage(
-        _ signedIn: AccountService.SignedIn, context: AppRequestContext, notice: String, recoveryCodes: [String]?, failure: ValidationFailure?
+        _ signedIn: AccountService.SignedIn,
+        context: AppRequestContext,
+        notice: String,
+        recoveryCodes: [String]?,
+        failure: ValidationFailure?
     ) async throws -> Response {
         let account = signedIn.account
         var data: [String: Any] = [
@@ -81,8 +96,14 @@ struct TwoFactorPages {
             data["codesLeft"] = "\(try await accounts.unusedRecoveryCodes(account.id))"
         }
         if let failure { data.merge(failure.templateValues) { _, new in new } }
-        return try pages.page("two_factor", title: "Two-step sign-in", context: context,
-                              status: failure == nil ? .ok : .unprocessableContent, currentPath: "/account", data: data)
+        return try pages.page(
+            "two_factor",
+            title: "Two-step sign-in",
+            context: context,
+            status: failure == nil ? .ok : .unprocessableContent,
+            currentPath: "/account",
+            data: data
+        )
     }
 
     @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -95,7 +116,13 @@ struct TwoFactorPages {
         } catch let failure as ValidationFailure {
             return try await setUpPage(signedIn, context: context, notice: "", recoveryCodes: nil, failure: failure)
         } catch let refusal as AccountService.SecondFactorRefusal {
-            return try await setUpPage(signedIn, context: context, notice: "", recoveryCodes: nil, failure: ValidationFailure(field: "code", message: refusal.message))
+            return try await setUpPage(
+                signedIn,
+                context: context,
+                notice: "",
+                recoveryCodes: nil,
+                failure: ValidationFailure(field: "code", message: refusal.message)
+            )
         }
     }
 
@@ -103,9 +130,21 @@ struct TwoFactorPages {
         let signedIn = try context.require(.manageOwnAccount)
         do {
             let codes = try await accounts.replaceRecoveryCodes(signedIn.account, code: context.form["code"], clientAddress: context.clientAddress)
-            return try await setUpPage(signedIn, context: context, notice: "New recovery codes made. The old ones no longer work.", recoveryCodes: codes, failure: nil)
+            return try await setUpPage(
+                signedIn,
+                context: context,
+                notice: "New recovery codes made. The old ones no longer work.",
+                recoveryCodes: codes,
+                failure: nil
+            )
         } catch let refusal as AccountService.SecondFactorRefusal {
-            return try await setUpPage(signedIn, context: context, notice: "", recoveryCodes: nil, failure: ValidationFailure(field: "code", message: refusal.message))
+            return try await setUpPage(
+                signedIn,
+                context: context,
+                notice: "",
+                recoveryCodes: nil,
+                failure: ValidationFailure(field: "code", message: refusal.message)
+            )
         }
     }
 
