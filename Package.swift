@@ -58,6 +58,8 @@ let package = Package(
                 "SuppleCore",
                 "SuppleContent",
                 "SuppleStore",
+                // Only for the `any SQLDatabase` handle a transaction passes to repositories.
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -2,10 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SuppleContent
-import SuppleCore
 import SuppleStore
 import Testing
 
+@testable import SuppleCore
 @testable import SuppleServer
 
 /// A member who reads Spanish gets Spanish member pages; people not signed in get what their
@@ -35,6 +35,8 @@ import Testing
     func catalogCoversClinicalText() throws {
         let catalog = try TextCatalog.bundled()
         var texts = EmergencySigns.signs + [EmergencySigns.heading, EmergencySigns.whatToDo]
+        // What triage tells a member about each danger sign, and why.
+        texts += TriageRules.rules.flatMap { [$0.message, $0.explanation] }
         for step in IntakeQuestionnaire.steps + [IntakeQuestionnaire.whatMatters] {
             texts += [step.title, step.intro]
             for question in step.questions {
