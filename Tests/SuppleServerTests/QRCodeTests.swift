@@ -37,10 +37,4 @@ import Testing
         let ec = ReedSolomon.remainder(data, divisor: ReedSolomon.divisor(degree: 10))
         #expect(ec == [0xA5, 0x24, 0xD4, 0xC1, 0xED, 0x36, 0xC7, 0x87, 0x2C, 0x55])
     }
-
-    @Test("dev: write a sample", .enabled(if: ProcessInfo.processInfo.environment["QR_SAMPLE"] != nil))
-    func sample() throws {
-        let text = ProcessInfo.processInfo.environment["QR_SAMPLE"]!
-        try QRCode(text: text).svg.write(toFile: "/tmp/qr-sample.svg", atomically: true, encoding: .utf8)
-    }
 }

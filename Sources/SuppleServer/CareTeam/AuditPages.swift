@@ -25,7 +25,7 @@ struct AuditPages {
         var to: CalendarDate?
         var values: [String: String] = [:]
 
-        init(_ request: Request, zone: TimeZone) throws {
+        init(_ request: Request) throws {
             var errors = FieldErrorCollector()
             let query = request.uri.queryParameters
             if let staff = query["staff"].map(String.init), !staff.isEmpty {
@@ -80,12 +80,11 @@ struct AuditPages {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.exportAuditTrail).account
-        let zone = TimeZone(identifier: viewer.timeZone.identifier) ?? .gmt
         let staff = try await database.read { db in try await AccountRepository.list(roles: Role.staffRoles, in: db) }
         var data: [String: Any] = [:]
         let filter: Filter
         do {
-            filter = try Filter(request, zone: zone)
+            filter = try Filter(request)
         } catch let failure as ValidationFailure {
             data.merge(failure.templateValues) { _, new in new }
             data["staff"] = options(staff, chosen: nil)
@@ -125,7 +124,7 @@ struct AuditPages {
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.exportAuditTrail).account
-        let filter = try Filter(request, zone: TimeZone(identifier: viewer.timeZone.identifier) ?? .gmt)
+        let filter = try Filter(request)
         let entries = try await load(viewer, filter: filter, limit: Self.downloadLimit, action: "admin.exported_audit", context: context)
         var table = CSVTable(header: [
             "occurred_at_utc", "actor_name", "actor_email", "actor_role", "action", "subject_name", "subject_id", "detail", "client_address",

@@ -44,6 +44,14 @@ public enum SecondFactorRepository {
         ).first() != nil
     }
 
+    /// Every account with a confirmed second factor, in one query (the team page's column).
+    public static func confirmedAccountIDs(in db: any SQLDatabase) async throws -> Set<UUID> {
+        Set(
+            try await db.raw("SELECT account_id FROM second_factors WHERE confirmed_at IS NOT NULL").all()
+                .compactMap { UUID(uuidString: try $0.decode(column: "account_id", as: String.self)) }
+        )
+    }
+
     /// Records that a code of time step `step` was used, in one statement, only if no code of
     /// that step or a later one has been: so the same code sent twice, even at once, works once.
     /// `confirming` also marks an unconfirmed factor confirmed.

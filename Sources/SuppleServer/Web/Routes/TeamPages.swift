@@ -44,12 +44,11 @@ struct TeamPages {
         let viewer = signedIn.account
         let now = accounts.clock.now()
         let (staff, invitations, withSecondFactor) = try await database.read { db in
-            let staff = try await AccountRepository.list(roles: Role.staffRoles, in: db)
-            var withSecondFactor: Set<UUID> = []
-            for person in staff where try await SecondFactorRepository.isConfirmed(accountID: person.id, in: db) {
-                withSecondFactor.insert(person.id)
-            }
-            return (staff, try await OneTimeLinkRepository.openInvitations(now: now, in: db), withSecondFactor)
+            (
+                try await AccountRepository.list(roles: Role.staffRoles, in: db),
+                try await OneTimeLinkRepository.openInvitations(now: now, in: db),
+                try await SecondFactorRepository.confirmedAccountIDs(in: db)
+            )
         }
         let chosenRole = values["role"] ?? Role.physicalTherapist.rawValue
         var data: [String: Any] = [

@@ -116,13 +116,7 @@ struct TwoFactorPages {
         } catch let failure as ValidationFailure {
             return try await setUpPage(signedIn, context: context, notice: "", recoveryCodes: nil, failure: failure)
         } catch let refusal as AccountService.SecondFactorRefusal {
-            return try await setUpPage(
-                signedIn,
-                context: context,
-                notice: "",
-                recoveryCodes: nil,
-                failure: ValidationFailure(field: "code", message: refusal.message)
-            )
+            return try await setUpPage(signedIn, context: context, notice: "", recoveryCodes: nil, failure: refusal.asCodeFieldError)
         }
     }
 
@@ -138,13 +132,7 @@ struct TwoFactorPages {
                 failure: nil
             )
         } catch let refusal as AccountService.SecondFactorRefusal {
-            return try await setUpPage(
-                signedIn,
-                context: context,
-                notice: "",
-                recoveryCodes: nil,
-                failure: ValidationFailure(field: "code", message: refusal.message)
-            )
+            return try await setUpPage(signedIn, context: context, notice: "", recoveryCodes: nil, failure: refusal.asCodeFieldError)
         }
     }
 
@@ -157,4 +145,9 @@ struct TwoFactorPages {
             return try await setUpPage(signedIn, context: context, notice: "", recoveryCodes: nil, failure: failure)
         }
     }
+}
+
+extension AccountService.SecondFactorRefusal {
+    /// On the set-up page a refused code is a field to fix, shown beside the code box.
+    var asCodeFieldError: ValidationFailure { ValidationFailure(field: "code", message: message) }
 }
