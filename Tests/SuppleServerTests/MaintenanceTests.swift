@@ -43,12 +43,11 @@ import Testing
             }
             let now = app.clock.now()
             try await app.database.transaction { db in
-                _ = try await ActivityRepository.recordSession(
+                _ = try await ProgramService.recordFinishedSession(
                     key: "crashed-session-1",
                     memberID: member.id,
                     planVersionID: version.id,
                     date: "2026-11-18",
-                    status: "completed",
                     outcomes: outcomes,
                     at: now,
                     in: db

@@ -197,21 +197,27 @@ import Testing
                 ActivityRepository.Outcome(exerciseID: "cat-cow", pain: 2, difficulty: "about-right", symptomsSpread: false),
                 ActivityRepository.Outcome(exerciseID: "knee-hug", pain: 6, difficulty: "too-hard", symptomsSpread: true),
             ]
-            for expected in [true, false] {
-                let recorded = try await db.transaction { sql in
-                    try await ActivityRepository.recordSession(
-                        key: "session-key-1",
-                        memberID: account.id,
-                        planVersionID: version.id,
-                        date: "2026-12-01",
-                        status: "completed",
-                        outcomes: outcomes,
-                        at: now,
-                        in: sql
-                    )
-                }
-                #expect(recorded == expected)
+            // A whole session in one transaction, as the web form records it: finishing it a
+            // second time reports that it was already finished.
+            let whole = try await db.transaction { sql -> (status: SessionStatus?, recorded: [Bool], finished: [Bool]) in
+                let id = try await ActivityRepository.startSession(
+                    key: "session-key-1",
+                    memberID: account.id,
+                    planVersionID: version.id,
+                    date: "2026-12-01",
+                    at: now,
+                    in: sql
+                )
+                guard let session = try await ActivityRepository.session(id: id, memberID: account.id, in: sql) else { return (nil, [], []) }
+                var recorded: [Bool] = []
+                for outcome in outcomes { recorded.append(try await ActivityRepository.recordOutcome(outcome, session: session, at: now, in: sql)) }
+                let first = try await ActivityRepository.finishSession(id: id, at: now, in: sql)
+                let second = try await ActivityRepository.finishSession(id: id, at: now, in: sql)
+                return (session.status, recorded, [first, second])
             }
+            #expect(whole.status == .inProgress)
+            #expect(whole.recorded == [true, true])
+            #expect(whole.finished == [true, false])
             // The API path: start twice with one key, record an item twice.
             let started = try await db.transaction { sql in
                 try await ActivityRepository.startSession(
@@ -237,13 +243,14 @@ import Testing
             let open = try #require(try await db.read { sql in try await ActivityRepository.session(id: started, memberID: account.id, in: sql) })
             #expect(try await db.transaction { sql in try await ActivityRepository.recordOutcome(outcomes[0], session: open, at: now, in: sql) })
             #expect(try await !db.transaction { sql in try await ActivityRepository.recordOutcome(outcomes[0], session: open, at: now, in: sql) })
-            try await db.transaction { sql in try await ActivityRepository.finishSession(id: started, at: now, in: sql) }
+            let finished = try await db.transaction { sql in try await ActivityRepository.finishSession(id: started, at: now, in: sql) }
+            #expect(finished)
 
             let sessions = try await db.read { sql in try await ActivityRepository.sessions(memberID: account.id, in: sql) }
             #expect(sessions.map(\.occurrenceDate) == ["2026-12-01", "2026-12-02"])
             #expect(sessions[0].outcomes.map(\.exerciseID).sorted() == ["cat-cow", "knee-hug"])
             #expect(sessions[0].outcomes.first { $0.exerciseID == "knee-hug" }?.symptomsSpread == true)
-            #expect(sessions[1].status == "completed")
+            #expect(sessions.map(\.status) == [.completed, .completed])
 
             for expected in [true, false] {
                 let walked = try await db.transaction { sql in

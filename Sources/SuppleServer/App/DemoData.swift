@@ -106,12 +106,11 @@ public enum DemoData {
                             symptomsSpread: false
                         )
                     }
-                    _ = try await ActivityRepository.recordSession(
+                    _ = try await ProgramService.recordFinishedSession(
                         key: "demo-session-\(date)",
                         memberID: riley.id,
                         planVersionID: current.version.id,
                         date: date,
-                        status: "completed",
                         outcomes: outcomes,
                         at: now,
                         in: db

@@ -57,7 +57,7 @@ enum MemberChartView {
                     session.occurrenceDate, 0,
                     [
                         "date": ProgressView.shortDate(session.occurrenceDate), "kind": "Session",
-                        "detail": "\(session.status == "in-progress" ? "Started" : "Finished"): \(detail)", "flag": spread,
+                        "detail": "\(session.status == .inProgress ? "Started" : "Finished"): \(detail)", "flag": spread,
                     ]
                 )
             )

@@ -22,11 +22,14 @@ struct ProgramAPIRoutes {
     func member(_ context: AppRequestContext) throws -> AccountRecord { try context.require(.useMemberApp).account }
 
     func current(_ member: AccountRecord) async throws -> ProgramService.CurrentPlan {
-        guard let current = try await program.currentPlan(for: member.id) else {
-            throw APIProblem(status: .conflict, detail: "No active plan yet: finish the intake (POST /api/v1/intake) or wait for your clinician.")
-        }
+        guard let current = try await program.currentPlan(for: member.id) else { throw Self.noPlan }
         return current
     }
+
+    static let noPlan = APIProblem(
+        status: .conflict,
+        detail: "No active plan yet: finish the intake (POST /api/v1/intake) or wait for your clinician."
+    )
 
     struct Today: Encodable {
         let date: String
@@ -70,19 +73,20 @@ struct ProgramAPIRoutes {
 
     @Sendable func startSession(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
-        let current = try await current(member)
-        do { try await program.requireCoverage(member) } catch let ended as ProgramService.CoverageEnded {
-            throw APIProblem(status: .forbidden, detail: ended.message)
-        }
         var body = try await JSONBody.readOptional(request, context: context)
-        let key = try IdempotencyKey.read(request, &body) ?? SecretToken.generate().value
+        let key = try IdempotencyKey.read(request, &body)
         try body.checkTypes()
-        let now = program.clock.now()
-        let date = program.today(for: member).description
-        let id = try await program.database.transaction { db in
-            try await ActivityRepository.startSession(key: key, memberID: member.id, planVersionID: current.version.id, date: date, at: now, in: db)
+        do {
+            let started = try await program.startSession(member, key: key)
+            return try APIJSON.response(
+                StartedSession(id: started.id.uuidString.lowercased(), date: started.date.description, exercises: started.plan.plan.exercises),
+                status: .created
+            )
+        } catch let ended as ProgramService.CoverageEnded {
+            throw APIProblem(status: .forbidden, detail: ended.message)
+        } catch is NoPlanYet {
+            throw Self.noPlan
         }
-        return try APIJSON.response(StartedSession(id: id.uuidString.lowercased(), date: date, exercises: current.plan.exercises), status: .created)
     }
 
     /// The weekly safety check's answer: what the member should do, with the rules that fired.
@@ -114,10 +118,7 @@ struct ProgramAPIRoutes {
             let recorded = try await program.recordOutcome(
                 member,
                 sessionID: id,
-                exerciseID: exercise,
-                pain: pain,
-                difficulty: difficulty,
-                spread: spread
+                outcome: .init(exerciseID: exercise, pain: pain, difficulty: difficulty, symptomsSpread: spread)
             )
             return try APIJSON.response(Recorded(recorded: recorded, rescreen: spread))
         } catch is SessionNotFound {
@@ -133,18 +134,12 @@ struct ProgramAPIRoutes {
     @Sendable func finishSession(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw APIProblem(status: .notFound, detail: "No such session.") }
-        let now = program.clock.now()
-        let wasOpen = try await program.database.transaction { db -> Bool in
-            guard let session = try await ActivityRepository.session(id: id, memberID: member.id, in: db) else {
-                throw APIProblem(status: .notFound, detail: "No such session.")
-            }
-            guard session.status != "completed" else { return false }
-            try await ActivityRepository.finishSession(id: id, at: now, in: db)
-            try await PendingAdaptationRepository.mark(memberID: member.id, at: now, in: db)
-            return true
+        do {
+            let decisions = try await program.finishSession(member, sessionID: id)
+            return try APIJSON.response(Finished(planChanged: decisions.map { !$0.isSteady } ?? false, decisions: decisions))
+        } catch is SessionNotFound {
+            throw APIProblem(status: .notFound, detail: "No such session.")
         }
-        let decisions = wasOpen ? try await program.adapt(member) : nil
-        return try APIJSON.response(Finished(planChanged: decisions.map { !$0.isSteady } ?? false, decisions: decisions))
     }
 
     @Sendable func logWalk(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -75,58 +75,27 @@ struct ProgramPages {
     @Sendable func finishSession(_ request: Request, context: AppRequestContext) async throws -> Response {
         let member = try member(context)
         guard let current = try await program.currentPlan(for: member.id) else { return .redirect(to: "/home") }
-        if let ended = try await coverageEnded(member, context: context) { return ended }
         let form = context.form
         guard let key = form["key"], key.count >= 20, key.count <= 100 else {
             throw HTTPError(.badRequest, message: "The session form is incomplete. Open today's session again.")
         }
-        var outcomes: [ActivityRepository.Outcome] = []
-        for item in current.plan.exercises {
-            let id = item.exerciseId
-            guard let painText = form["pain-\(id)"], let pain = Int(painText), (0...10).contains(pain),
+        // An exercise the member did not rate is left out; the player asks again if none were.
+        let outcomes = current.plan.exercises.map(\.exerciseId).compactMap { id -> ProgramService.ExerciseOutcome? in
+            guard let pain = form["pain-\(id)"].flatMap({ Int($0) }), (0...10).contains(pain),
                 let difficulty = form["difficulty-\(id)"], SessionHistory.Difficulty(rawValue: difficulty) != nil
-            else { continue }
-            outcomes.append(.init(exerciseID: id, pain: pain, difficulty: difficulty, symptomsSpread: form.isChecked("spread-\(id)")))
+            else { return nil }
+            return .init(exerciseID: id, pain: pain, difficulty: difficulty, symptomsSpread: form.isChecked("spread-\(id)"))
         }
-        guard !outcomes.isEmpty else {
-            return .redirect(to: "/session?missing=1")
+        guard !outcomes.isEmpty else { return .redirect(to: "/session?missing=1") }
+        do {
+            _ = try await program.recordSession(member, key: key, outcomes: outcomes)
+        } catch is ProgramService.CoverageEnded {
+            return try await coverageEnded(member, context: context) ?? .redirect(to: "/home")
+        } catch is NoPlanYet {
+            return .redirect(to: "/home")
         }
-        let date = program.today(for: member).description
-        let now = program.clock.now()
-        let spread = outcomes.filter(\.symptomsSpread).map(\.exerciseID)
-        let recordedOutcomes = outcomes
-        let recorded = try await program.database.transaction { db -> Bool in
-            guard
-                try await ActivityRepository.recordSession(
-                    key: key,
-                    memberID: member.id,
-                    planVersionID: current.version.id,
-                    date: date,
-                    status: "completed",
-                    outcomes: recordedOutcomes,
-                    at: now,
-                    in: db
-                )
-            else { return false }
-            try await PendingAdaptationRepository.mark(memberID: member.id, at: now, in: db)
-            if !spread.isEmpty {
-                try await AlertRepository.insert(
-                    .init(
-                        memberID: member.id,
-                        severity: .urgent,
-                        audience: .clinical,
-                        reason: "Symptoms spread during the session (\(spread.joined(separator: ", ")))",
-                        source: "session",
-                        createdAt: now
-                    ),
-                    in: db
-                )
-            }
-            return true
-        }
-        if recorded { try await program.adapt(member) }
         // Spreading symptoms mean the danger-sign questions come again.
-        return .redirect(to: spread.isEmpty ? "/home?done=session" : "/session/stop?reason=spread")
+        return .redirect(to: outcomes.contains(where: \.symptomsSpread) ? "/session/stop?reason=spread" : "/home?done=session")
     }
 
     // MARK: Stop — something's wrong

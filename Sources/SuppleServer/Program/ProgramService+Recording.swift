@@ -84,48 +84,6 @@ extension ProgramService {
         }
     }
 
-    /// One exercise's outcome; spreading symptoms alert the care team. Returns whether it was new.
-    public func recordOutcome(
-        _ member: AccountRecord,
-        sessionID: UUID,
-        exerciseID: String,
-        pain: Int?,
-        difficulty: String?,
-        spread: Bool
-    ) async throws -> Bool {
-        let now = clock.now()
-        return try await database.transaction { db in
-            // Whose session it is comes first: another member learns nothing from field messages.
-            guard let session = try await ActivityRepository.session(id: sessionID, memberID: member.id, in: db) else { throw SessionNotFound() }
-            var errors = FieldErrorCollector()
-            if pain == nil || !(0...10).contains(pain!) { errors.add("pain", "Choose the pain during the exercise, 0 to 10.") }
-            if difficulty.flatMap(SessionHistory.Difficulty.init(rawValue:)) == nil {
-                errors.add("difficulty", "Choose too-easy, about-right or too-hard.")
-            }
-            try errors.throwIfAny()
-            let recorded = try await ActivityRepository.recordOutcome(
-                .init(exerciseID: exerciseID, pain: pain!, difficulty: difficulty!, symptomsSpread: spread),
-                session: session,
-                at: now,
-                in: db
-            )
-            if recorded && spread {
-                try await AlertRepository.insert(
-                    .init(
-                        memberID: member.id,
-                        severity: .urgent,
-                        audience: .clinical,
-                        reason: "Symptoms spread during the session (\(exerciseID))",
-                        source: "session",
-                        createdAt: now
-                    ),
-                    in: db
-                )
-            }
-            return recorded
-        }
-    }
-
     /// Pain 2+ points over the starting level three days running asks the physical therapist to
     /// review the plan (PainRiseRule); one open alert at a time.
     func raisePainRiseAlert(_ member: AccountRecord, now: Date, in db: any SQLDatabase) async throws {
@@ -149,6 +107,3 @@ extension ProgramService {
         )
     }
 }
-
-/// The session does not exist or is not this member's.
-public struct SessionNotFound: Error {}

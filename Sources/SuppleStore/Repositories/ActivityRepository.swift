@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import SuppleCore
 
 /// Sessions with their item outcomes, walks and check-ins. Each write carries an idempotency key
 /// (or a natural one), so a double-submitted form or a retried call is recorded once. Keys are
@@ -25,7 +26,7 @@ public enum ActivityRepository {
     public struct SessionRecord: Sendable, Equatable {
         public let id: UUID
         public let occurrenceDate: String
-        public let status: String
+        public let status: SessionStatus
         public let outcomes: [Outcome]
     }
 
@@ -44,42 +45,8 @@ public enum ActivityRepository {
         public let score: Double?
     }
 
-    /// Records a finished session with its outcomes. Returns false if this key was already used.
-    public static func recordSession(
-        key: String,
-        memberID: UUID,
-        planVersionID: UUID,
-        date: String,
-        status: String,
-        outcomes: [Outcome],
-        at instant: Date,
-        in db: any SQLDatabase
-    ) async throws -> Bool {
-        let id = UUID()
-        guard
-            try await db.raw(
-                """
-                INSERT INTO sessions (id, member_id, plan_version_id, occurrence_date, status, idempotency_key, started_at, finished_at)
-                VALUES (\(bind: id.uuidString), \(bind: memberID.uuidString), \(bind: planVersionID.uuidString), \(bind: date), \(bind: status),
-                    \(bind: scoped(key, to: memberID)), \(bind: instant.storedMilliseconds), \(bind: instant.storedMilliseconds))
-                ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
-                """
-            ).first() != nil
-        else { return false }
-        for outcome in outcomes {
-            try await db.raw(
-                """
-                INSERT INTO item_outcomes (id, session_id, plan_version_id, exercise_id, occurrence_date, pain, difficulty, symptoms_spread, recorded_at)
-                VALUES (\(bind: UUID().uuidString), \(bind: id.uuidString), \(bind: planVersionID.uuidString), \(bind: outcome.exerciseID),
-                    \(bind: date), \(bind: outcome.pain), \(bind: outcome.difficulty), \(bind: outcome.symptomsSpread), \(bind: instant.storedMilliseconds))
-                """
-            ).run()
-        }
-        return true
-    }
-
-    /// Starts a session (the API's first step). A retried start with the same key returns the
-    /// session already started.
+    /// Starts a session, or finds the one this key already started: a retried start returns the
+    /// session it started the first time, whatever has happened to it since.
     public static func startSession(
         key: String,
         memberID: UUID,
@@ -93,7 +60,7 @@ public enum ActivityRepository {
         if try await db.raw(
             """
             INSERT INTO sessions (id, member_id, plan_version_id, occurrence_date, status, idempotency_key, started_at)
-            VALUES (\(bind: id.uuidString), \(bind: memberID.uuidString), \(bind: planVersionID.uuidString), \(bind: date), 'in-progress',
+            VALUES (\(bind: id.uuidString), \(bind: memberID.uuidString), \(bind: planVersionID.uuidString), \(bind: date), \(bind: SessionStatus.inProgress.rawValue),
                 \(bind: stored), \(bind: instant.storedMilliseconds))
             ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
             """
@@ -108,7 +75,7 @@ public enum ActivityRepository {
         public let id: UUID
         public let planVersionID: UUID
         public let date: String
-        public let status: String
+        public let status: SessionStatus
     }
 
     /// A session of this member, if it is theirs.
@@ -118,32 +85,33 @@ public enum ActivityRepository {
                 id: id,
                 planVersionID: UUID(uuidString: try row.decode(column: "plan_version_id", as: String.self))!,
                 date: try row.decode(column: "occurrence_date", as: String.self),
-                status: try row.decode(column: "status", as: String.self)
+                status: SessionStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .inProgress
             )
         }
     }
 
-    /// Records one exercise's outcome; recording the same exercise again changes nothing.
+    /// Records one exercise's outcome; recording the same exercise again changes nothing, even
+    /// when two retries arrive at once (the unique index decides, not a read before the write).
     public static func recordOutcome(_ outcome: Outcome, session: OpenSession, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
-        if try await db.raw(
-            "SELECT id FROM item_outcomes WHERE session_id = \(bind: session.id.uuidString) AND exercise_id = \(bind: outcome.exerciseID)"
-        ).first() != nil {
-            return false
-        }
         try await db.raw(
             """
             INSERT INTO item_outcomes (id, session_id, plan_version_id, exercise_id, occurrence_date, pain, difficulty, symptoms_spread, recorded_at)
             VALUES (\(bind: UUID().uuidString), \(bind: session.id.uuidString), \(bind: session.planVersionID.uuidString), \(bind: outcome.exerciseID),
                 \(bind: session.date), \(bind: outcome.pain), \(bind: outcome.difficulty), \(bind: outcome.symptomsSpread), \(bind: instant.storedMilliseconds))
+            ON CONFLICT (session_id, exercise_id) DO NOTHING RETURNING id
             """
-        ).run()
-        return true
+        ).first() != nil
     }
 
-    public static func finishSession(id: UUID, at instant: Date, in db: any SQLDatabase) async throws {
+    /// Marks the session completed. Returns false when it already was, so of two finishes sent at
+    /// once only one adapts the plan.
+    public static func finishSession(id: UUID, at instant: Date, in db: any SQLDatabase) async throws -> Bool {
         try await db.raw(
-            "UPDATE sessions SET status = 'completed', finished_at = \(bind: instant.storedMilliseconds) WHERE id = \(bind: id.uuidString)"
-        ).run()
+            """
+            UPDATE sessions SET status = \(bind: SessionStatus.completed.rawValue), finished_at = \(bind: instant.storedMilliseconds)
+            WHERE id = \(bind: id.uuidString) AND status <> \(bind: SessionStatus.completed.rawValue) RETURNING id
+            """
+        ).first() != nil
     }
 
     public static func sessions(memberID: UUID, in db: any SQLDatabase) async throws -> [SessionRecord] {
@@ -155,12 +123,15 @@ public enum ActivityRepository {
             """
         ).all()
         var order: [UUID] = []
-        var byID: [UUID: (String, String, [Outcome])] = [:]
+        var byID: [UUID: (String, SessionStatus, [Outcome])] = [:]
         for row in rows {
             let id = UUID(uuidString: try row.decode(column: "id", as: String.self))!
             if byID[id] == nil {
                 order.append(id)
-                byID[id] = (try row.decode(column: "occurrence_date", as: String.self), try row.decode(column: "status", as: String.self), [])
+                byID[id] = (
+                    try row.decode(column: "occurrence_date", as: String.self),
+                    SessionStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .inProgress, []
+                )
             }
             if let exercise = try row.decode(column: "exercise_id", as: String?.self) {
                 byID[id]!.2.append(
