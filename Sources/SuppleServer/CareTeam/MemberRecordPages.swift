@@ -8,11 +8,12 @@ import SuppleStore
 /// history and pending proposals, activity, progress, questionnaires, messages, notes and the
 /// engine's intake decision. Every opening is audited.
 struct MemberRecordPages {
-    let intakes: IntakeService
-    let program: ProgramService
+    let records: MemberRecordService
     let notes: ClinicalNotes
-    let messaging: MessagingService
     let pages: PageRenderer
+
+    var program: ProgramService { records.program }
+    var intakes: IntakeService { records.intakes }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/staff/members/{id}", use: record)
@@ -26,68 +27,21 @@ struct MemberRecordPages {
     /// checked before either is saved, and the change is audited.
     @Sendable func reassign(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.reassignCareTeam).account
-        guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
-        let now = intakes.clock.now()
-        let found = try await intakes.database.transaction { db -> Bool in
-            guard let member = try await AccountRepository.find(id: id, in: db), member.role == .member else { return false }
-            var errors = FieldErrorCollector()
-            var chosen: [(role: Role, field: String, staffID: UUID)] = []
-            for (role, field) in Self.careTeamFields {
-                guard let staffID = context.form[field].flatMap(UUID.init(uuidString:)) else {
-                    errors.add(field, "Choose a \(role.displayName.lowercased()) from the list.")
-                    continue
-                }
-                chosen.append((role, field, staffID))
-            }
-            try errors.throwIfAny()
-            let before = try await CareTeamRepository.assignment(memberID: member.id, in: db)
-            var changed: [String] = []
-            for (role, field, staffID) in chosen where before[role] != staffID {
-                guard try await CareTeamRepository.reassign(memberID: member.id, role: role, to: staffID, in: db) else {
-                    throw ValidationFailure(field: field, message: "Choose an active \(role.displayName.lowercased()) from the list.")
-                }
-                changed.append(role.rawValue)
-            }
-            if !changed.isEmpty {
-                try await AuditLog.record(
-                    .init(
-                        occurredAt: now,
-                        actorID: viewer.id,
-                        action: "admin.reassigned_care_team",
-                        subjectAccountID: member.id,
-                        detail: "roles=\(changed.joined(separator: ","))",
-                        clientAddress: context.clientAddress
-                    ),
-                    in: db
-                )
-            }
-            return true
-        }
-        guard found else { throw HTTPError(.notFound) }
-        return .redirect(to: "/staff/members/\(id.uuidString.lowercased())?done=reassigned")
+        let chosen = Dictionary(
+            uniqueKeysWithValues: MemberRecordService.careTeamFields.compactMap { role, field in context.form[field].map { (role, $0) } }
+        )
+        let id = context.parameters.get("id")
+        guard try await records.reassign(id, chosen: chosen, by: viewer, clientAddress: context.clientAddress) else { throw HTTPError(.notFound) }
+        return .redirect(to: "/staff/members/\(id?.lowercased() ?? "")?done=reassigned")
     }
 
     /// An admin's download of everything that touched one member's record, oldest first. The
     /// download itself is audited, and so is in the file.
     @Sendable func auditTrail(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.exportAuditTrail).account
-        guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
-        let now = intakes.clock.now()
-        let trail = try await intakes.database.transaction { db -> [AuditLog.TrailEntry]? in
-            guard let member = try await AccountRepository.find(id: id, in: db), member.role == .member else { return nil }
-            try await AuditLog.record(
-                .init(
-                    occurredAt: now,
-                    actorID: viewer.id,
-                    action: "admin.exported_audit_trail",
-                    subjectAccountID: member.id,
-                    clientAddress: context.clientAddress
-                ),
-                in: db
-            )
-            return try await AuditLog.trail(for: member.id, in: db)
+        guard let (id, trail) = try await records.auditTrail(context.parameters.get("id"), by: viewer, clientAddress: context.clientAddress) else {
+            throw HTTPError(.notFound)
         }
-        guard let trail else { throw HTTPError(.notFound) }
         var table = CSVTable(header: ["occurred_at_utc", "actor_email", "actor_role", "action", "subject", "detail", "client_address"])
         let timestamp = ISO8601DateFormatter()
         for entry in trail {
@@ -111,21 +65,7 @@ struct MemberRecordPages {
 
     @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.viewMemberRecord).account
-        let now = intakes.clock.now()
-        let member = try await intakes.database.transaction { db in
-            let member = try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db)
-            try await AuditLog.record(
-                .init(
-                    occurredAt: now,
-                    actorID: viewer.id,
-                    action: "staff.viewed_member_record",
-                    subjectAccountID: member.id,
-                    clientAddress: context.clientAddress
-                ),
-                in: db
-            )
-            return member
-        }
+        let member = try await records.open(context.parameters.get("id"), viewer: viewer, clientAddress: context.clientAddress)
         return try await chart(
             member,
             viewer: viewer,
@@ -144,7 +84,7 @@ struct MemberRecordPages {
     /// "Review and start the program" on the chart of a member whose program is on hold.
     @Sendable func releaseHold(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.editPlan).account
-        let member = try await intakes.database.read { db in try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db) }
+        let member = try await records.access.member(context.parameters.get("id"), viewer: viewer, clientAddress: context.clientAddress)
         do {
             _ = try await PlanEditingService(program: program, intakes: intakes)
                 .releaseHold(for: member, by: viewer, note: context.form["note"] ?? "", clientAddress: context.clientAddress)
@@ -157,7 +97,7 @@ struct MemberRecordPages {
     /// A clinical note or an amendment, from the form at the foot of the chart.
     @Sendable func writeNote(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.writeClinicalNotes).account
-        let member = try await intakes.database.read { db in try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db) }
+        let member = try await records.access.member(context.parameters.get("id"), viewer: viewer, clientAddress: context.clientAddress)
         do {
             _ = try await notes.write(context.form, member: member, by: viewer, clientAddress: context.clientAddress)
             return .redirect(to: "/staff/members/\(member.id.uuidString.lowercased())?done=note-saved#notes")
@@ -186,26 +126,16 @@ struct MemberRecordPages {
         releaseNote: String = "",
         releaseFailure: ValidationFailure? = nil
     ) async throws -> Response {
-        let (alerts, history, sessions, walks, checkIns, written, recent) = try await intakes.database.read { db in
-            (
-                try await AlertRepository.forMember(member.id, in: db),
-                try await PlanVersionRepository.all(memberID: member.id, in: db),
-                try await ActivityRepository.sessions(memberID: member.id, in: db),
-                try await ActivityRepository.walks(memberID: member.id, in: db),
-                try await ActivityRepository.checkIns(memberID: member.id, in: db),
-                try await ClinicalNoteRepository.forMember(member.id, in: db),
-                try await MessageRepository.thread(memberID: member.id, limit: 3, in: db)
-            )
-        }
-        let careTeam = try await careTeamChoices(memberID: member.id, viewer: viewer)
-        let latest = try await intakes.latestDecision(for: member.id)
-        let current = try await program.currentPlan(for: member.id)
+        let record = try await records.chart(of: member, for: viewer)
+        let careTeam = Self.careTeamChoices(record, viewer: viewer)
+        let latest = record.decision
+        let current = record.plan
         let memberID = member.id.uuidString.lowercased()
-        let unread = try await messaging.unread(threadOf: member.id, for: viewer)
+        let unread = record.unreadMessages
         var data: [String: Any] = [
             "memberName": member.name.value, "memberEmail": member.email.value, "memberTimeZone": member.timeZone.identifier,
             "joined": DisplayFormats.day(member.createdAt, in: viewer.timeZone),
-            "alerts": alerts.map {
+            "alerts": record.alerts.map {
                 [
                     "severity": $0.severity.rawValue, "reason": $0.reason, "when": DisplayFormats.day($0.createdAt, in: viewer.timeZone),
                     "open": $0.resolvedAt == nil,
@@ -216,12 +146,12 @@ struct MemberRecordPages {
             "memberID": memberID, "notice": notice,
             "auditTrailURL": AccessPolicy.permits(viewer.actor, .exportAuditTrail) ? "/staff/members/\(memberID)/audit.csv" : "",
             "canEditPlan": AccessPolicy.permits(viewer.actor, .editPlan),
-            "plan": MemberChartView.planSection(current, history: history, library: program.library, viewer: viewer),
-            "timeline": MemberChartView.timeline(sessions: sessions, walks: walks, today: program.today(for: member)),
-            "questionnaires": MemberChartView.questionnaires(checkIns),
+            "plan": MemberChartView.planSection(current, history: record.planHistory, library: program.library, viewer: viewer),
+            "timeline": MemberChartView.timeline(sessions: record.sessions, walks: record.walks, today: program.today(for: member)),
+            "questionnaires": MemberChartView.questionnaires(record.checkIns),
             "unread": unread, "hasUnread": unread > 0,
-            "recentMessages": MessagingService.view(recent, reader: viewer),
-            "notes": ClinicalNotes.view(written, viewer: viewer),
+            "recentMessages": MessagingService.view(record.recentMessages, reader: viewer),
+            "notes": ClinicalNotes.view(record.notes, viewer: viewer),
             "noteValues": noteValues, "amending": amending,
             "canWriteNotes": AccessPolicy.permits(viewer.actor, .writeClinicalNotes),
         ]
@@ -230,7 +160,7 @@ struct MemberRecordPages {
         if let (decision, at) = latest {
             data["decidedOn"] = DisplayFormats.day(at, in: viewer.timeZone)
             data["decision"] = StaffDecisionView.make(decision)
-            data["glance"] = ChartGlance.make(decision, intake: try await intakes.latestIntake(for: member.id))
+            data["glance"] = ChartGlance.make(decision, intake: record.intake)
             // On hold at intake: the reason first, and the way to start the program once reviewed.
             if current == nil, decision.triage.programStatus == .onHold, decision.plan != nil {
                 data["onHold"] =
@@ -259,22 +189,15 @@ struct MemberRecordPages {
 }
 
 extension MemberRecordPages {
-    /// The care-team roles an admin can change, with their form field names.
-    static let careTeamFields: [(role: Role, field: String)] = [(.physicalTherapist, "physicalTherapist"), (.healthCoach, "healthCoach")]
-
     /// Who looks after the member now, and, for an admin, the choices for each role.
-    func careTeamChoices(memberID: UUID, viewer: AccountRecord) async throws -> (current: [[String: String]], choices: [[String: Any]]?) {
-        let (assigned, staff) = try await intakes.database.read { db in
-            (
-                try await CareTeamRepository.assignment(memberID: memberID, in: db),
-                try await AccountRepository.list(roles: [.physicalTherapist, .healthCoach], in: db).filter { $0.disabledAt == nil }
-            )
-        }
-        let current = Self.careTeamFields.map(\.role).map { role in
+    static func careTeamChoices(_ record: MemberChart, viewer: AccountRecord) -> (current: [[String: String]], choices: [[String: Any]]?) {
+        let assigned = record.assignment
+        let staff = record.assignableStaff
+        let current = MemberRecordService.careTeamFields.map(\.role).map { role in
             ["role": role.displayName, "name": staff.first { $0.id == assigned[role] }?.name.value ?? "Not assigned yet"]
         }
         guard AccessPolicy.permits(viewer.actor, .reassignCareTeam) else { return (current, nil) }
-        let choices: [[String: Any]] = Self.careTeamFields.map { role, field in
+        let choices: [[String: Any]] = MemberRecordService.careTeamFields.map { role, field in
             [
                 "field": field, "label": role.displayName,
                 "options": staff.filter { $0.role == role }.map { person -> [String: Any] in

@@ -7,9 +7,9 @@ import SuppleStore
 /// member's thread with their saved replies.
 struct MessagePages {
     let messaging: MessagingService
+    let access: RecordAccess
+    let replies: SavedReplyService
     let pages: PageRenderer
-
-    var database: any Database { messaging.database }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/messages", use: memberThread)
@@ -47,7 +47,7 @@ struct MessagePages {
         failure: ValidationFailure? = nil
     ) async throws -> Response {
         let messages = try await messaging.read(threadOf: member.id, by: member, clientAddress: context.clientAddress)
-        let team = try await database.read { db in try await CareTeamRepository.team(memberID: member.id, in: db) }
+        let team = try await messaging.careTeam(of: member.id)
         var data: [String: Any] = [
             "messages": MessagingService.view(messages, reader: member), "hasMessages": !messages.isEmpty,
             "hasTeam": !team.isEmpty, "teamNames": team.map { "\($0.name) (\($0.role.displayName.lowercased()))" }.joined(separator: " and "),
@@ -67,19 +67,17 @@ struct MessagePages {
 
     @Sendable func staffThread(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.messageMembers).account
-        let member = try await database.read { db in try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db) }
+        let member = try await access.member(context.parameters.get("id"), viewer: viewer, clientAddress: context.clientAddress)
         var draft = ""
         if let chosen = request.uri.queryParameters["reply"].flatMap({ UUID(uuidString: String($0)) }) {
-            draft =
-                try await database.read { db in try await SavedReplyRepository.list(staffID: viewer.id, in: db) }.first { $0.id == chosen }?.body
-                ?? ""
+            draft = try await replies.reply(chosen, of: viewer)?.body ?? ""
         }
         return try await staffPage(member, viewer: viewer, context: context, sent: request.uri.queryParameters["done"] == "sent", draft: draft)
     }
 
     @Sendable func staffSend(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.messageMembers).account
-        let member = try await database.read { db in try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db) }
+        let member = try await access.member(context.parameters.get("id"), viewer: viewer, clientAddress: context.clientAddress)
         do {
             try await messaging.send(
                 context.form["body"],
@@ -103,7 +101,7 @@ struct MessagePages {
         failure: ValidationFailure? = nil
     ) async throws -> Response {
         let messages = try await messaging.read(threadOf: member.id, by: viewer, clientAddress: context.clientAddress)
-        let replies = try await database.read { db in try await SavedReplyRepository.list(staffID: viewer.id, in: db) }
+        let replies = try await replies.list(for: viewer)
         let memberID = member.id.uuidString.lowercased()
         var data: [String: Any] = [
             "memberName": member.name.value, "memberID": memberID,

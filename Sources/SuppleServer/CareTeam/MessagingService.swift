@@ -77,6 +77,11 @@ struct MessagingService: Sendable {
         }
     }
 
+    /// Who answers this member's messages, by role.
+    func careTeam(of memberID: UUID) async throws -> [CareTeamRepository.Member] {
+        try await database.read { db in try await CareTeamRepository.team(memberID: memberID, in: db) }
+    }
+
     func unread(threadOf memberID: UUID, for reader: AccountRecord) async throws -> Int {
         try await database.read { db in try await MessageRepository.unreadCount(memberID: memberID, readerID: reader.id, in: db) }
     }

@@ -8,6 +8,7 @@ import SuppleStore
 /// change doses and the walk, decide the engine's pending swaps, and write to the member.
 struct PlanEditPages {
     let editing: PlanEditingService
+    let access: RecordAccess
     let pages: PageRenderer
 
     var program: ProgramService { editing.program }
@@ -19,27 +20,18 @@ struct PlanEditPages {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.editPlan).account
-        let now = program.clock.now()
-        let member = try await program.database.transaction { db in
-            let member = try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db)
-            try await AuditLog.record(
-                .init(
-                    occurredAt: now,
-                    actorID: viewer.id,
-                    action: "staff.opened_plan_editor",
-                    subjectAccountID: member.id,
-                    clientAddress: context.clientAddress
-                ),
-                in: db
-            )
-            return member
-        }
+        let member = try await access.member(
+            context.parameters.get("id"),
+            viewer: viewer,
+            auditing: "staff.opened_plan_editor",
+            clientAddress: context.clientAddress
+        )
         return try await page(member: member, query: request.uri.queryParameters["q"].map(String.init) ?? "", form: FormFields(), context: context)
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.editPlan).account
-        let member = try await program.database.read { db in try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db) }
+        let member = try await access.member(context.parameters.get("id"), viewer: viewer, clientAddress: context.clientAddress)
         let form = context.form
         // A search from inside the editor shows the results with every unsaved change kept.
         if form["action"] == "search" { return try await page(member: member, query: form["q"] ?? "", form: form, context: context) }

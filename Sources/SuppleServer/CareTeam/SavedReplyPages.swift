@@ -5,8 +5,7 @@ import SuppleStore
 
 /// A staff member's own saved replies: add, list, delete. Nobody else sees them.
 struct SavedReplyPages {
-    let database: any Database
-    let clock: any WallClock
+    let replies: SavedReplyService
     let pages: PageRenderer
 
     func register(on router: Router<AppRequestContext>) {
@@ -23,8 +22,7 @@ struct SavedReplyPages {
     @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.messageMembers).account
         do {
-            let reply = try Self.read(context.form, staffID: viewer.id, at: clock.now())
-            try await database.transaction { db in try await SavedReplyRepository.add(reply, in: db) }
+            try await replies.add(title: context.form["title"], body: context.form["body"], by: viewer)
             return .redirect(to: "/staff/replies")
         } catch let failure as ValidationFailure {
             return try await page(
@@ -39,23 +37,8 @@ struct SavedReplyPages {
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.messageMembers).account
         guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw HTTPError(.notFound) }
-        let deleted = try await database.transaction { db in try await SavedReplyRepository.delete(id: id, staffID: viewer.id, in: db) }
-        guard deleted else { throw HTTPError(.notFound) }
+        guard try await replies.delete(id, by: viewer) else { throw HTTPError(.notFound) }
         return .redirect(to: "/staff/replies?done=deleted")
-    }
-
-    static func read(_ form: FormFields, staffID: UUID, at instant: Date) throws -> SavedReplyRepository.Reply {
-        var errors = FieldErrorCollector()
-        var title = ""
-        var body = ""
-        do { title = try TextInput.required(form["title"], field: "title", label: "title", maxLength: 80) } catch {
-            errors.add(error.field, error.message)
-        }
-        do { body = try TextInput.paragraphs(form["body"], field: "body", label: "reply", maxLength: MessagingService.maxLength) } catch {
-            errors.add(error.field, error.message)
-        }
-        try errors.throwIfAny()
-        return .init(staffID: staffID, title: title, body: body, createdAt: instant)
     }
 
     func page(
@@ -65,7 +48,7 @@ struct SavedReplyPages {
         values: [String: String] = [:],
         failure: ValidationFailure? = nil
     ) async throws -> Response {
-        let replies = try await database.read { db in try await SavedReplyRepository.list(staffID: viewer.id, in: db) }
+        let replies = try await replies.list(for: viewer)
         var data: [String: Any] = [
             "replies": replies.map { ["id": $0.id.uuidString.lowercased(), "title": $0.title, "body": $0.body] }, "hasReplies": !replies.isEmpty,
             "values": values, "notice": notice,

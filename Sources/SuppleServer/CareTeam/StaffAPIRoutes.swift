@@ -6,12 +6,13 @@ import SuppleStore
 /// The care-team workspace over JSON (`/api/v1/staff/…`): the queue, members, a member's chart,
 /// plan edits, messages and notes. Same policy, same services and same audit as the web pages.
 struct StaffAPIRoutes {
-    let program: ProgramService
+    let records: MemberRecordService
+    let caseload: CaseloadService
     let editing: PlanEditingService
-    let messaging: MessagingService
     let notes: ClinicalNotes
 
-    var database: any Database { program.database }
+    var program: ProgramService { records.program }
+    var messaging: MessagingService { records.messaging }
 
     func register(on router: Router<AppRequestContext>) {
         let staff = router.group("api/v1/staff")
@@ -26,10 +27,15 @@ struct StaffAPIRoutes {
         staff.post("members/{id}/notes", use: writeNote)
     }
 
-    func member(_ context: AppRequestContext, viewer: AccountRecord) async throws -> AccountRecord {
-        do {
-            return try await database.read { db in try await ChartAccess.member(context.parameters.get("id"), viewer: viewer, in: db) }
-        } catch let error as HTTPError where error.status == .notFound {
+    /// The member the URL names, if on the viewer's caseload; `auditing` names the opening's audit action.
+    func member(_ context: AppRequestContext, viewer: AccountRecord, auditing action: String? = nil) async throws -> AccountRecord {
+        try await Self.noSuchMember {
+            try await records.access.member(context.parameters.get("id"), viewer: viewer, auditing: action, clientAddress: context.clientAddress)
+        }
+    }
+
+    static func noSuchMember<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as HTTPError where error.status == .notFound {
             throw APIProblem(status: .notFound, detail: "No such member.")
         }
     }
@@ -46,9 +52,7 @@ struct StaffAPIRoutes {
 
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
-        let rows = try await database.transaction { db in
-            try await QueueRow.load(for: viewer, now: program.clock.now(), clientAddress: context.clientAddress, in: db)
-        }
+        let rows = try await caseload.queue(for: viewer, clientAddress: context.clientAddress)
         return try APIJSON.response(
             rows.map { row in
                 QueueEntry(
@@ -72,7 +76,7 @@ struct StaffAPIRoutes {
         var body = try await JSONBody.read(request, context: context)
         let note = body.string("note")
         try body.checkTypes()
-        try await AlertResolution.resolve(id, note: note, by: viewer, at: program.clock.now(), clientAddress: context.clientAddress, in: database)
+        try await caseload.resolve(alert: id, note: note, by: viewer, clientAddress: context.clientAddress)
         return Response(status: .noContent)
     }
 
@@ -86,9 +90,7 @@ struct StaffAPIRoutes {
 
     @Sendable func members(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.listMembers).account
-        let members = try await database.transaction { db in
-            try await MemberList.visible(to: viewer, now: program.clock.now(), clientAddress: context.clientAddress, in: db)
-        }
+        let members = try await caseload.members(visibleTo: viewer, clientAddress: context.clientAddress)
         return try APIJSON.response(
             members.map {
                 MemberSummary(
@@ -139,26 +141,8 @@ struct StaffAPIRoutes {
     /// A member's chart as JSON. Audited like the web chart.
     @Sendable func chart(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.viewMemberRecord).account
-        let member = try await member(context, viewer: viewer)
-        let now = program.clock.now()
-        let (alerts, history, team) = try await database.transaction { db in
-            try await AuditLog.record(
-                .init(
-                    occurredAt: now,
-                    actorID: viewer.id,
-                    action: "staff.viewed_member_record",
-                    subjectAccountID: member.id,
-                    clientAddress: context.clientAddress
-                ),
-                in: db
-            )
-            return (
-                try await AlertRepository.forMember(member.id, in: db), try await PlanVersionRepository.all(memberID: member.id, in: db),
-                try await CareTeamRepository.team(memberID: member.id, in: db)
-            )
-        }
-        let current = try await program.currentPlan(for: member.id)
-        let decision = try await editing.intakes.latestDecision(for: member.id)?.decision
+        let member = try await member(context, viewer: viewer, auditing: "staff.viewed_member_record")
+        let record = try await records.chart(of: member, for: viewer)
         return try APIJSON.response(
             Chart(
                 member: MemberSummary(
@@ -168,8 +152,8 @@ struct StaffAPIRoutes {
                     timeZone: member.timeZone.identifier,
                     joined: member.createdAt
                 ),
-                careTeam: team.map { .init(name: $0.name, role: $0.role.rawValue) },
-                alerts: alerts.map {
+                careTeam: record.careTeam.map { .init(name: $0.name, role: $0.role.rawValue) },
+                alerts: record.alerts.map {
                     .init(
                         id: $0.id.uuidString.lowercased(),
                         severity: $0.severity.rawValue,
@@ -178,8 +162,8 @@ struct StaffAPIRoutes {
                         resolvedAt: $0.resolvedAt
                     )
                 },
-                plan: current.map { .init(version: $0.version.version, exercises: $0.plan.exercises, walking: $0.plan.walking) },
-                planHistory: history.map {
+                plan: record.plan.map { .init(version: $0.version.version, exercises: $0.plan.exercises, walking: $0.plan.walking) },
+                planHistory: record.planHistory.map {
                     .init(
                         version: $0.version,
                         effectiveFrom: $0.effectiveFrom,
@@ -189,8 +173,8 @@ struct StaffAPIRoutes {
                         guardrailsAccepted: $0.clinicianConfirmation
                     )
                 },
-                decision: decision,
-                unreadMessages: try await messaging.unread(threadOf: member.id, for: viewer)
+                decision: record.decision?.decision,
+                unreadMessages: record.unreadMessages
             )
         )
     }
@@ -327,20 +311,8 @@ struct StaffAPIRoutes {
 
     @Sendable func listNotes(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.viewMemberRecord).account
-        let member = try await member(context, viewer: viewer)
-        let now = program.clock.now()
-        let written = try await database.transaction { db in
-            try await AuditLog.record(
-                .init(
-                    occurredAt: now,
-                    actorID: viewer.id,
-                    action: "staff.read_notes",
-                    subjectAccountID: member.id,
-                    clientAddress: context.clientAddress
-                ),
-                in: db
-            )
-            return try await ClinicalNoteRepository.forMember(member.id, in: db)
+        let written = try await Self.noSuchMember {
+            try await records.notes(of: context.parameters.get("id"), viewer: viewer, clientAddress: context.clientAddress)
         }
         return try APIJSON.response(
             written.map { entry in

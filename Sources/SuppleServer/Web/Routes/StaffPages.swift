@@ -6,10 +6,9 @@ import SuppleStore
 /// The care-team workspace: the queue, the member list, and accepting an invitation.
 struct StaffPages {
     let accounts: AccountService
+    let caseload: CaseloadService
     let pages: PageRenderer
     let secureCookies: Bool
-
-    var database: any Database { accounts.database }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/staff", use: queue)
@@ -22,14 +21,7 @@ struct StaffPages {
     @Sendable func members(_ request: Request, context: AppRequestContext) async throws -> Response {
         let signedIn = try context.require(.listMembers)
         let viewer = signedIn.account
-        let now = accounts.clock.now()
-        let (members, memberCount, staffCount) = try await database.transaction { db in
-            let members = try await MemberList.visible(to: viewer, now: now, clientAddress: context.clientAddress, in: db)
-            let memberCount = try await AccountRepository.count(role: .member, in: db)
-            var staffCount = 0
-            for role in Role.staffRoles { staffCount += try await AccountRepository.count(role: role, in: db) }
-            return (members, memberCount, staffCount)
-        }
+        let (members, memberCount, staffCount) = try await caseload.roster(visibleTo: viewer, clientAddress: context.clientAddress)
         return try pages.page(
             "staff_home",
             title: "Members",
@@ -51,8 +43,7 @@ struct StaffPages {
     @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
         let now = accounts.clock.now()
-        let rows = try await database.transaction { db in try await QueueRow.load(for: viewer, now: now, clientAddress: context.clientAddress, in: db)
-        }
+        let rows = try await caseload.queue(for: viewer, clientAddress: context.clientAddress)
         return try pages.page(
             "staff_queue",
             title: "Queue",
@@ -87,14 +78,7 @@ struct StaffPages {
     @Sendable func resolve(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.openStaffWorkspace).account
         guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
-        try await AlertResolution.resolve(
-            id,
-            note: context.form["note"],
-            by: viewer,
-            at: accounts.clock.now(),
-            clientAddress: context.clientAddress,
-            in: database
-        )
+        try await caseload.resolve(alert: id, note: context.form["note"], by: viewer, clientAddress: context.clientAddress)
         return .redirect(to: "/staff?done=resolved")
     }
 
