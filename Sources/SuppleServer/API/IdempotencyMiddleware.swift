@@ -12,8 +12,7 @@ import SuppleStore
 /// `Idempotent-Replayed: true`); the same key on a different request is refused with 422.
 struct IdempotencyMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let database: any Database
-    let clock: any WallClock
+    let ledger: IdempotencyLedger
     /// This server process: a claim left unanswered by another process (one that crashed, or
     /// another server) cannot be waited for.
     let instance = UUID().uuidString
@@ -36,10 +35,10 @@ struct IdempotencyMiddleware: RouterMiddleware {
         guard let key = try Self.key(request, body: body) else { return try await next(request, context) }
 
         let fingerprint = Self.fingerprint(request, body: body)
-        if let earlier = try await database.read({ db in try await IdempotencyRepository.find(accountID: account.id, key: key, in: db) }) {
+        if let earlier = try await ledger.earlier(accountID: account.id, key: key) {
             return try replay(earlier, fingerprint: fingerprint)
         }
-        let claim = IdempotencyClaim(accountID: account.id, key: key, fingerprint: fingerprint, instance: instance, now: clock.now())
+        let claim = IdempotencyClaim(accountID: account.id, key: key, fingerprint: fingerprint, instance: instance, now: ledger.clock.now())
         var response: Response
         do {
             response = try await IdempotencyClaim.$current.withValue(claim) { try await next(request, context) }
@@ -56,9 +55,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         let status = response.status.code
         let contentType = response.headers[.contentType]
         let text = String(buffer: collector.buffer)
-        try? await database.transaction { db in
-            try await IdempotencyRepository.saveAnswer(accountID: account.id, key: key, status: status, contentType: contentType, body: text, in: db)
-        }
+        try? await ledger.keep(accountID: account.id, key: key, status: status, contentType: contentType, body: text)
         return response
     }
 
@@ -76,7 +73,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
             )
         }
         guard let status = earlier.status, let body = earlier.body else {
-            if earlier.claimedBy == instance, clock.now().timeIntervalSince(earlier.createdAt) < Self.unansweredClaimAge {
+            if earlier.claimedBy == instance, ledger.clock.now().timeIntervalSince(earlier.createdAt) < Self.unansweredClaimAge {
                 return Self.stillRunning()
             }
             var answer = try APIJSON.response(UnansweredReplay(), status: .ok)

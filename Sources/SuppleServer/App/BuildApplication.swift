@@ -95,9 +95,9 @@ func buildServer(
     router.add(middleware: DoorRateLimitMiddleware(requestsPerMinute: configuration.doorRequestsPerMinute, clock: dependencies.clock))
     router.add(middleware: AuthenticationMiddleware(accounts: accounts))
     router.add(middleware: SecondFactorGateMiddleware(policy: staffTwoFactor))
-    router.add(middleware: RefusedAccessAuditMiddleware(database: store, clock: dependencies.clock))
+    router.add(middleware: RefusedAccessAuditMiddleware(accounts: accounts))
     router.add(middleware: CSRFMiddleware(secureCookies: configuration.secureCookies))
-    router.add(middleware: IdempotencyMiddleware(database: store, clock: dependencies.clock))
+    router.add(middleware: IdempotencyMiddleware(ledger: IdempotencyLedger(database: store, clock: dependencies.clock)))
 
     OperationsRoutes(
         database: store,
@@ -108,8 +108,9 @@ func buildServer(
     assets.register(on: router)
     PublicPages(pages: pages).register(on: router)
     AccountPages(accounts: accounts, eligibility: eligibility, pages: pages, secureCookies: configuration.secureCookies).register(on: router)
-    MemberPages(pages: pages, intakes: intakes, program: program).register(on: router)
-    ProgramPages(program: program, intakes: intakes, pages: pages).register(on: router)
+    let messaging = MessagingService(database: dependencies.database, clock: dependencies.clock)
+    MemberPages(pages: pages, intakes: intakes, program: program, messaging: messaging).register(on: router)
+    ProgramPages(program: program, intakes: intakes, messaging: messaging, pages: pages).register(on: router)
     QuestionnairePages(program: program, pages: pages).register(on: router)
     ProgramAPIRoutes(program: program).register(on: router)
     let caseload = CaseloadService(database: dependencies.database, clock: dependencies.clock)
@@ -120,7 +121,6 @@ func buildServer(
     AuditPages(accounts: accounts, pages: pages).register(on: router)
     IntakePages(intakes: intakes, program: program, library: library, pages: pages).register(on: router)
     WhatMattersPages(intakes: intakes, pages: pages).register(on: router)
-    let messaging = MessagingService(database: dependencies.database, clock: dependencies.clock)
     let notes = ClinicalNotes(database: dependencies.database, clock: dependencies.clock)
     let records = MemberRecordService(access: access, program: program, intakes: intakes, messaging: messaging)
     MemberRecordPages(records: records, notes: notes, pages: pages).register(on: router)

@@ -9,7 +9,6 @@ struct AuditPages {
     let accounts: AccountService
     let pages: PageRenderer
 
-    var database: any Database { accounts.database }
     static let pageLimit = 500
     static let downloadLimit = 50_000
 
@@ -59,28 +58,22 @@ struct AuditPages {
     {
         let zone = TimeZone(identifier: viewer.timeZone.identifier) ?? .gmt
         let (from, to) = filter.instants(in: zone)
-        let now = accounts.clock.now()
-        return try await database.transaction { db in
-            try await AuditLog.record(
-                .init(
-                    occurredAt: now,
-                    actorID: viewer.id,
-                    action: action,
-                    subjectAccountID: filter.staffID,
-                    detail: [filter.values["from"].map { "from=\($0)" }, filter.values["to"].map { "to=\($0)" }].compactMap { $0 }.joined(
-                        separator: " "
-                    ),
-                    clientAddress: context.clientAddress
-                ),
-                in: db
-            )
-            return try await AuditLog.search(actorID: filter.staffID, from: from, to: to, limit: limit, in: db)
-        }
+        let detail = [filter.values["from"].map { "from=\($0)" }, filter.values["to"].map { "to=\($0)" }].compactMap { $0 }.joined(separator: " ")
+        return try await accounts.searchAudit(
+            actorID: filter.staffID,
+            from: from,
+            to: to,
+            limit: limit,
+            by: viewer,
+            action: action,
+            detail: detail,
+            clientAddress: context.clientAddress
+        )
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.exportAuditTrail).account
-        let staff = try await database.read { db in try await AccountRepository.list(roles: Role.staffRoles, in: db) }
+        let staff = try await accounts.staffAccounts()
         var data: [String: Any] = [:]
         let filter: Filter
         do {

@@ -82,6 +82,17 @@ struct MessagingService: Sendable {
         try await database.read { db in try await CareTeamRepository.team(memberID: memberID, in: db) }
     }
 
+    /// The member's care team and how many of the team's messages they have not read, in one
+    /// read (the Today page shows both).
+    func teamAndUnread(for member: AccountRecord) async throws -> (team: [CareTeamRepository.Member], unread: Int) {
+        try await database.read { db in
+            (
+                try await CareTeamRepository.team(memberID: member.id, in: db),
+                try await MessageRepository.unreadCount(memberID: member.id, readerID: member.id, in: db)
+            )
+        }
+    }
+
     func unread(threadOf memberID: UUID, for reader: AccountRecord) async throws -> Int {
         try await database.read { db in try await MessageRepository.unreadCount(memberID: memberID, readerID: reader.id, in: db) }
     }

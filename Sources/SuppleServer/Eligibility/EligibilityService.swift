@@ -110,3 +110,30 @@ public struct EligibilityService: Sendable {
         }
     }
 }
+
+extension EligibilityService {
+    /// The rows a sponsor report is computed from (no names, no health detail per person); the
+    /// viewing is audited with the organization and the format asked for.
+    func sponsorReportMembers(
+        of org: OrganizationRepository.Organization,
+        by admin: AccountRecord,
+        format: String,
+        clientAddress: String?
+    ) async throws -> [SponsorReport.Member] {
+        let now = clock.now()
+        return try await database.transaction { db in
+            try await AuditLog.record(
+                .init(
+                    occurredAt: now,
+                    actorID: admin.id,
+                    action: "admin.viewed_sponsor_report",
+                    subjectAccountID: nil,
+                    detail: "org=\(org.slug) format=\(format)",
+                    clientAddress: clientAddress
+                ),
+                in: db
+            )
+            return try await SponsorReportQuery.members(organizationID: org.id, now: now, in: db)
+        }
+    }
+}

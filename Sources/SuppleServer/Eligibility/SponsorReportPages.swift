@@ -18,21 +18,7 @@ struct SponsorReportPages {
     func report(_ context: AppRequestContext, format: String) async throws -> (OrganizationRepository.Organization, SponsorReport) {
         let admin = try context.require(.viewSponsorReports).account
         let org = try await organizations.organization(context)
-        let now = eligibility.clock.now()
-        let members = try await eligibility.database.transaction { db in
-            try await AuditLog.record(
-                .init(
-                    occurredAt: now,
-                    actorID: admin.id,
-                    action: "admin.viewed_sponsor_report",
-                    subjectAccountID: nil,
-                    detail: "org=\(org.slug) format=\(format)",
-                    clientAddress: context.clientAddress
-                ),
-                in: db
-            )
-            return try await SponsorReportQuery.members(organizationID: org.id, now: now, in: db)
-        }
+        let members = try await eligibility.sponsorReportMembers(of: org, by: admin, format: format, clientAddress: context.clientAddress)
         return (org, SponsorReport(members: members))
     }
 

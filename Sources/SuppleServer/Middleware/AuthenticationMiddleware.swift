@@ -21,9 +21,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.signedIn = try await accounts.resolveWebSession(cookieValue: cookie)
             // A page a member opens says whether their care team has written (one indexed count).
             if request.method == .get, let member = context.signedIn?.account, member.role == .member {
-                context.unreadMessages = try await accounts.database.read { db in
-                    try await MessageRepository.unreadCount(memberID: member.id, readerID: member.id, in: db)
-                }
+                context.unreadMessages = try await accounts.unreadMessages(for: member)
             }
         }
         return try await next(request, context)

@@ -8,8 +8,7 @@ import SuppleStore
 /// trying a staff page. The refusal still answers 403; the audit shows who tried what, when.
 struct RefusedAccessAuditMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let database: any Database
-    let clock: any WallClock
+    let accounts: AccountService
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -18,7 +17,7 @@ struct RefusedAccessAuditMiddleware: RouterMiddleware {
             guard let actor = context.signedIn?.account else { throw denied }
             let path = String(request.uri.path.prefix(200))
             let event = AuditLog.Event(
-                occurredAt: clock.now(),
+                occurredAt: accounts.clock.now(),
                 actorID: actor.id,
                 action: "access.refused",
                 subjectAccountID: Self.memberID(in: path),
@@ -27,7 +26,7 @@ struct RefusedAccessAuditMiddleware: RouterMiddleware {
             )
             // The refusal is answered whether or not the audit row could be written.
             do {
-                try await database.transaction { db in try await AuditLog.record(event, in: db) }
+                try await accounts.audit(event)
             } catch {
                 context.logger.error("Could not audit a refused request", metadata: ["action": "access.refused"])
             }

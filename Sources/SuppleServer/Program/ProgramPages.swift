@@ -9,6 +9,7 @@ import SuppleStore
 struct ProgramPages {
     let program: ProgramService
     let intakes: IntakeService
+    let messaging: MessagingService
     let pages: PageRenderer
 
     func register(on router: Router<AppRequestContext>) {
@@ -137,24 +138,7 @@ struct ProgramPages {
             return try stopPage(context: context, values: shown, failure: failure)
         }
         let reasons = context.form.all("reason").filter { value in Self.stopReasons.contains { $0.0 == value } }
-        // Re-run triage on the member's intake with today's answers: the same response as at intake.
-        let triage = try await rescreen(member, answers: answers)
-        let now = program.clock.now()
-        let severity: AlertRepository.Severity = triage.tier == .emergency ? .emergency : .urgent
-        try await program.database.transaction { db in
-            try await AlertRepository.insert(
-                .init(
-                    memberID: member.id,
-                    severity: severity,
-                    audience: .clinical,
-                    reason:
-                        "Stop pressed: \(reasons.isEmpty ? "no reason given" : reasons.joined(separator: ", "))\(triage.flags.isEmpty ? "" : "; danger signs \(triage.flags.map(\.id).joined(separator: ", "))")",
-                    source: "session",
-                    createdAt: now
-                ),
-                in: db
-            )
-        }
+        let triage = try await program.stopPressed(member, reasons: reasons, dangerSigns: answers)
         return try pages.page(
             "session_stopped",
             title: "Thank you for telling us",
@@ -165,25 +149,6 @@ struct ProgramPages {
                 "whatToDo": triage.whatToDo, "flags": triage.flags.map { ["message": $0.message] },
             ]
         )
-    }
-
-    func rescreen(_ member: AccountRecord, answers: [String: JSONValue]) async throws -> TriageResult {
-        let stored = try await program.database.read { db in try await IntakeRepository.latestSubmitted(accountID: member.id, in: db) }
-        var document: [String: JSONValue] = [:]
-        if let text = stored?.answers, case .object(let object)? = JSONValue.parse(Data(text.utf8)) { document = object }
-        let flat = IntakeForm.flatten(document).merging(answers) { _, new in new }
-        document = IntakeForm.build(flat)
-        guard let intake = try? IntakeParser.parse(.object(document)) else {
-            // Without a usable intake, judge the danger signs alone on a neutral background.
-            var neutral = Intake.neutral
-            if case .object(let signs)? = document["dangerSigns"] {
-                neutral.dangerSigns =
-                    IntakeParser.decodeFlags(signs.compactMapValues { if case .bool(let b) = $0 { b } else { nil } }, as: Intake.DangerSigns.self)
-                    ?? .init()
-            }
-            return TriageRules.evaluate(neutral)
-        }
-        return TriageRules.evaluate(intake)
     }
 
     // MARK: Walks and check-ins
@@ -280,7 +245,12 @@ struct ProgramPages {
     }
 
     func today(_ member: AccountRecord, _ context: AppRequestContext, _ failure: ValidationFailure) async throws -> Response {
-        try await MemberPages(pages: pages, intakes: intakes, program: program).todayPage(member, context: context, notice: "", failure: failure)
+        try await MemberPages(pages: pages, intakes: intakes, program: program, messaging: messaging).todayPage(
+            member,
+            context: context,
+            notice: "",
+            failure: failure
+        )
     }
 
     // MARK: Progress

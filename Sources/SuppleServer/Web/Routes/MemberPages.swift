@@ -9,6 +9,7 @@ struct MemberPages {
     let pages: PageRenderer
     let intakes: IntakeService
     let program: ProgramService
+    let messaging: MessagingService
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/home", use: home)
@@ -34,12 +35,7 @@ struct MemberPages {
     func todayPage(_ member: AccountRecord, context: AppRequestContext, notice: String, failure: ValidationFailure?) async throws -> Response {
         let latest = try await intakes.latestDecision(for: member.id)
         let current = try await program.currentPlan(for: member.id)
-        let (team, unread) = try await program.database.read { db in
-            (
-                try await CareTeamRepository.team(memberID: member.id, in: db),
-                try await MessageRepository.unreadCount(memberID: member.id, readerID: member.id, in: db)
-            )
-        }
+        let (team, unread) = try await messaging.teamAndUnread(for: member)
         var data: [String: Any] = [
             "unreadMessages": unread, "hasUnreadMessages": unread > 0, "unreadPlural": unread == 1 ? "" : "s",
             "greetingName": member.name.greetingName, "notice": notice,

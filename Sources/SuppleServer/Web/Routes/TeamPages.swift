@@ -10,8 +10,6 @@ struct TeamPages {
     let accounts: AccountService
     let pages: PageRenderer
 
-    var database: any Database { accounts.database }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/staff/team", use: team)
         router.post("/staff/invitations", use: invite)
@@ -42,14 +40,7 @@ struct TeamPages {
         failure: ValidationFailure?
     ) async throws -> Response {
         let viewer = signedIn.account
-        let now = accounts.clock.now()
-        let (staff, invitations, withSecondFactor) = try await database.read { db in
-            (
-                try await AccountRepository.list(roles: Role.staffRoles, in: db),
-                try await OneTimeLinkRepository.openInvitations(now: now, in: db),
-                try await SecondFactorRepository.confirmedAccountIDs(in: db)
-            )
-        }
+        let (staff, invitations, withSecondFactor) = try await accounts.teamOverview()
         let chosenRole = values["role"] ?? Role.physicalTherapist.rawValue
         var data: [String: Any] = [
             "staff": staff.map { person in
