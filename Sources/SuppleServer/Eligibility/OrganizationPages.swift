@@ -9,8 +9,6 @@ struct OrganizationPages {
     let eligibility: EligibilityService
     let pages: PageRenderer
 
-    var database: any Database { eligibility.database }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/staff/organizations", use: list)
         router.post("/staff/organizations", use: create)
@@ -24,9 +22,7 @@ struct OrganizationPages {
     }
 
     func listPage(context: AppRequestContext, values: [String: String], failure: ValidationFailure?) async throws -> Response {
-        let (organizations, counts) = try await database.read { db in
-            (try await OrganizationRepository.list(in: db), try await OrganizationRepository.memberCounts(in: db))
-        }
+        let (organizations, counts) = try await eligibility.organizations()
         let kind = values["kind"] ?? OrganizationRepository.Kind.employer.rawValue
         let mode = values["enrollmentMode"] ?? OrganizationRepository.EnrollmentMode.roster.rawValue
         var data: [String: Any] = [
@@ -59,40 +55,15 @@ struct OrganizationPages {
         ]
         .mapValues { String($0.prefix(100)) }
         do {
-            let draft = try OrganizationDraft(
+            let slug = try await eligibility.createOrganization(
                 slug: form["slug"],
                 name: form["name"],
                 kind: form["kind"],
                 enrollmentMode: form["enrollmentMode"],
-                kinds: OrganizationRepository.Kind.allCases.map(\.rawValue),
-                modes: OrganizationRepository.EnrollmentMode.allCases.map(\.rawValue)
+                by: admin,
+                clientAddress: context.clientAddress
             )
-            let now = eligibility.clock.now()
-            let organization = OrganizationRepository.Organization(
-                slug: draft.slug,
-                name: draft.name,
-                kind: OrganizationRepository.Kind(rawValue: draft.kind)!,
-                enrollmentMode: OrganizationRepository.EnrollmentMode(rawValue: draft.enrollmentMode)!,
-                createdAt: now
-            )
-            try await database.transaction { db in
-                guard try await OrganizationRepository.find(slug: draft.slug, in: db) == nil else {
-                    throw ValidationFailure(field: "slug", message: "Another organization already uses this code. Choose another.")
-                }
-                try await OrganizationRepository.insert(organization, in: db)
-                try await AuditLog.record(
-                    .init(
-                        occurredAt: now,
-                        actorID: admin.id,
-                        action: "admin.created_organization",
-                        subjectAccountID: nil,
-                        detail: "org=\(draft.slug) mode=\(draft.enrollmentMode)",
-                        clientAddress: context.clientAddress
-                    ),
-                    in: db
-                )
-            }
-            return .redirect(to: "/staff/organizations/\(draft.slug)?done=created")
+            return .redirect(to: "/staff/organizations/\(slug)?done=created")
         } catch let failure as ValidationFailure {
             return try await listPage(context: context, values: values, failure: failure)
         }
@@ -100,7 +71,7 @@ struct OrganizationPages {
 
     func organization(_ context: AppRequestContext) async throws -> OrganizationRepository.Organization {
         let slug = try context.parameters.require("slug")
-        guard let found = try await database.read({ db in try await OrganizationRepository.find(slug: slug, in: db) }) else {
+        guard let found = try await eligibility.organization(slug: slug) else {
             throw HTTPError(.notFound)
         }
         return found
@@ -122,12 +93,7 @@ struct OrganizationPages {
         extra: [String: Any] = [:]
     ) async throws -> Response {
         let today = CalendarDate(eligibility.clock.now(), in: viewer.timeZone.timeZone).description
-        let (counts, imports) = try await database.read { db in
-            (
-                try await EligibilityRepository.rosterCounts(organizationID: org.id, on: today, in: db),
-                try await RosterImportRepository.recent(organizationID: org.id, in: db)
-            )
-        }
+        let (counts, imports) = try await eligibility.rosterOverview(of: org, on: today)
         var data: [String: Any] = [
             "slug": org.slug, "name": org.name, "kind": org.kind.label, "modeLabel": org.enrollmentMode.label,
             "isRoster": org.enrollmentMode == .roster, "rosterTotal": counts.total, "rosterCovered": counts.covered, "today": today,
@@ -153,11 +119,7 @@ struct OrganizationPages {
         let admin = try context.require(.manageOrganizations).account
         let org = try await organization(context)
         guard let id = UUID(uuidString: try context.parameters.require("id")) else { throw HTTPError(.notFound) }
-        let found = try await database.read { db -> (RosterImportRepository.Record, [RosterRejection])? in
-            guard let record = try await RosterImportRepository.find(id: id, organizationID: org.id, in: db) else { return nil }
-            return (record, try await RosterImportRepository.rejections(importID: id, in: db))
-        }
-        guard let (record, rejections) = found else { throw HTTPError(.notFound) }
+        guard let (record, rejections) = try await eligibility.rosterImport(id, of: org) else { throw HTTPError(.notFound) }
         var row = ImportView.row(record, slug: org.slug, zone: admin.timeZone)
         row["rejections"] = rejections.map(ImportView.rejection)
         row["hasRejections"] = !rejections.isEmpty
