@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import SuppleCore
 import SuppleStore
 
@@ -17,7 +18,8 @@ struct CaseloadService: Sendable {
 
     /// The members the viewer may list: their own, or everyone (first 200) for an admin.
     func members(visibleTo viewer: AccountRecord, clientAddress: String?) async throws -> [AccountRecord] {
-        try await roster(visibleTo: viewer, clientAddress: clientAddress).members
+        let now = clock.now()
+        return try await database.transaction { db in try await Self.listed(visibleTo: viewer, now: now, clientAddress: clientAddress, in: db) }
     }
 
     /// The listable members with the program's head counts (members, staff) for the page header.
@@ -25,25 +27,38 @@ struct CaseloadService: Sendable {
     {
         let now = clock.now()
         return try await database.transaction { db in
-            let members =
-                AccessPolicy.seesWholeProgram(viewer.actor)
-                ? try await AccountRepository.list(roles: [.member], limit: 200, in: db)
-                : try await CareTeamRepository.members(of: viewer.id, limit: 200, in: db)
-            try await AuditLog.record(
-                .init(
-                    occurredAt: now,
-                    actorID: viewer.id,
-                    action: "staff.viewed_member_list",
-                    subjectAccountID: nil,
-                    detail: "rows=\(members.count)",
-                    clientAddress: clientAddress
-                ),
-                in: db
-            )
+            let members = try await Self.listed(visibleTo: viewer, now: now, clientAddress: clientAddress, in: db)
             var staffCount = 0
             for role in Role.staffRoles { staffCount += try await AccountRepository.count(role: role, in: db) }
             return (members, try await AccountRepository.count(role: .member, in: db), staffCount)
         }
+    }
+
+    /// Reading the list shows personal data, so each reading is audited in the same transaction.
+    private static func listed(
+        visibleTo viewer: AccountRecord,
+        now: Date,
+        clientAddress: String?,
+        in db: any SQLDatabase
+    ) async throws
+        -> [AccountRecord]
+    {
+        let members =
+            AccessPolicy.seesWholeProgram(viewer.actor)
+            ? try await AccountRepository.list(roles: [.member], limit: 200, in: db)
+            : try await CareTeamRepository.members(of: viewer.id, limit: 200, in: db)
+        try await AuditLog.record(
+            .init(
+                occurredAt: now,
+                actorID: viewer.id,
+                action: "staff.viewed_member_list",
+                subjectAccountID: nil,
+                detail: "rows=\(members.count)",
+                clientAddress: clientAddress
+            ),
+            in: db
+        )
+        return members
     }
 
     /// Records who resolved the alert, when, and what they did. Only an alert in the viewer's

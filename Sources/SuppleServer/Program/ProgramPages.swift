@@ -139,16 +139,7 @@ struct ProgramPages {
         }
         let reasons = context.form.all("reason").filter { value in Self.stopReasons.contains { $0.0 == value } }
         let triage = try await program.stopPressed(member, reasons: reasons, dangerSigns: answers)
-        return try pages.page(
-            "session_stopped",
-            title: "Thank you for telling us",
-            context: context,
-            currentPath: "/home",
-            data: [
-                "isEmergency": triage.tier == .emergency, "isUrgent": triage.tier == .urgent,
-                "whatToDo": triage.whatToDo, "flags": triage.flags.map { ["message": $0.message] },
-            ]
-        )
+        return try stoppedPage(triage, context: context)
     }
 
     // MARK: Walks and check-ins
@@ -232,7 +223,12 @@ struct ProgramPages {
         )
         let triage = result.outcome.triage
         guard triage.tier != .none || result.outcome.symptomsSpread else { return .redirect(to: "/home?done=safety") }
-        return try pages.page(
+        return try stoppedPage(triage, context: context)
+    }
+
+    /// What to do now, after the stop button or a weekly safety check that found something.
+    func stoppedPage(_ triage: TriageResult, context: AppRequestContext) throws -> Response {
+        try pages.page(
             "session_stopped",
             title: "Thank you for telling us",
             context: context,
